@@ -1,0 +1,348 @@
+"""Spec file -> :class:`ProviderSpec`, collecting every problem with its line and column.
+
+Structure is checked by the JSON Schema in ``_schema``; meaning (identifiers, placeholders,
+JSONPath, URLs, framing-specific keys) is checked here.
+"""
+
+from __future__ import annotations
+
+import builtins
+import difflib
+import keyword
+import math
+import re
+from pathlib import Path
+from typing import Any, cast
+from urllib.parse import urlsplit
+
+import jsonschema
+
+from ._diagnostics import Diagnostic, KeyPath, SpecError
+from ._jsonpath import CompiledPath, JSONPathError, compile_path
+from ._model import BodyTemplate, Parameter, ProviderSpec, Response, TemplateString
+from ._placeholders import BUILTIN_PLACEHOLDERS, Placeholder, PlaceholderError, parse_template
+from ._schema import SPEC_SCHEMA
+from ._yaml import Positions, load_yaml
+
+GENERATED_SCOPE_NAMES = frozenset(
+    {
+        # create_async_generator's own arguments and locals
+        *("cls", "model", "messages", "session", "proxy", "timeout", "base_url", "max_retries"),
+        *("kwargs", "headers", "body"),
+        # names a generated module imports or defines
+        *("aiohttp", "json", "time", "uuid", "Any", "ClassVar", "Sequence", "MISSING"),
+        *("AsyncGeneratorProvider", "Endpoint", "Message", "TextStream", "Timeouts", "Retries"),
+        *("JSONRules", "SSEFraming", "NDJSONFraming", "TextFraming", "fallback_selector"),
+        *("format_prompt", "last_user_message", "ENDPOINT"),
+    }
+)
+"""Names a spec may not use for a class or parameter: they would shadow the generated code's."""
+
+_RESERVED = GENERATED_SCOPE_NAMES | set(dir(builtins)) | set(BUILTIN_PLACEHOLDERS)
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_VALIDATOR = jsonschema.Draft202012Validator(SPEC_SCHEMA)
+_DEFAULT_CONTENT_TYPES = {
+    "sse": ("text/event-stream",),
+    "ndjson": ("application/x-ndjson",),
+    "text": ("text/plain",),
+}
+_SSE_ONLY: tuple[KeyPath, ...] = (
+    ("response", "events"),
+    ("response", "stop", "data"),
+    ("response", "stop", "event"),
+    ("response", "error", "event"),
+)
+
+
+class _Checker:
+    """Collects diagnostics for one spec while its parts are converted."""
+
+    def __init__(self, positions: Positions) -> None:
+        self.positions = positions
+        self.problems: list[Diagnostic] = []
+        self.optional: frozenset[str] = frozenset()
+
+    def error(self, path: KeyPath, message: str, *, at_key: bool = False) -> None:
+        self.problems.append(self.positions.diagnostic(path, message, at_key=at_key))
+
+    def template(self, path: KeyPath, text: str, parameters: frozenset[str]) -> TemplateString:
+        try:
+            return tuple(parse_template(text, parameters))
+        except PlaceholderError as error:
+            self.error(path, str(error))
+            return (text,)
+
+    def jsonpath(self, path: KeyPath, text: str | None) -> CompiledPath | None:
+        if text is None:
+            return None
+        try:
+            return compile_path(text)
+        except JSONPathError as error:
+            self.error(
+                path,
+                f"invalid JSONPath {text!r} at character {error.position + 1}: {error.message}",
+            )
+            return None
+
+    def identifier(self, path: KeyPath, name: str, what: str) -> None:
+        if not name.isidentifier() or keyword.iskeyword(name):
+            self.error(path, f"{what} {name!r} is not a valid Python identifier")
+        elif name.startswith("_"):
+            self.error(path, f"{what} {name!r} must not start with an underscore")
+        elif name in _RESERVED:
+            self.error(
+                path,
+                f"{what} {name!r} is reserved: it would shadow a name of the "
+                "generated code or a Python builtin",
+            )
+
+    def url(self, path: KeyPath, url: str) -> None:
+        parts = urlsplit(url)
+        if "${" in url:
+            self.error(path, "placeholders are not supported in URLs")
+        elif not parts.hostname or any(c.isspace() for c in url) or parts.fragment:
+            self.error(path, f"{url!r} is not a valid http(s) URL with a host and no fragment")
+
+
+def load_spec(path: Path, display: str | None = None) -> ProviderSpec:
+    """Read and check one spec file; raise SpecError listing every problem found."""
+    name = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SpecError([Diagnostic(name, 1, 1, "", f"cannot read the file: {error}")]) from None
+    data, positions = load_yaml(text, name)
+    checker = _Checker(positions)
+    _check_schema(data, checker)
+    if not checker.problems:
+        spec = _build_spec(data, name, checker)
+    if checker.problems:
+        raise SpecError(sorted(checker.problems))
+    return spec
+
+
+def _check_schema(data: Any, checker: _Checker) -> None:
+    for error in sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.path))):
+        path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties":
+            _unknown_keys(error, path, checker)
+        elif error.validator == "required":
+            missing = re.findall(r"'([^']*)' is a required property", error.message)
+            checker.error(path, f"missing required key {missing[0]!r}", at_key=True)
+        else:
+            checker.error(path, _schema_message(error), at_key=False)
+
+
+def _unknown_keys(error: jsonschema.ValidationError, path: KeyPath, checker: _Checker) -> None:
+    known = sorted(cast(dict[str, Any], error.schema).get("properties", {}))
+    for key in sorted(set(cast(dict[str, Any], error.instance)) - set(known)):
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(known)}"
+        checker.error((*path, key), f"unknown key {key!r}{hint}", at_key=True)
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    schema = cast(dict[str, Any], error.schema)
+    value = error.instance
+    if error.validator == "type":
+        expected = schema["type"]
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        return f"expected {expected}, got {type(value).__name__} {value!r}"
+    if error.validator == "enum":
+        return f"{value!r} is not one of: {', '.join(map(str, schema['enum']))}"
+    if error.validator == "const":
+        return f"must be {schema['const']!r}, got {value!r}"
+    if error.validator == "pattern":
+        return f"{value!r} is not valid here: {schema.get('description', error.message)}"
+    return error.message
+
+
+def _build_spec(data: dict[str, Any], source: str, checker: _Checker) -> ProviderSpec:
+    provider, request = data["provider"], data["request"]
+    checker.identifier(("provider", "class"), provider["class"], "class name")
+    checker.identifier(("provider", "module"), provider["module"], "module name")
+    checker.url(("provider", "url"), provider["url"])
+    checker.url(("request", "url"), request["url"])
+    parameters = _parameters(request.get("parameters", {}), checker)
+    names = frozenset(p.name for p in parameters)
+    checker.optional = frozenset(p.name for p in parameters if p.optional)
+    headers = _headers(request.get("headers", {}), names, checker)
+    body = cast(
+        dict[str, BodyTemplate], _body(request["body"], ("request", "body"), names, checker)
+    )
+    _check_parameters_used(parameters, headers, body, checker)
+    _check_optional_placement(("request", "body"), body, checker.optional, checker)
+    for name, template in headers:
+        _check_optional_placement(("request", "headers", name), template, frozenset(), checker)
+    return ProviderSpec(
+        source=source,
+        class_name=provider["class"],
+        module=provider["module"],
+        description=provider.get("description", "").strip(),
+        url=provider["url"],
+        working=provider["working"],
+        supports_stream=provider.get("supports_stream", True),
+        supports_gpt_35_turbo=provider.get("supports_gpt_35_turbo", False),
+        supports_gpt_4=provider.get("supports_gpt_4", False),
+        supports_message_history=provider.get("supports_message_history", True),
+        default_model=provider.get("default_model"),
+        models=tuple(provider.get("models", ())),
+        method=request.get("method", "POST"),
+        endpoint_url=request["url"],
+        headers=headers,
+        parameters=parameters,
+        extra_kwargs=request.get("extra_kwargs", "merge"),
+        body=body,
+        response=_response(data["response"], checker),
+        timeouts=data.get("timeouts", {}),
+        retries=data.get("retries", {}),
+    )
+
+
+def _parameters(declared: dict[str, Any], checker: _Checker) -> tuple[Parameter, ...]:
+    parameters = []
+    for name, entry in declared.items():
+        path = ("request", "parameters", name)
+        checker.identifier(path, name, "parameter name")
+        required = entry.get("required", False)
+        if required and "default" in entry:
+            checker.error(path, "a required parameter cannot have a default")
+        elif not required and "default" not in entry:
+            checker.error(path, "give a default (null to leave it out) or set required: true")
+        default = entry.get("default")
+        if default is not None and not _fits(default, entry["type"]):
+            checker.error((*path, "default"), f"default {default!r} is not a {entry['type']}")
+        parameters.append(
+            Parameter(name, entry["type"], default, required, entry.get("description", ""))
+        )
+    return tuple(parameters)
+
+
+def _fits(value: object, type_name: str) -> bool:
+    if type_name == "float":
+        return type(value) in (int, float)
+    return type(value).__name__ == type_name
+
+
+def _headers(
+    declared: dict[str, str], names: frozenset[str], checker: _Checker
+) -> tuple[tuple[str, TemplateString], ...]:
+    headers = []
+    seen: set[str] = set()
+    for name, value in declared.items():
+        path = ("request", "headers", name)
+        if not _HEADER_NAME.fullmatch(name):
+            checker.error(path, f"{name!r} is not a valid HTTP header name", at_key=True)
+        if name.lower() in seen:
+            checker.error(
+                path, "this header is already set (header names ignore case)", at_key=True
+            )
+        seen.add(name.lower())
+        template = checker.template(path, value, names)
+        if any(isinstance(p, str) and ("\r" in p or "\n" in p or "\0" in p) for p in template):
+            checker.error(path, "a header value cannot contain a line break or NUL")
+        headers.append((name, template))
+    return tuple(headers)
+
+
+def _body(value: Any, path: KeyPath, names: frozenset[str], checker: _Checker) -> BodyTemplate:
+    if isinstance(value, dict):
+        return {k: _body(v, (*path, k), names, checker) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_body(v, (*path, i), names, checker) for i, v in enumerate(value)]
+    if isinstance(value, str):
+        return checker.template(path, value, names)
+    if isinstance(value, float) and not math.isfinite(value):
+        checker.error(path, "JSON has no NaN or infinity")
+    if value is not None and not isinstance(value, int | float):
+        checker.error(path, f"a {type(value).__name__} cannot be written as JSON")
+    return cast(BodyTemplate, value)
+
+
+def _check_parameters_used(
+    parameters: tuple[Parameter, ...],
+    headers: tuple[tuple[str, TemplateString], ...],
+    body: BodyTemplate,
+    checker: _Checker,
+) -> None:
+    used = {p.name for _, template in headers for p in template if isinstance(p, Placeholder)}
+    used |= _placeholders_in(body)
+    for parameter in parameters:
+        if parameter.name not in used:
+            checker.error(
+                ("request", "parameters", parameter.name),
+                f"declared but never used: put ${{{parameter.name}}} in the body or a header",
+                at_key=True,
+            )
+
+
+def _check_optional_placement(
+    path: KeyPath, value: BodyTemplate, allowed: frozenset[str], checker: _Checker
+) -> None:
+    """Optional parameters may only be whole values of body keys, which None leaves out."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_optional_placement((*path, key), item, checker.optional, checker)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_optional_placement((*path, index), item, frozenset(), checker)
+    elif isinstance(value, tuple):
+        lone = len(value) == 1
+        for part in value:
+            if not isinstance(part, Placeholder) or part.name not in checker.optional:
+                continue
+            if not (lone and part.name in allowed):
+                checker.error(
+                    path,
+                    f"optional parameter ${{{part.name}}} (default null) can "
+                    "only be the whole value of a body key, left out when None",
+                )
+
+
+def _placeholders_in(value: BodyTemplate) -> set[str]:
+    if isinstance(value, dict):
+        return set().union(*map(_placeholders_in, value.values()))
+    if isinstance(value, list):
+        return set().union(*map(_placeholders_in, value))
+    if isinstance(value, tuple):
+        return {p.name for p in value if isinstance(p, Placeholder)}
+    return set()
+
+
+def _response(data: dict[str, Any], checker: _Checker) -> Response:
+    framing = data["framing"]
+    stop, error = data.get("stop", {}), data.get("error", {})
+    if framing != "sse":
+        for path in _SSE_ONLY:
+            if _get(data, path[1:]) is not None:
+                checker.error(path, f"only for framing sse, not {framing}", at_key=True)
+    if framing == "text":
+        for key in ("delta", "stop", "error", "non_string_delta"):
+            if key in data:
+                checker.error(("response", key), "raw text has no JSON to look into", at_key=True)
+    if "equals" in stop and "path" not in stop:
+        checker.error(("response", "stop", "equals"), "equals needs a path", at_key=True)
+    events = data.get("events")
+    return Response(
+        framing=framing,
+        delta=checker.jsonpath(("response", "delta"), data.get("delta")),
+        convert_non_string=data.get("non_string_delta", "skip") == "convert",
+        delta_events=tuple(events) if events is not None else None,
+        stop_data=stop.get("data"),
+        stop_event=stop.get("event"),
+        stop_path=checker.jsonpath(("response", "stop", "path"), stop.get("path")),
+        stop_equals=stop.get("equals", True),
+        error_event=error.get("event"),
+        error_message=checker.jsonpath(("response", "error", "message"), error.get("message")),
+        content_types=tuple(data.get("content_types", _DEFAULT_CONTENT_TYPES[framing])),
+        max_event_size=data.get("max_event_size"),
+    )
+
+
+def _get(data: dict[str, Any], path: KeyPath) -> Any:
+    value: Any = data
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value

@@ -1,0 +1,109 @@
+"""Load a YAML spec, keeping the line and column of every key and value.
+
+PyYAML's ``safe_load`` forgets positions and silently keeps the last of two equal keys. Here the
+document is composed into nodes with the safe loader (no tags that construct objects), converted
+to plain data by hand, and every key path is mapped to where it was written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ._diagnostics import Diagnostic, KeyPath, SpecError, format_key_path
+
+
+@dataclass
+class Positions:
+    """Where each key path was written: the value's position, and for mapping keys the key's."""
+
+    file: str
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def of_value(self, path: KeyPath) -> tuple[int, int]:
+        """Position of the value at ``path``, or of its nearest written ancestor."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def of_key(self, path: KeyPath) -> tuple[int, int]:
+        """Position of the key that ends ``path``, falling back to its value."""
+        return self.keys.get(path) or self.of_value(path)
+
+    def diagnostic(self, path: KeyPath, message: str, *, at_key: bool = False) -> Diagnostic:
+        line, column = self.of_key(path) if at_key else self.of_value(path)
+        return Diagnostic(self.file, line, column, format_key_path(path), message)
+
+
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Converter:
+    def __init__(self, loader: yaml.SafeLoader, positions: Positions) -> None:
+        self.loader = loader
+        self.positions = positions
+        self.problems: list[Diagnostic] = []
+
+    def convert(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.positions.values[path] = _mark(node)
+        if node.tag not in _PLAIN_TAGS and not isinstance(node, yaml.ScalarNode):
+            # The safe loader refuses unknown tags on scalars itself; collections are ours.
+            self._problem(node, path, f"YAML tag {node.tag!r} is not allowed in a spec")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self.loader.construct_object(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[Any, Any]:
+        self.loader.flatten_mapping(node)  # resolves "<<" merge keys
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.loader.construct_object(key_node)
+            if not isinstance(key, str):
+                self._problem(key_node, path, f"keys must be strings, got {key!r} (quote it)")
+                key = str(key)
+            key_path = (*path, key)
+            if key in result:
+                self._problem(key_node, key_path, "duplicate key")
+            self.positions.keys[key_path] = _mark(key_node)
+            result[key] = self.convert(value_node, key_path)
+        return result
+
+    def _problem(self, node: yaml.Node, path: KeyPath, message: str) -> None:
+        line, column = _mark(node)
+        self.problems.append(
+            Diagnostic(self.positions.file, line, column, format_key_path(path), message)
+        )
+
+
+def load_yaml(text: str, file: str) -> tuple[Any, Positions]:
+    """Parse ``text`` into plain data and its positions; raise SpecError on any YAML problem."""
+    positions = Positions(file)
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise SpecError([Diagnostic(file, 1, 1, "", "the file is empty")])
+        converter = _Converter(loader, positions)
+        data = converter.convert(node, ())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = ": ".join(p for p in (error.context, error.problem) if p)
+        raise SpecError([Diagnostic(file, line, column, "", f"YAML: {problem}")]) from None
+    except yaml.YAMLError as error:
+        raise SpecError([Diagnostic(file, 1, 1, "", f"YAML: {error}")]) from None
+    finally:
+        loader.dispose()
+    if converter.problems:
+        raise SpecError(converter.problems)
+    return data, positions

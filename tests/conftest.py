@@ -1,0 +1,54 @@
+"""Shared test helpers: recordings replayed through aioresponses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aioresponses import aioresponses
+
+from generator._recordings import Recording, load_recording
+
+RECORDINGS = Path(__file__).parent / "recordings"
+
+
+def recording(provider: str, name: str) -> Recording:
+    """The recording tests/recordings/<provider>/<name>.json."""
+    return load_recording(RECORDINGS / provider / f"{name}.json")
+
+
+def all_recordings() -> list[Recording]:
+    """Every recording shipped with the tests."""
+    return [load_recording(path) for path in sorted(RECORDINGS.glob("*/*.json"))]
+
+
+@pytest.fixture
+def mock_http() -> Iterator[aioresponses]:
+    """aioresponses, active for the test; no request reaches the network."""
+    with aioresponses() as mock:
+        yield mock
+
+
+def replay(mock: aioresponses, recorded: Recording, url: str | None = None) -> None:
+    """Answer the recorded request with the recorded response (aioresponses: one chunk)."""
+    headers = dict(recorded.response.headers)
+    content_type = headers.pop("Content-Type", "application/octet-stream")
+    mock.add(
+        url or recorded.request.url,
+        method=recorded.request.method,
+        status=recorded.response.status,
+        body=recorded.response.body,
+        headers=headers,
+        content_type=content_type,
+    )
+
+
+def sent_requests(mock: aioresponses) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every request the code under test made: method, URL and the keyword arguments."""
+    return [
+        (method, str(url), call.kwargs)
+        for (method, url), calls in mock.requests.items()
+        for call in calls
+    ]
