@@ -65,7 +65,7 @@ class Retries:
 
     def backoff(self, attempt: int) -> float:
         """Seconds before retry number ``attempt`` (0-based): doubling, less up to 25% jitter."""
-        delay = min(self.initial_backoff * 2**attempt, self.max_backoff)
+        delay = min(self.initial_backoff * 2.0**attempt, self.max_backoff)
         return delay * random.uniform(0.75, 1.0)
 
 

@@ -6,7 +6,7 @@ rest come here. Only modules whose spec needs it import this module, and with it
 
 from __future__ import annotations
 
-from jsonpath_ng.ext import parse
+from jsonpath_ng.ext.parser import parse
 
 from ._framing import MISSING, Selector
 

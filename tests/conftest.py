@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 from aioresponses import aioresponses
 
+from generated._endpoint import Retries
 from generator._recordings import Recording, load_recording
 
 RECORDINGS = Path(__file__).parent / "recordings"
@@ -22,6 +24,12 @@ def recording(provider: str, name: str) -> Recording:
 def all_recordings() -> list[Recording]:
     """Every recording shipped with the tests."""
     return [load_recording(path) for path in sorted(RECORDINGS.glob("*/*.json"))]
+
+
+@pytest.fixture(autouse=True)
+def no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Retry at once: the backoff schedule has its own tests, and sleeping would slow the rest."""
+    monkeypatch.setattr(Retries, "backoff", lambda self, attempt: 0.0)
 
 
 @pytest.fixture
@@ -42,6 +50,7 @@ def replay(mock: aioresponses, recorded: Recording, url: str | None = None) -> N
         body=recorded.response.body,
         headers=headers,
         content_type=content_type,
+        repeat=True,
     )
 
 
@@ -52,3 +61,11 @@ def sent_requests(mock: aioresponses) -> list[tuple[str, str, dict[str, Any]]]:
         for (method, url), calls in mock.requests.items()
         for call in calls
     ]
+
+
+def load_generated(source: str, name: str) -> Any:
+    """Execute generated source as module ``generated.<name>`` (its relative imports work)."""
+    module = types.ModuleType(f"generated.{name}")
+    module.__package__ = "generated"
+    exec(compile(source, f"<generated {name}>", "exec"), module.__dict__)
+    return module

@@ -7,7 +7,6 @@ import json
 import aiohttp
 import pytest
 from aioresponses import aioresponses
-from generated.codelink_ava import CodeLinkAva
 
 from generated._exceptions import (
     IncompleteStreamError,
@@ -17,6 +16,7 @@ from generated._exceptions import (
     ServerReportedError,
 )
 from generated._stream import TextStream
+from generated.codelink_ava import CodeLinkAva
 
 from .conftest import recording, replay, sent_requests
 

@@ -6,6 +6,7 @@ import pickle
 import re
 import string
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generated._framing import MISSING
+from generator._build import load_specs
 from generator._jsonpath import (
     CompiledPath,
     Index,
@@ -22,7 +25,11 @@ from generator._jsonpath import (
     compile_path,
     evaluate_steps,
 )
+from generator._render import render_provider
 
+from .conftest import load_generated
+
+GOLDEN = Path(__file__).parent / "golden"
 CTS_PATH = Path(__file__).resolve().parents[2] / "shared" / "conformance" / "jsonpath-cts.json"
 # Constructs that only non-singular queries use (checked on the raw text, so conservatively).
 NON_SINGULAR_MARKERS = ("*", "..", "?", ":", ",", "(")
@@ -394,3 +401,27 @@ def test_compiled_steps_find_planted_values(
     assert compiled is not None
     assert len(evaluate_steps(compiled, document)) <= 1
     assert evaluate_steps(compiled, _plant(steps, value, data)) == [value]
+
+
+# ---------------------------------------------------------------- compiled lookups
+
+
+def test_cts_cases_through_the_lookups_the_generator_emits(
+    cts: list[tuple[dict[str, Any], Outcome]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The generated ``_select_delta`` of each valid singular case gives the suite's result."""
+    monkeypatch.chdir(GOLDEN.parents[1])
+    [base] = load_specs([GOLDEN / "specs" / "plain_lines.yaml"])
+    checked = 0
+    for case, outcome in cts:
+        path = _singular(outcome)
+        if path is None or not _is_valid(case):
+            continue
+        spec = replace(base, response=replace(base.response, delta=path))
+        module = load_generated(render_provider(spec), f"cts_{checked}")
+        selected = module._select_delta(case["document"])
+        got = [] if selected is MISSING else [selected]
+        expected = case.get("results", [case.get("result")])
+        assert _canonical(got) in {_canonical(r) for r in expected}, case["name"]
+        checked += 1
+    assert checked == 79

@@ -18,7 +18,6 @@ from ._messages import Message, format_prompt, last_user_message
 from ._provider import AsyncGeneratorProvider
 from ._stream import TextStream
 
-
 # JSONPath '$.choices[*].text' is not a singular query: jsonpath-ng evaluates it.
 _select_delta = fallback_selector("$.choices[*].text")
 

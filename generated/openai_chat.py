@@ -1,0 +1,125 @@
+# Generated from specs/openai_chat.yaml by `python -m generator build`: do not edit by hand.
+# Edit the spec, then regenerate.
+"""The OpenaiChat streaming provider, generated from its spec."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+import aiohttp
+
+from ._endpoint import Endpoint, Timeouts
+from ._framing import MISSING, JSONRules, SSEFraming
+from ._messages import Message
+from ._provider import AsyncGeneratorProvider
+from ._stream import TextStream
+
+
+def _select_delta(document: object) -> object:
+    # JSONPath '$.choices[0].delta.content', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "choices" not in node:
+        return MISSING
+    node = node["choices"]
+    if not isinstance(node, list) or len(node) <= 0:
+        return MISSING
+    node = node[0]
+    if not isinstance(node, dict) or "delta" not in node:
+        return MISSING
+    node = node["delta"]
+    if not isinstance(node, dict) or "content" not in node:
+        return MISSING
+    node = node["content"]
+    return node
+
+
+def _select_error(document: object) -> object:
+    # JSONPath '$.error.message', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "error" not in node:
+        return MISSING
+    node = node["error"]
+    if not isinstance(node, dict) or "message" not in node:
+        return MISSING
+    node = node["message"]
+    return node
+
+
+_ENDPOINT = Endpoint(
+    provider="OpenaiChat",
+    method="POST",
+    url="https://api.openai.com/v1/chat/completions",
+    framing=SSEFraming(
+        rules=JSONRules(
+            delta=_select_delta,
+            error_message=_select_error,
+        ),
+        stop_data="[DONE]",
+        content_types=("text/event-stream",),
+    ),
+)
+
+
+class OpenaiChat(AsyncGeneratorProvider):
+    """Streams answers from the OpenaiChat endpoint; see ``create_async_generator``."""
+
+    description: ClassVar[str] = "OpenAI chat completions, streamed as server-sent events."
+    url: ClassVar[str] = "https://platform.openai.com"
+    working: ClassVar[bool] = True
+    supports_stream: ClassVar[bool] = True
+    supports_gpt_35_turbo: ClassVar[bool] = True
+    supports_gpt_4: ClassVar[bool] = True
+    supports_message_history: ClassVar[bool] = True
+    default_model: ClassVar[str | None] = "gpt-4o-mini"
+    models: ClassVar[tuple[str, ...]] = ("gpt-4o-mini", "gpt-4o", "gpt-4-turbo", "gpt-3.5-turbo")
+
+    @classmethod
+    def create_async_generator(
+        cls,
+        model: str,
+        messages: Sequence[Message],
+        *,
+        # Sampling temperature, 0 to 2.
+        temperature: float | None = None,
+        # Most tokens to generate.
+        max_tokens: int | None = None,
+        # Nucleus sampling mass.
+        top_p: float | None = None,
+        session: aiohttp.ClientSession | None = None,
+        proxy: str | None = None,
+        timeout: float | Timeouts | None = None,
+        base_url: str | None = None,
+        max_retries: int | None = None,
+        **kwargs: Any,
+    ) -> TextStream:
+        """Stream the answer to ``messages``, text delta by text delta.
+
+        ``session`` is reused and left open; ``proxy`` is an HTTP proxy URL; ``timeout`` is the
+        total in seconds or a ``Timeouts``; ``base_url`` points the call at another server
+        (scheme, host and port, plus a path prefix); ``max_retries`` overrides the spec's.
+        Other keyword arguments are merged into the top level of the JSON body.
+        """
+        model = model or "gpt-4o-mini"
+        headers: dict[str, str] = {
+            "Authorization": "Bearer " + _ENDPOINT.secret("OPENAI_API_KEY"),
+            "Accept": "text/event-stream",
+        }
+        body: dict[str, Any] = {
+            "model": model,
+            "messages": list(messages),
+            "stream": True,
+            **({"temperature": temperature} if temperature is not None else {}),
+            **({"max_tokens": max_tokens} if max_tokens is not None else {}),
+            **({"top_p": top_p} if top_p is not None else {}),
+            **kwargs,
+        }
+        return _ENDPOINT.stream(
+            headers,
+            body,
+            session=session,
+            proxy=proxy,
+            timeout=timeout,
+            base_url=base_url,
+            max_retries=max_retries,
+        )

@@ -1,0 +1,82 @@
+# Generated from specs/yqcloud.yaml by `python -m generator build`: do not edit by hand.
+# Edit the spec, then regenerate.
+"""The Yqcloud streaming provider, generated from its spec."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+import aiohttp
+
+from ._endpoint import Endpoint, Timeouts
+from ._framing import TextFraming
+from ._messages import Message, format_prompt
+from ._provider import AsyncGeneratorProvider
+from ._stream import TextStream
+
+_ENDPOINT = Endpoint(
+    provider="Yqcloud",
+    method="POST",
+    url="https://api.aichatos.cloud/api/generateStream",
+    framing=TextFraming(content_types=("text/plain",)),
+)
+
+
+class Yqcloud(AsyncGeneratorProvider):
+    """Streams answers from the Yqcloud endpoint; see ``create_async_generator``."""
+
+    description: ClassVar[str] = (
+        "chat9.yqcloud.top, a prompt-string endpoint answering in raw text."
+    )
+    url: ClassVar[str] = "https://chat9.yqcloud.top/"
+    working: ClassVar[bool] = False
+    supports_stream: ClassVar[bool] = True
+    supports_gpt_35_turbo: ClassVar[bool] = True
+    supports_gpt_4: ClassVar[bool] = False
+    supports_message_history: ClassVar[bool] = True
+    default_model: ClassVar[str | None] = "gpt-3.5-turbo"
+    models: ClassVar[tuple[str, ...]] = ("gpt-3.5-turbo",)
+
+    @classmethod
+    def create_async_generator(
+        cls,
+        model: str,
+        messages: Sequence[Message],
+        *,
+        session: aiohttp.ClientSession | None = None,
+        proxy: str | None = None,
+        timeout: float | Timeouts | None = None,
+        base_url: str | None = None,
+        max_retries: int | None = None,
+        **kwargs: Any,
+    ) -> TextStream:
+        """Stream the answer to ``messages``, text delta by text delta.
+
+        ``session`` is reused and left open; ``proxy`` is an HTTP proxy URL; ``timeout`` is the
+        total in seconds or a ``Timeouts``; ``base_url`` points the call at another server
+        (scheme, host and port, plus a path prefix); ``max_retries`` overrides the spec's.
+        Other keyword arguments are accepted and ignored.
+        """
+        headers: dict[str, str] = {
+            "accept": "application/json, text/plain, */*",
+            "content-type": "application/json",
+            "origin": "https://chat9.yqcloud.top",
+        }
+        body: dict[str, Any] = {
+            "prompt": format_prompt(messages),
+            "network": True,
+            "system": "",
+            "withoutContext": False,
+            "stream": True,
+            "userId": "#/chat/1693025544336",
+        }
+        return _ENDPOINT.stream(
+            headers,
+            body,
+            session=session,
+            proxy=proxy,
+            timeout=timeout,
+            base_url=base_url,
+            max_retries=max_retries,
+        )
