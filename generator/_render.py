@@ -75,17 +75,22 @@ def render_provider(spec: ProviderSpec) -> str:
 
 
 def format_source(source: str) -> str:
-    """``source`` formatted by the pinned ruff, with settings fixed here, not read from disk."""
-    command = [
-        find_ruff_bin(),
-        "format",
-        "--isolated",
-        f"--line-length={LINE_LENGTH}",
-        "--target-version=py311",
-        "--stdin-filename=provider.py",
-        "-",
-    ]
+    """``source`` with imports sorted and formatted by the pinned ruff.
+
+    Settings are fixed here, not read from any configuration file, so the output does not
+    depend on where the generator runs.
+    """
+    settings = [f"--line-length={LINE_LENGTH}", "--target-version=py311", "--isolated"]
+    stdin = ["--stdin-filename=provider.py", "-"]
+    sorted_imports = _ruff(
+        ["check", "--select=I", "--fix-only", "--exit-zero", *settings, *stdin], source
+    )
+    return _ruff(["format", *settings, *stdin], sorted_imports)
+
+
+def _ruff(arguments: list[str], source: str) -> str:
+    command = [find_ruff_bin(), *arguments]
     result = subprocess.run(command, input=source, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise FormatError(f"ruff format failed on a rendered module:\n{result.stderr}")
+        raise FormatError(f"ruff {arguments[0]} failed on a rendered module:\n{result.stderr}")
     return result.stdout
