@@ -41,10 +41,10 @@ class _LineSplitter:
         self._after_cr = False  # the last text ended with CR: a leading LF belongs to it
 
     def feed(self, text: str) -> list[str]:
+        if not text:  # e.g. half a character: nothing to learn about line ends yet
+            return []
         if self._after_cr and text.startswith("\n"):
             text = text[1:]
-        if not text:
-            return []
         self._after_cr = text.endswith("\r")
         if _LINE_END.search(text) is None:
             self._keep(text)
