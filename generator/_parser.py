@@ -178,7 +178,7 @@ def _build_spec(data: dict[str, Any], source: str, checker: _Checker) -> Provide
         source=source,
         class_name=provider["class"],
         module=provider["module"],
-        description=provider.get("description", "").strip(),
+        description=provider.get("description", ""),
         url=provider["url"],
         working=provider["working"],
         supports_stream=provider.get("supports_stream", True),

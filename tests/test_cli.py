@@ -187,3 +187,14 @@ def test_importing_a_generated_module_loads_no_generator_dependency() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_build_names_providers_that_fall_back_to_jsonpath_ng(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(ROOT / "tests" / "golden" / "specs" / "kitchen_sink.yaml", project / "specs")
+    assert main(["build"]) == 0
+    assert (
+        "note: KitchenSink: JSONPath '$.choices[*].text' is not a singular query; "
+        "jsonpath-ng evaluates it at run time"
+    ) in capsys.readouterr().out.splitlines()

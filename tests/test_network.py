@@ -7,7 +7,9 @@ open (and ResourceWarning is an error for the whole suite).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
+import socket
 import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -20,6 +22,7 @@ from aiohttp import web
 from generated._endpoint import Timeouts
 from generated._exceptions import (
     AuthenticationError,
+    ConnectTimeoutError,
     EventTooLargeError,
     IdleTimeoutError,
     IncompleteStreamError,
@@ -328,4 +331,32 @@ async def test_500_concurrent_streams_with_cancellations_and_faults(server: Repl
     assert set(outcomes["reset"]) == {ProviderConnectionError}
     assert set(outcomes["cut"]) == {IncompleteStreamError}
     assert set(outcomes["stall"]) == {IdleTimeoutError}
+    assert open_sessions() == []
+
+
+async def test_a_server_that_never_accepts_is_a_connect_timeout() -> None:
+    # A listening socket whose accept queue is full: the kernel drops further SYNs.
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    try:
+        for _ in range(3):
+            filler = socket.socket()
+            filler.setblocking(False)
+            with contextlib.suppress(BlockingIOError):
+                filler.connect(("127.0.0.1", port))
+            fillers.append(filler)
+        stream = CodeLinkAva.create_async_generator(
+            "", MESSAGES, base_url=f"http://127.0.0.1:{port}", timeout=Timeouts(connect=0.3)
+        )
+        started = time.monotonic()
+        with pytest.raises(ConnectTimeoutError, match="no connection within the connect timeout"):
+            await stream.text()
+        assert time.monotonic() - started >= 0.9, "3 attempts of 0.3 s: connect timeouts retry"
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()
     assert open_sessions() == []
