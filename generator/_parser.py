@@ -11,6 +11,7 @@ import difflib
 import keyword
 import math
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -113,24 +114,32 @@ def load_spec(path: Path, display: str | None = None) -> ProviderSpec:
         raise SpecError([Diagnostic(name, 1, 1, "", f"cannot read the file: {error}")]) from None
     data, positions = load_yaml(text, name)
     checker = _Checker(positions)
-    _check_schema(data, checker)
-    if not checker.problems:
-        spec = _build_spec(data, name, checker)
+    broken = _check_schema(data, checker)
+    if checker.problems:
+        _check_sections(data, broken, checker)
+        raise SpecError(sorted(set(checker.problems)))
+    spec = _build_spec(data, name, checker)
     if checker.problems:
         raise SpecError(sorted(checker.problems))
     return spec
 
 
-def _check_schema(data: Any, checker: _Checker) -> None:
+def _check_schema(data: Any, checker: _Checker) -> set[str | int]:
+    """Report structural errors; return the top-level sections that have any."""
+    broken: set[str | int] = set()
     for error in sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.path))):
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties":
+            # An unknown key leaves the rest of its section sound enough to check.
             _unknown_keys(error, path, checker)
-        elif error.validator == "required":
+            continue
+        broken.update(path[:1])
+        if error.validator == "required":
             missing = re.findall(r"'([^']*)' is a required property", error.message)
             checker.error(path, f"missing required key {missing[0]!r}", at_key=True)
         else:
             checker.error(path, _schema_message(error), at_key=False)
+    return broken
 
 
 def _unknown_keys(error: jsonschema.ValidationError, path: KeyPath, checker: _Checker) -> None:
@@ -157,23 +166,33 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
-def _build_spec(data: dict[str, Any], source: str, checker: _Checker) -> ProviderSpec:
-    provider, request = data["provider"], data["request"]
+@dataclass(frozen=True)
+class _Request:
+    parameters: tuple[Parameter, ...]
+    headers: tuple[tuple[str, TemplateString], ...]
+    body: dict[str, BodyTemplate]
+
+
+def _check_sections(data: Any, broken: set[str | int], checker: _Checker) -> None:
+    """Check the meaning of each section whose structure is sound, for all errors at once."""
+    if not isinstance(data, dict):
+        return
+    checks = {"provider": _check_provider, "request": _request, "response": _response}
+    for section, check in checks.items():
+        if section not in broken and isinstance(data.get(section), dict):
+            check(data[section], checker)
+
+
+def _check_provider(provider: dict[str, Any], checker: _Checker) -> None:
     checker.identifier(("provider", "class"), provider["class"], "class name")
     checker.identifier(("provider", "module"), provider["module"], "module name")
     checker.url(("provider", "url"), provider["url"])
-    checker.url(("request", "url"), request["url"])
-    parameters = _parameters(request.get("parameters", {}), checker)
-    names = frozenset(p.name for p in parameters)
-    checker.optional = frozenset(p.name for p in parameters if p.optional)
-    headers = _headers(request.get("headers", {}), names, checker)
-    body = cast(
-        dict[str, BodyTemplate], _body(request["body"], ("request", "body"), names, checker)
-    )
-    _check_parameters_used(parameters, headers, body, checker)
-    _check_optional_placement(("request", "body"), body, checker.optional, checker)
-    for name, template in headers:
-        _check_optional_placement(("request", "headers", name), template, frozenset(), checker)
+
+
+def _build_spec(data: dict[str, Any], source: str, checker: _Checker) -> ProviderSpec:
+    provider, request = data["provider"], data["request"]
+    _check_provider(provider, checker)
+    checked = _request(request, checker)
     return ProviderSpec(
         source=source,
         class_name=provider["class"],
@@ -189,14 +208,30 @@ def _build_spec(data: dict[str, Any], source: str, checker: _Checker) -> Provide
         models=tuple(provider.get("models", ())),
         method=request.get("method", "POST"),
         endpoint_url=request["url"],
-        headers=headers,
-        parameters=parameters,
+        headers=checked.headers,
+        parameters=checked.parameters,
         extra_kwargs=request.get("extra_kwargs", "merge"),
-        body=body,
+        body=checked.body,
         response=_response(data["response"], checker),
         timeouts=data.get("timeouts", {}),
         retries=data.get("retries", {}),
     )
+
+
+def _request(request: dict[str, Any], checker: _Checker) -> _Request:
+    checker.url(("request", "url"), request["url"])
+    parameters = _parameters(request.get("parameters", {}), checker)
+    names = frozenset(p.name for p in parameters)
+    checker.optional = frozenset(p.name for p in parameters if p.optional)
+    headers = _headers(request.get("headers", {}), names, checker)
+    body = cast(
+        dict[str, BodyTemplate], _body(request["body"], ("request", "body"), names, checker)
+    )
+    _check_parameters_used(parameters, headers, body, checker)
+    _check_optional_placement(("request", "body"), body, checker.optional, checker)
+    for name, template in headers:
+        _check_optional_placement(("request", "headers", name), template, frozenset(), checker)
+    return _Request(parameters, headers, body)
 
 
 def _parameters(declared: dict[str, Any], checker: _Checker) -> tuple[Parameter, ...]:

@@ -211,3 +211,19 @@ def test_yaml_tags_that_build_objects_are_refused(tmp_path: Path) -> None:
 def test_unknown_tags_on_scalars_are_refused(tmp_path: Path) -> None:
     [error] = errors_of(edit("working: true", "working: !!python/name:os.system x"), tmp_path)
     assert error.startswith("specs/demo.yaml:6:12: YAML: could not determine a constructor")
+
+
+def test_structure_and_meaning_errors_of_different_sections_come_together(tmp_path: Path) -> None:
+    text = (
+        edit("    temperature: ${temperature}\n", "")
+        .replace("  delta: $.choices[0].delta.content\n", "  dleta: x\n  delta: $[01]\n")
+        .replace("  class: Demo\n", "  class: 7\n")
+    )
+    assert errors_of(text, tmp_path) == [
+        "specs/demo.yaml:3:10: provider.class: expected string, got int 7",
+        "specs/demo.yaml:12:5: request.parameters.temperature: declared but never used: put "
+        "${temperature} in the body or a header",
+        "specs/demo.yaml:17:3: response.dleta: unknown key 'dleta'; did you mean 'delta'?",
+        "specs/demo.yaml:18:10: response.delta: invalid JSONPath '$[01]' at character 3: "
+        "leading zeros are not allowed in an index",
+    ]
