@@ -31,10 +31,10 @@ GENERATED_SCOPE_NAMES = frozenset(
         *("cls", "model", "messages", "session", "proxy", "timeout", "base_url", "max_retries"),
         *("kwargs", "headers", "body"),
         # names a generated module imports or defines
-        *("aiohttp", "json", "time", "uuid", "Any", "ClassVar", "Sequence", "MISSING"),
+        *("aiohttp", "time", "uuid", "Any", "ClassVar", "Sequence", "MISSING"),
         *("AsyncGeneratorProvider", "Endpoint", "Message", "TextStream", "Timeouts", "Retries"),
         *("JSONRules", "SSEFraming", "NDJSONFraming", "TextFraming", "fallback_selector"),
-        *("format_prompt", "last_user_message", "ENDPOINT"),
+        *("format_prompt", "last_user_message"),
     }
 )
 """Names a spec may not use for a class or parameter: they would shadow the generated code's."""
@@ -98,10 +98,15 @@ class _Checker:
             )
 
     def url(self, path: KeyPath, url: str) -> None:
-        parts = urlsplit(url)
         if "${" in url:
             self.error(path, "placeholders are not supported in URLs")
-        elif not parts.hostname or any(c.isspace() for c in url) or parts.fragment:
+            return
+        try:
+            parts = urlsplit(url)
+            valid = bool(parts.hostname) and parts.port != 0 and not parts.fragment
+        except ValueError:  # a malformed IPv6 host or port
+            valid = False
+        if not valid or any(c.isspace() for c in url):
             self.error(path, f"{url!r} is not a valid http(s) URL with a host and no fragment")
 
 
@@ -117,7 +122,7 @@ def load_spec(path: Path, display: str | None = None) -> ProviderSpec:
     broken = _check_schema(data, checker)
     if checker.problems:
         _check_sections(data, broken, checker)
-        raise SpecError(sorted(set(checker.problems)))
+        raise SpecError(sorted(checker.problems))
     spec = _build_spec(data, name, checker)
     if checker.problems:
         raise SpecError(sorted(checker.problems))
@@ -127,7 +132,7 @@ def load_spec(path: Path, display: str | None = None) -> ProviderSpec:
 def _check_schema(data: Any, checker: _Checker) -> set[str | int]:
     """Report structural errors; return the top-level sections that have any."""
     broken: set[str | int] = set()
-    for error in sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.path))):
+    for error in _VALIDATOR.iter_errors(data):
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties":
             # An unknown key leaves the rest of its section sound enough to check.

@@ -98,6 +98,19 @@ CASES = {
             "specs/demo.yaml:8:8: request.url: 'https://' is not a valid http(s) URL with a host and no fragment"
         ],
     ),
+    "url with a bad port": (
+        edit("https://api.demo.example/chat", "https://api.demo.example:99999/chat"),
+        [
+            "specs/demo.yaml:8:8: request.url: 'https://api.demo.example:99999/chat' is not a "
+            "valid http(s) URL with a host and no fragment"
+        ],
+    ),
+    "url with a broken IPv6 host": (
+        edit("https://api.demo.example/chat", "https://[::1/chat"),
+        [
+            "specs/demo.yaml:8:8: request.url: 'https://[::1/chat' is not a valid http(s) URL with a host and no fragment"
+        ],
+    ),
     "url with a placeholder": (
         edit("https://api.demo.example/chat", "https://api.demo.example/${model}"),
         ["specs/demo.yaml:8:8: request.url: placeholders are not supported in URLs"],
