@@ -190,7 +190,7 @@ class Endpoint:
         if attempt >= call.max_retries or not _is_retryable(failure):
             return None
         delay = self.retries.backoff(attempt)
-        if isinstance(failure, RateLimitError) and failure.retry_after is not None:
+        if isinstance(failure, APIStatusError) and failure.retry_after is not None:
             delay = failure.retry_after
         if deadline is not None and time.monotonic() + delay >= deadline:
             return None
@@ -238,15 +238,24 @@ async def _excerpt(response: aiohttp.ClientResponse) -> str:
     return shorten(" ".join(data.decode("utf-8", "replace").split()))
 
 
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    429: RateLimitError,
+}
+
+
 def _status_error(response: aiohttp.ClientResponse, excerpt: str, origin: Origin) -> APIStatusError:
     status = response.status
-    where = {"provider": origin.provider, "endpoint": origin.endpoint}
-    if status == 429:
-        return RateLimitError(status, excerpt, retry_after=_retry_after(response.headers), **where)
-    error_type = {401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError}.get(
-        status, ServerError if status >= 500 else APIStatusError
+    error_type = _STATUS_ERRORS.get(status, ServerError if status >= 500 else APIStatusError)
+    return error_type(
+        status,
+        excerpt,
+        provider=origin.provider,
+        endpoint=origin.endpoint,
+        retry_after=_retry_after(response.headers),
     )
-    return error_type(status, excerpt, **where)
 
 
 def _retry_after(headers: Mapping[str, str]) -> float | None:

@@ -16,7 +16,7 @@ Catch :class:`ProviderError` for all of them. Each error names the provider and 
     │   ├── AuthenticationError       401
     │   ├── PermissionDeniedError     403
     │   ├── NotFoundError             404
-    │   ├── RateLimitError            429, with ``retry_after``
+    │   ├── RateLimitError            429
     │   └── ServerError               >= 500
     ├── ServerReportedError           the stream carried an error message from the server
     └── ProtocolError                 the response is not the stream the spec describes
@@ -89,13 +89,25 @@ class TotalTimeoutError(ProviderTimeoutError):
 
 
 class APIStatusError(ProviderError):
-    """The server answered with an HTTP status >= 400."""
+    """The server answered with an HTTP status >= 400.
 
-    def __init__(self, status: int, body_excerpt: str, *, provider: str, endpoint: str) -> None:
+    ``retry_after`` is the server's wait hint in seconds (``Retry-After``), if it gave one.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        body_excerpt: str,
+        *,
+        provider: str,
+        endpoint: str,
+        retry_after: float | None = None,
+    ) -> None:
         detail = f": {body_excerpt}" if body_excerpt else ""
         super().__init__(f"HTTP {status}{detail}", provider=provider, endpoint=endpoint)
         self.status = status
         self.body_excerpt = body_excerpt
+        self.retry_after = retry_after
 
 
 class AuthenticationError(APIStatusError):
@@ -111,19 +123,7 @@ class NotFoundError(APIStatusError):
 
 
 class RateLimitError(APIStatusError):
-    """429: too many requests; ``retry_after`` is the server's hint in seconds, if it gave one."""
-
-    def __init__(
-        self,
-        status: int,
-        body_excerpt: str,
-        *,
-        provider: str,
-        endpoint: str,
-        retry_after: float | None,
-    ) -> None:
-        super().__init__(status, body_excerpt, provider=provider, endpoint=endpoint)
-        self.retry_after = retry_after
+    """429: too many requests; see ``retry_after``."""
 
 
 class ServerError(APIStatusError):

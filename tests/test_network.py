@@ -125,6 +125,22 @@ async def test_429_honours_retry_after(server: ReplayServer) -> None:
     assert time.monotonic() - started >= 0.95
 
 
+async def test_503_honours_retry_after_too(server: ReplayServer) -> None:
+    fault = Fault(status=503, headers={"Retry-After": "1"}, times=1)
+    started = time.monotonic()
+    deltas, error = await stream_from(server, fault)
+    assert error is None and "".join(deltas) == HELLO_TEXT
+    assert time.monotonic() - started >= 0.95
+
+
+async def test_a_retry_after_past_the_total_timeout_is_not_waited_for(server: ReplayServer) -> None:
+    fault = Fault(status=429, headers={"Retry-After": "30"})
+    started = time.monotonic()
+    _, error = await stream_from(server, fault, timeout=5)
+    assert isinstance(error, RateLimitError) and error.retry_after == 30
+    assert time.monotonic() - started < 2
+
+
 async def test_429_without_retries_carries_retry_after(server: ReplayServer) -> None:
     fault = Fault(status=429, body=b"slow down", headers={"retry-after-ms": "1500"})
     _, error = await stream_from(server, fault, max_retries=0)
