@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from aiohttp import web
 from multidict import CIMultiDict
 
-from generator._recordings import Recording, load_recordings
+from ._recordings import Recording, load_recordings
 
 HOST = "127.0.0.1"
 # Framing headers describe the recorded transfer, not this one; aiohttp sets its own.
