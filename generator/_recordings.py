@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator._diagnostics import KeyPath, format_key_path
+from ._diagnostics import KeyPath, format_key_path
 
 
 class RecordingError(ValueError):
