@@ -38,6 +38,9 @@ class Positions:
         return Diagnostic(self.file, line, column, format_key_path(path), message)
 
 
+MAX_VALUES = 10_000
+"""More values than any spec needs; the bound keeps alias bombs from exhausting memory."""
+
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
@@ -50,9 +53,26 @@ class _Converter:
         self.loader = loader
         self.positions = positions
         self.problems: list[Diagnostic] = []
+        self.converted = 0
+        self.open_nodes: set[int] = set()  # the nodes being converted, to catch cycles
 
     def convert(self, node: yaml.Node, path: KeyPath) -> Any:
         self.positions.values[path] = _mark(node)
+        self.converted += 1
+        if self.converted > MAX_VALUES:
+            # Aliases can make a small file expand into billions of values.
+            self._problem(node, path, f"more than {MAX_VALUES} values: is an alias repeated?")
+            raise SpecError(self.problems)
+        if id(node) in self.open_nodes:
+            self._problem(node, path, "a YAML alias refers to a value that contains it")
+            return None
+        self.open_nodes.add(id(node))
+        try:
+            return self._convert(node, path)
+        finally:
+            self.open_nodes.discard(id(node))
+
+    def _convert(self, node: yaml.Node, path: KeyPath) -> Any:
         if node.tag not in _PLAIN_TAGS and not isinstance(node, yaml.ScalarNode):
             # The safe loader refuses unknown tags on scalars itself; collections are ours.
             self._problem(node, path, f"YAML tag {node.tag!r} is not allowed in a spec")

@@ -240,3 +240,31 @@ def test_structure_and_meaning_errors_of_different_sections_come_together(tmp_pa
         "specs/demo.yaml:18:10: response.delta: invalid JSONPath '$[01]' at character 3: "
         "leading zeros are not allowed in an index",
     ]
+
+
+def test_a_recursive_alias_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    text = edit("  working: true\n", "  working: true\n  extra: &loop {again: *loop}\n")
+    errors = errors_of(text, tmp_path)
+    assert (
+        "specs/demo.yaml:7:10: provider.extra.again: a YAML alias refers to a value that contains it"
+        in errors
+    )
+
+
+def test_an_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    bomb = "".join(
+        f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
+        for previous, name in zip("abcdefg", "bcdefgh", strict=False)
+    )
+    [error] = errors_of("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + bomb, tmp_path)
+    assert error.endswith("more than 10000 values: is an alias repeated?")
+
+
+def test_anchors_and_merge_keys_work(tmp_path: Path) -> None:
+    text = edit(
+        "  headers:\n    Authorization: Bearer ${env.DEMO_KEY}\n",
+        "  headers:\n    <<: &common {Accept: '*/*'}\n    Authorization: Bearer ${env.DEMO_KEY}\n",
+    )
+    path = tmp_path / "demo.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert [name for name, _ in load_spec(path).headers] == ["Accept", "Authorization"]
