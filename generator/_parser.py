@@ -9,7 +9,6 @@ from __future__ import annotations
 import builtins
 import difflib
 import keyword
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -292,8 +291,6 @@ def _body(value: Any, path: KeyPath, names: frozenset[str], checker: _Checker) -
         return [_body(v, (*path, i), names, checker) for i, v in enumerate(value)]
     if isinstance(value, str):
         return checker.template(path, value, names)
-    if isinstance(value, float) and not math.isfinite(value):
-        checker.error(path, "JSON has no NaN or infinity")
     if value is not None and not isinstance(value, int | float):
         checker.error(path, f"a {type(value).__name__} cannot be written as JSON")
     return cast(BodyTemplate, value)

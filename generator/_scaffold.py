@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def class_name_for(module: str) -> str:
 
 def write_new_spec(name: str, specs_dir: Path) -> Path:
     """Write ``specs_dir/NAME.yaml`` from the scaffold template; never overwrite a file."""
-    if not _MODULE_NAME.fullmatch(name):
+    if not _MODULE_NAME.fullmatch(name) or keyword.iskeyword(name):
         raise ScaffoldError(
             f"{name!r} is not a module name: use lower case letters, digits and _, "
             "starting with a letter"

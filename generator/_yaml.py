@@ -7,6 +7,7 @@ to plain data by hand, and every key path is mapped to where it was written.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,7 +82,12 @@ class _Converter:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node)
+        value = self.loader.construct_object(node)
+        if isinstance(value, float) and not math.isfinite(value):
+            self._problem(
+                node, path, f"{node.value} is not a number JSON or Python source can hold"
+            )
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[Any, Any]:
         self.loader.flatten_mapping(node)  # resolves "<<" merge keys

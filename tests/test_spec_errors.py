@@ -268,3 +268,15 @@ def test_anchors_and_merge_keys_work(tmp_path: Path) -> None:
     path = tmp_path / "demo.yaml"
     path.write_text(text, encoding="utf-8")
     assert [name for name, _ in load_spec(path).headers] == ["Accept", "Authorization"]
+
+
+def test_infinity_and_nan_are_refused_wherever_they_are(tmp_path: Path) -> None:
+    text = edit("default: 0.5", "default: .inf")
+    text = text.replace(
+        '  stop: {data: "[DONE]"}\n', '  stop: {data: "[DONE]"}\ntimeouts: {total: -.inf}\n'
+    )
+    assert errors_of(text, tmp_path) == [
+        "specs/demo.yaml:12:41: request.parameters.temperature.default: .inf is not a number "
+        "JSON or Python source can hold",
+        "specs/demo.yaml:20:19: timeouts.total: -.inf is not a number JSON or Python source can hold",
+    ]
