@@ -5,8 +5,7 @@ Catch :class:`ProviderError` for all of them. Each error names the provider and 
 
     ProviderError
     ├── ConfigurationError            the call cannot be made as configured
-    │   ├── MissingSecretError        an environment variable the spec needs is not set
-    │   └── InvalidArgumentError      an unexpected keyword argument (also a TypeError)
+    │   └── MissingSecretError        an environment variable the spec needs is not set
     ├── ProviderConnectionError       connecting or reading failed (reset, refused, DNS)
     ├── ProviderTimeoutError          also a TimeoutError
     │   ├── ConnectTimeoutError       no connection within the connect timeout
@@ -62,10 +61,6 @@ class MissingSecretError(ConfigurationError):
             endpoint=endpoint,
         )
         self.variable = variable
-
-
-class InvalidArgumentError(ConfigurationError, TypeError):
-    """The provider was given keyword arguments its spec rejects."""
 
 
 class ProviderConnectionError(ProviderError):

@@ -50,3 +50,17 @@ def test_retry_after_as_an_http_date() -> None:
 )
 def test_base_url_replaces_scheme_host_port_and_prefixes_the_path(base: str, expected: str) -> None:
     assert rebase_url("https://api.example.com/api/chat?x=1", base) == expected
+
+
+def test_the_package_exports_the_whole_error_hierarchy() -> None:
+    import generated
+    import generated._exceptions as exceptions
+
+    defined = {
+        name
+        for name, value in vars(exceptions).items()
+        if isinstance(value, type) and issubclass(value, exceptions.ProviderError)
+    }
+    assert defined <= set(generated.__all__)
+    assert all(issubclass(getattr(generated, name), exceptions.ProviderError) for name in defined)
+    assert issubclass(generated.ProviderTimeoutError, TimeoutError)
