@@ -153,7 +153,8 @@ class Endpoint:
                     failure = _translate(error, origin)
                     delay = self._retry_delay(failure, attempt, call, deadline)
                     if yielded or delay is None:
-                        raise failure from error
+                        # Chain to the aiohttp error; one of ours is raised as it is.
+                        raise failure from (None if failure is error else error)
                 await asyncio.sleep(delay)
                 attempt += 1
 
