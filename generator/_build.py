@@ -48,7 +48,8 @@ def load_specs(paths: Iterable[Path]) -> list[ProviderSpec]:
     """Load and check every spec, then check them against each other; all problems at once."""
     specs: list[ProviderSpec] = []
     problems: list[Diagnostic] = []
-    for path in paths:
+    unique = {path.resolve(): path for path in paths}  # a spec named twice is built once
+    for path in unique.values():
         try:
             specs.append(load_spec(path, display_path(path)))
         except SpecError as error:

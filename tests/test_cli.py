@@ -131,7 +131,7 @@ def test_build_never_overwrites_a_file_it_did_not_write(
 
 
 def test_validate_named_specs(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", "specs/codelink_ava.yaml"]) == 0
+    assert main(["validate", "specs/codelink_ava.yaml", "./specs/codelink_ava.yaml"]) == 0
     assert capsys.readouterr().out == "ok specs/codelink_ava.yaml\n"
     assert not (project / "generated").exists()
 
