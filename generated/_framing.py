@@ -76,13 +76,20 @@ class JSONRules:
         # JSON equality: true is not 1, and 1 is not "1".
         return type(value) is type(self.stop_equals) and value == self.stop_equals
 
-    def check_error(self, document: object, origin: Origin) -> None:
-        """Raise ServerReportedError if ``document`` carries an error message."""
+    def error_in(self, document: object) -> object | None:
+        """The error message ``document`` carries at the error path, or None."""
         if self.error_message is None:
-            return
+            return None
         message = self.error_message(document)
-        if message is not None and message is not MISSING:
+        return None if message is MISSING else message
+
+    def read(self, text: str, origin: Origin) -> tuple[str | None, bool]:
+        """Parse one JSON event or line: its delta, and whether the answer is complete."""
+        document = _parse_json(text, origin)
+        message = self.error_in(document)
+        if message is not None:
             raise _reported(message, origin)
+        return self.text(document), self.is_stop(document)
 
 
 def _reported(message: object, origin: Origin) -> ServerReportedError:
@@ -156,20 +163,15 @@ class SSEFraming:
             return None, True
         if self.delta_events is not None and event.event not in self.delta_events:
             return None, False
-        document = _parse_json(event.data, origin)
-        self.rules.check_error(document, origin)
-        return self.rules.text(document), self.rules.is_stop(document)
+        return self.rules.read(event.data, origin)
 
     def _error_text(self, data: str) -> object:
         """The message of an error event: at the error path if the data is JSON, else the data."""
-        if self.rules.error_message is not None:
-            try:
-                message = self.rules.error_message(json.loads(data))
-            except ValueError:
-                return data
-            if message is not None and message is not MISSING:
-                return message
-        return data
+        try:
+            message = self.rules.error_in(json.loads(data))
+        except ValueError:
+            return data
+        return data if message is None else message
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,13 +196,13 @@ class NDJSONFraming:
             except OversizeError as error:
                 raise _too_large(error, origin) from None
             for line in lines:
-                text, stop = self._interpret(line, origin)
+                text, stop = self.rules.read(line, origin)
                 if text:
                     yield text
                 if stop:
                     return
         for line in decoder.close():
-            text, stop = self._interpret(line, origin)
+            text, stop = self.rules.read(line, origin)
             if text:
                 yield text
             if stop:
@@ -209,11 +211,6 @@ class NDJSONFraming:
             raise _incomplete(
                 "the stream ended before its stop condition: answer truncated", origin
             )
-
-    def _interpret(self, line: str, origin: Origin) -> tuple[str | None, bool]:
-        document = _parse_json(line, origin)
-        self.rules.check_error(document, origin)
-        return self.rules.text(document), self.rules.is_stop(document)
 
 
 @dataclass(frozen=True, slots=True)
