@@ -78,17 +78,17 @@ class Expressions:
         if isinstance(template, list):
             return "[" + ", ".join(self.value(v) for v in template) + "]"
         if isinstance(template, tuple):
-            if len(template) == 1 and isinstance(template[0], Placeholder):
-                return self.placeholder(template[0])[0]
-            return self.text(template)
+            lone = _lone_placeholder(template)
+            return self.text(template) if lone is None else self.placeholder(lone)[0]
         return literal(template)
 
     def _mapping(self, template: dict[str, BodyTemplate]) -> str:
         entries = []
         for key, value in template.items():
-            name = _lone_placeholder(value)
-            if name in self._optional:
+            lone = _lone_placeholder(value)
+            if lone is not None and lone.name in self._optional:
                 # An optional parameter left as None is left out of the body altogether.
+                name = lone.name
                 entries.append(f"**({{{literal(key)}: {name}}} if {name} is not None else {{}})")
             else:
                 entries.append(f"{literal(key)}: {self.value(value)}")
@@ -102,9 +102,10 @@ class Expressions:
         return expression
 
 
-def _lone_placeholder(value: BodyTemplate) -> str | None:
+def _lone_placeholder(value: BodyTemplate) -> Placeholder | None:
+    """The placeholder a value consists of alone (it keeps its type), if it is one."""
     if isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], Placeholder):
-        return value[0].name
+        return value[0]
     return None
 
 

@@ -65,7 +65,7 @@ def render_provider(spec: ProviderSpec) -> str:
         paths=paths,
         used=expressions.used,
         fallback_paths=[p for p in paths.values() if not p.singular],
-        framing_imports=sorted(imports, key=lambda name: (name != "MISSING", name)),
+        framing_imports=imports,  # format_source sorts them
         message_imports=message_imports,
         literal=literal,
         comment=comment,
