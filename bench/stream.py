@@ -1,6 +1,6 @@
 """Throughput and memory of the stream path: bytes in, text deltas out, no network.
 
-    .venv/bin/python bench/stream.py [EVENTS]
+    .venv/bin/python -m bench.stream [EVENTS]
 
 Feeds EVENTS (default 1,000,000) OpenAI-style SSE chunks through the generated OpenaiChat
 provider's framing (decoder, JSON, compiled JSONPath lookup), 64 KiB per read, generated lazily
@@ -20,9 +20,11 @@ import tracemalloc
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
-from generated._fallback import fallback_selector
-from generated._framing import Framing, Origin, SSEFraming
+from generated._runtime._framings import Framing, Origin, SSEFraming
 from generated.openai_chat import _ENDPOINT
+
+# The project's package has no jsonpath-ng fallback (no spec of its needs one): take the source's.
+from generator.runtime._fallback import fallback_selector
 
 READ_SIZE = 64 * 1024
 ORIGIN = Origin("bench", "POST http://bench")

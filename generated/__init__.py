@@ -1,16 +1,23 @@
-"""Provider modules generated from ``specs/``, and the small runtime they share.
+# Generated from specs/ by `python -m generator build`: do not edit by hand.
+# Edit the specs, then regenerate.
+"""Streaming providers generated from their specs, and what their callers need.
 
-Modules without a leading underscore are generated: edit the spec and run
-``python -m generator build`` instead of editing them. ``_``-prefixed modules are the runtime;
-the names a caller needs from it are exported here::
+Each provider is a module of this package::
 
-    from generated import ProviderError, Timeouts
+    from generated.acytoo import Acytoo
+    from generated.anthropic_messages import AnthropicMessages
     from generated.codelink_ava import CodeLinkAva
+    from generated.ollama_chat import OllamaChat
+    from generated.openai_chat import OpenaiChat
+    from generated.yqcloud import Yqcloud
+
+The runtime they share is the ``_runtime`` subpackage, a copy of the generator's; the names a
+caller needs from it (the errors, ``Timeouts``, ``TextStream``, ...) are exported here.
 """
 
-from ._endpoint import Retries, Timeouts
-from ._exceptions import (
+from ._runtime import (
     APIStatusError,
+    AsyncGeneratorProvider,
     AuthenticationError,
     ConfigurationError,
     ConnectTimeoutError,
@@ -18,6 +25,7 @@ from ._exceptions import (
     IdleTimeoutError,
     IncompleteStreamError,
     MalformedEventError,
+    Message,
     MissingSecretError,
     NotFoundError,
     PermissionDeniedError,
@@ -26,14 +34,14 @@ from ._exceptions import (
     ProviderError,
     ProviderTimeoutError,
     RateLimitError,
+    Retries,
     ServerError,
     ServerReportedError,
+    TextStream,
+    Timeouts,
     TotalTimeoutError,
     UnexpectedContentTypeError,
 )
-from ._messages import Message
-from ._provider import AsyncGeneratorProvider
-from ._stream import TextStream
 
 __all__ = [
     "APIStatusError",

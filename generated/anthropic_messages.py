@@ -9,11 +9,12 @@ from typing import Any, ClassVar
 
 import aiohttp
 
-from ._endpoint import Endpoint, Timeouts
-from ._framing import MISSING, JSONRules, SSEFraming
-from ._messages import Message
-from ._provider import AsyncGeneratorProvider
-from ._stream import TextStream
+from ._runtime._config import Timeouts
+from ._runtime._endpoint import Endpoint
+from ._runtime._framings import MISSING, JSONRules, SSEFraming
+from ._runtime._messages import Message
+from ._runtime._provider import AsyncGeneratorProvider
+from ._runtime._stream import TextStream
 
 
 def _select_delta(document: object) -> object:
@@ -45,10 +46,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.anthropic.com/v1/messages",
     framing=SSEFraming(
-        rules=JSONRules(
-            delta=_select_delta,
-            error_message=_select_error,
-        ),
+        rules=JSONRules(delta=_select_delta, error_message=_select_error),
         delta_events=frozenset(("content_block_delta",)),
         stop_event="message_stop",
         error_event="error",

@@ -9,11 +9,12 @@ from typing import Any, ClassVar
 
 import aiohttp
 
-from ._endpoint import Endpoint, Timeouts
-from ._framing import MISSING, JSONRules, SSEFraming
-from ._messages import Message
-from ._provider import AsyncGeneratorProvider
-from ._stream import TextStream
+from ._runtime._config import Timeouts
+from ._runtime._endpoint import Endpoint
+from ._runtime._framings import MISSING, JSONRules, SSEFraming
+from ._runtime._messages import Message
+from ._runtime._provider import AsyncGeneratorProvider
+from ._runtime._stream import TextStream
 
 
 def _select_delta(document: object) -> object:
@@ -51,10 +52,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.openai.com/v1/chat/completions",
     framing=SSEFraming(
-        rules=JSONRules(
-            delta=_select_delta,
-            error_message=_select_error,
-        ),
+        rules=JSONRules(delta=_select_delta, error_message=_select_error),
         stop_data="[DONE]",
         content_types=("text/event-stream",),
     ),

@@ -9,11 +9,12 @@ from typing import Any, ClassVar
 
 import aiohttp
 
-from ._endpoint import Endpoint, Timeouts
-from ._framing import TextFraming
-from ._messages import Message, format_prompt
-from ._provider import AsyncGeneratorProvider
-from ._stream import TextStream
+from ._runtime._config import Timeouts
+from ._runtime._endpoint import Endpoint
+from ._runtime._framings import TextFraming
+from ._runtime._messages import Message, format_prompt
+from ._runtime._provider import AsyncGeneratorProvider
+from ._runtime._stream import TextStream
 
 _ENDPOINT = Endpoint(
     provider="Yqcloud",

@@ -1,19 +1,25 @@
-"""build, check and validate: specs in, modules out, all-or-nothing."""
+"""build and check: specs in, a package out, all-or-nothing.
+
+``build`` renders every file in memory before it writes one, writes each to a temporary name
+beside it and renames it into place, and never replaces or removes a file it did not write.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from ._config import ConfigError, display_path, package_name
 from ._diagnostics import Diagnostic, SpecError
 from ._model import ProviderSpec
+from ._package import HEADER_PREFIX, package_files
 from ._parser import load_spec
-from ._render import render_provider
 
-HEADER_PREFIX = "# Generated from "
+__all__ = ["BuildReport", "build", "check", "discover_specs", "load_specs"]
+
 SPEC_SUFFIXES = (".yaml", ".yml")
 
 
@@ -29,29 +35,24 @@ class BuildReport:
 
 def discover_specs(specs_dir: Path) -> list[Path]:
     """Every spec file in ``specs_dir``, sorted so builds are reproducible."""
+    if not specs_dir.is_dir():
+        raise ConfigError(f"the specs folder {specs_dir} does not exist")
     return sorted(p for p in specs_dir.iterdir() if p.suffix in SPEC_SUFFIXES and p.is_file())
 
 
-def display_path(path: Path) -> str:
-    """``path`` relative to the working directory when it is below it, with ``/`` separators.
+def load_specs(paths: Iterable[Path], root: Path | None = None) -> list[ProviderSpec]:
+    """Load and check every spec, then check them against each other; all problems at once.
 
-    This is what error messages and the generated header show, so output does not depend on
-    where the checkout lives.
+    Files are named relative to ``root`` (default: the working directory) in diagnostics and
+    in the headers of what is generated from them.
     """
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def load_specs(paths: Iterable[Path]) -> list[ProviderSpec]:
-    """Load and check every spec, then check them against each other; all problems at once."""
+    root = Path.cwd() if root is None else root
     specs: list[ProviderSpec] = []
     problems: list[Diagnostic] = []
     unique = {path.resolve(): path for path in paths}  # a spec named twice is built once
     for path in unique.values():
         try:
-            specs.append(load_spec(path, display_path(path)))
+            specs.append(load_spec(path, display_path(path, root)))
         except SpecError as error:
             problems.extend(error.diagnostics)
     problems.extend(_clashes(specs))
@@ -73,64 +74,143 @@ def _clashes(specs: list[ProviderSpec]) -> list[Diagnostic]:
     return problems
 
 
-def render_all(specs: list[ProviderSpec], output_dir: Path) -> dict[Path, str]:
-    """Every module's path and source, rendered in memory before anything is written."""
-    return {output_dir / f"{spec.module}.py": render_provider(spec) for spec in specs}
-
-
 def fallback_notes(specs: list[ProviderSpec]) -> list[str]:
     """One line per provider that evaluates a JSONPath with jsonpath-ng at run time."""
-    notes = []
-    for spec in specs:
-        for path in spec.response.paths().values():
-            if not path.singular:
-                notes.append(
-                    f"{spec.class_name}: JSONPath {path.text!r} is not a singular query; "
-                    "jsonpath-ng evaluates it at run time"
-                )
-    return notes
+    return [
+        f"{spec.class_name}: JSONPath {path.text!r} is not a singular query; "
+        "jsonpath-ng evaluates it at run time"
+        for spec in specs
+        for path in spec.framing.paths().values()
+        if not path.singular
+    ]
 
 
-def build(spec_paths: list[Path], output_dir: Path, *, prune: bool) -> BuildReport:
-    """Generate a module for each spec; with ``prune``, remove modules whose spec is gone.
+def build(
+    specs_dir: Path, output_dir: Path, *, only: Sequence[Path] = (), root: Path | None = None
+) -> BuildReport:
+    """Write the package for every spec in ``specs_dir`` into ``output_dir``.
 
-    Nothing is written unless every spec is valid and every module rendered. Each file is
-    written to a temporary name in the same directory and renamed over the old one.
+    With ``only``, just those specs' modules are rewritten (besides the runtime and the
+    ``__init__``) and nothing is removed; otherwise modules whose spec is gone are removed.
+    Every spec is checked either way: the package's ``__init__`` lists every provider.
     """
-    specs = load_specs(spec_paths)
-    outputs = render_all(specs, output_dir)
-    _refuse_foreign_overwrites(outputs, specs)
+    root = Path.cwd() if root is None else root
+    specs = load_specs(discover_specs(specs_dir), root)
+    modules = _modules_of(only, specs, specs_dir, root)
+    files = _files(specs, specs_dir, output_dir, root, modules)
+    _refuse_foreign_overwrites(output_dir, files, root)
     report = BuildReport(notes=fallback_notes(specs))
-    output_dir.mkdir(parents=True, exist_ok=True)
-    for path, source in outputs.items():
-        if path.exists() and path.read_text(encoding="utf-8") == source:
+    mode = _file_mode()
+    for relative, source in files.items():
+        path = output_dir / relative
+        if path.is_file() and path.read_text(encoding="utf-8") == source:
             report.unchanged.append(path)
         else:
-            _write_atomically(path, source)
+            _write_atomically(path, source, mode)
             report.written.append(path)
-    if prune:
-        for path in orphans(output_dir, outputs):
-            if _is_generated(path):
+    if not only:
+        for relative in orphans(output_dir, files):
+            path = output_dir / relative
+            if is_generated(path):
                 path.unlink()
+                _remove_empty_folders(path.parent, output_dir)
                 report.removed.append(path)
     return report
 
 
-def _refuse_foreign_overwrites(outputs: dict[Path, str], specs: list[ProviderSpec]) -> None:
+def check(specs_dir: Path, output_dir: Path, *, root: Path | None = None) -> list[str]:
+    """Problems that make ``output_dir`` differ from what ``build`` writes; empty when in sync."""
+    root = Path.cwd() if root is None else root
+    specs = load_specs(discover_specs(specs_dir), root)
+    files = _files(specs, specs_dir, output_dir, root, [spec.module for spec in specs])
     problems = []
-    for (path, _), spec in zip(outputs.items(), specs, strict=True):
-        if path.exists() and not _is_generated(path):
-            message = f"{display_path(path)} exists and was not generated; not overwriting it"
-            problems.append(Diagnostic(spec.source, 1, 1, "provider.module", message))
-    if problems:
-        raise SpecError(problems)
+    for relative, source in files.items():
+        path = output_dir / relative
+        if not path.is_file():
+            problems.append(f"{display_path(path, root)}: missing (run python -m generator build)")
+        elif path.read_text(encoding="utf-8") != source:
+            problems.append(
+                f"{display_path(path, root)}: stale, differs from its source (run build)"
+            )
+    for relative in orphans(output_dir, files):
+        problems.append(
+            f"{display_path(output_dir / relative, root)}: orphaned, no spec generates it"
+        )
+    return problems
 
 
-def _write_atomically(path: Path, source: str) -> None:
+def _modules_of(
+    only: Sequence[Path], specs: list[ProviderSpec], specs_dir: Path, root: Path
+) -> list[str]:
+    """The provider modules to render: those of the specs in ``only``, else all."""
+    if not only:
+        return [spec.module for spec in specs]
+    folder = specs_dir.resolve()
+    for path in only:
+        if path.resolve().parent != folder:
+            raise ConfigError(
+                f"{display_path(path, root)} is not in the specs folder "
+                f"{display_path(specs_dir, root)}: a package is built from one folder, and a "
+                "module built from a spec elsewhere would be removed by the next full build. "
+                "Move the spec there, or point --specs at its folder."
+            )
+    named = {path.name for path in only}
+    return [spec.module for spec in specs if Path(spec.source).name in named]
+
+
+def _files(
+    specs: list[ProviderSpec], specs_dir: Path, output_dir: Path, root: Path, modules: list[str]
+) -> dict[PurePosixPath, str]:
+    source = display_path(specs_dir, root).rstrip("/") + "/"
+    return package_files(specs, package_name(output_dir), source, modules=modules)
+
+
+def _refuse_foreign_overwrites(
+    output_dir: Path, files: dict[PurePosixPath, str], root: Path
+) -> None:
+    for relative in files:
+        path = output_dir / relative
+        if path.exists() and not is_generated(path):
+            raise ConfigError(
+                f"{display_path(path, root)} exists and was not generated; not overwriting it"
+            )
+
+
+def is_generated(path: Path) -> bool:
+    """Whether ``path`` is a file a build wrote: it starts with the generated header."""
+    if not path.is_file():
+        return False
+    with path.open(encoding="utf-8", errors="replace") as file:
+        return file.readline().startswith(HEADER_PREFIX)
+
+
+def orphans(output_dir: Path, expected: Iterable[PurePosixPath]) -> list[PurePosixPath]:
+    """Files in ``output_dir`` (caches aside) that a build would not write, sorted."""
+    if not output_dir.is_dir():
+        return []
+    keep = set(expected)
+    found: list[PurePosixPath] = []
+    for folder, subfolders, names in os.walk(output_dir):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        relative = PurePosixPath(Path(folder).relative_to(output_dir).as_posix())
+        found.extend(relative / name for name in names if relative / name not in keep)
+    return sorted(found)
+
+
+def _file_mode() -> int:
+    """The mode ``open()`` would create a file with: 0o666 less the process's umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write_atomically(path: Path, source: str, mode: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp"
     )
     try:
+        os.fchmod(descriptor, mode)  # mkstemp makes files only their owner can read
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
             file.write(source)
         os.replace(temporary, path)
@@ -139,30 +219,7 @@ def _write_atomically(path: Path, source: str) -> None:
         raise
 
 
-def _is_generated(path: Path) -> bool:
-    with path.open(encoding="utf-8", errors="replace") as file:
-        return file.readline().startswith(HEADER_PREFIX)
-
-
-def orphans(output_dir: Path, expected: Iterable[Path]) -> list[Path]:
-    """Modules in ``output_dir`` that no spec produces (the ``_`` runtime modules excepted)."""
-    if not output_dir.is_dir():
-        return []
-    keep = set(expected)
-    return sorted(
-        p for p in output_dir.glob("*.py") if not p.name.startswith("_") and p not in keep
-    )
-
-
-def check(spec_paths: list[Path], output_dir: Path) -> list[str]:
-    """Problems that make ``output_dir`` out of sync with the specs; empty when in sync."""
-    outputs = render_all(load_specs(spec_paths), output_dir)
-    problems = []
-    for path, source in outputs.items():
-        if not path.exists():
-            problems.append(f"{display_path(path)}: missing (run python -m generator build)")
-        elif path.read_text(encoding="utf-8") != source:
-            problems.append(f"{display_path(path)}: stale, differs from its spec (run build)")
-    for path in orphans(output_dir, outputs):
-        problems.append(f"{display_path(path)}: orphaned, no spec generates it")
-    return problems
+def _remove_empty_folders(folder: Path, output_dir: Path) -> None:
+    while folder != output_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

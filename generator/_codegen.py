@@ -1,25 +1,31 @@
-"""Python source for spec values: literals and the expressions that fill placeholders.
+"""Python source from values: literals, comments, imports, calls and compiled JSONPath selectors.
 
 Spec text reaches generated code only through :func:`literal` (``repr`` of the value, a Python
-literal) or :func:`comment` (printable characters only); never pasted into the template.
+literal) or :func:`comment` (printable characters only); never pasted into a template.
 """
 
 from __future__ import annotations
 
-from ._model import BodyTemplate, Parameter, ProviderSpec, TemplateString
-from ._placeholders import Placeholder
+from collections.abc import Iterable
 
-_BUILTIN_EXPRESSIONS: dict[str, tuple[str, str]] = {
-    # placeholder: (Python expression, its type)
-    "model": ("model", "str"),
-    "messages": ("list(messages)", "list"),
-    "prompt": ("format_prompt(messages)", "str"),
-    "last_user_message": ("last_user_message(messages)", "str"),
-    "url": ("cls.url", "str"),
-    "uuid": ("str(uuid.uuid4())", "str"),
-    "timestamp": ("int(time.time())", "int"),
-    "timestamp_ms": ("int(time.time() * 1000)", "int"),
+from ._jsonpath import CompiledPath, Index, Name, Step
+from ._runtime_source import exported_names
+
+__all__ = ["LIBRARY_NAMES", "RUNTIME_PACKAGE", "CodeBuilder", "comment", "literal"]
+
+RUNTIME_PACKAGE = "._runtime"
+"""Where a generated module finds the runtime: the ``_runtime`` subpackage beside it."""
+
+LIBRARY_NAMES: dict[str, str | None] = {
+    # name: the module it comes from, or None for a module imported as a whole
+    "aiohttp": None,
+    "time": None,
+    "uuid": None,
+    "Any": "typing",
+    "ClassVar": "typing",
+    "Sequence": "collections.abc",
 }
+"""The names a generated module may import from outside the runtime."""
 
 
 def literal(value: object) -> str:
@@ -41,74 +47,88 @@ def comment(text: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
-class Expressions:
-    """Builds the expressions of one provider's headers and body."""
+class CodeBuilder:
+    """What one module needs, gathered while its expressions are built: imports and selectors."""
 
-    def __init__(self, spec: ProviderSpec) -> None:
-        self._types = {p.name: p.type for p in spec.parameters}
-        self._optional = {p.name for p in spec.parameters if p.optional}
-        self.used: set[str] = set()
-        """Builtin placeholders used, so the template imports only what the code needs."""
+    def __init__(self) -> None:
+        self._imports: set[str] = set()
+        self._selectors: dict[str, str] = {}
 
-    def placeholder(self, placeholder: Placeholder) -> tuple[str, str]:
-        """The expression for one placeholder, and its type."""
-        if placeholder.env is not None:
-            self.used.add("env")
-            return f"_ENDPOINT.secret({literal(placeholder.env)})", "str"
-        if placeholder.name in self._types:
-            return placeholder.name, self._types[placeholder.name]
-        self.used.add(placeholder.name)
-        return _BUILTIN_EXPRESSIONS[placeholder.name]
+    def use(self, name: str) -> str:
+        """``name``, imported by the module: from the library or from the runtime."""
+        if name not in LIBRARY_NAMES and name not in exported_names():
+            raise KeyError(f"{name!r} is neither a library name nor exported by the runtime")
+        self._imports.add(name)
+        return name
 
-    def text(self, template: TemplateString) -> str:
-        """An expression of type str: literal text and placeholders, concatenated."""
-        pieces = []
-        for part in template:
-            if isinstance(part, str):
-                pieces.append(literal(part))
-                continue
-            expression, kind = self.placeholder(part)
-            pieces.append(expression if kind == "str" else f"str({expression})")
-        return " + ".join(pieces) if pieces else '""'
+    def call(self, callee: str, arguments: Iterable[tuple[str, str]]) -> str:
+        """``callee(name=expression, ...)``, with ``callee`` imported."""
+        keywords = ", ".join(f"{name}={expression}" for name, expression in arguments)
+        return f"{self.use(callee)}({keywords})"
 
-    def value(self, template: BodyTemplate) -> str:
-        """The expression for a body value; a lone placeholder keeps its type."""
-        if isinstance(template, dict):
-            return self._mapping(template)
-        if isinstance(template, list):
-            return "[" + ", ".join(self.value(v) for v in template) + "]"
-        if isinstance(template, tuple):
-            lone = _lone_placeholder(template)
-            return self.text(template) if lone is None else self.placeholder(lone)[0]
-        return literal(template)
+    def selector(self, role: str, path: CompiledPath) -> str:
+        """The name of a function that applies ``path`` to a document, defined in the module."""
+        name = f"_select_{role}"
+        if name not in self._selectors:
+            self._selectors[name] = self._selector_source(name, path)
+        return name
 
-    def _mapping(self, template: dict[str, BodyTemplate]) -> str:
-        entries = []
-        for key, value in template.items():
-            lone = _lone_placeholder(value)
-            if lone is not None and lone.name in self._optional:
-                # An optional parameter left as None is left out of the body altogether.
-                name = lone.name
-                entries.append(f"**({{{literal(key)}: {name}}} if {name} is not None else {{}})")
+    @property
+    def selectors(self) -> tuple[str, ...]:
+        """The source of every selector, in the order they were asked for."""
+        return tuple(self._selectors.values())
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Every name the module imports."""
+        return frozenset(self._imports)
+
+    @property
+    def imports(self) -> tuple[str, ...]:
+        """The import statements for every name used, sorted."""
+        whole: list[str] = []
+        by_module: dict[str, list[str]] = {}
+        for name in sorted(self._imports):
+            module = LIBRARY_NAMES.get(name)
+            if name in LIBRARY_NAMES and module is None:
+                whole.append(f"import {name}")
             else:
-                entries.append(f"{literal(key)}: {self.value(value)}")
-        return "{" + ", ".join(entries) + "}"
+                source = module or f"{RUNTIME_PACKAGE}.{exported_names()[name]}"
+                by_module.setdefault(source, []).append(name)
+        froms = [f"from {module} import {', '.join(names)}" for module, names in by_module.items()]
+        return (*whole, *sorted(froms))
 
-    def body(self, spec: ProviderSpec) -> str:
-        """The whole body; undeclared keyword arguments merged in at the top if the spec says so."""
-        expression = self._mapping(spec.body)
-        if spec.extra_kwargs == "merge":
-            expression = expression[:-1] + (", **kwargs}" if spec.body else "**kwargs}")
-        return expression
+    def _selector_source(self, name: str, path: CompiledPath) -> str:
+        if path.steps is None:
+            return (
+                f"# JSONPath {literal(path.text)} is not a singular query: jsonpath-ng evaluates it.\n"
+                f"{name} = {self.use('fallback_selector')}({literal(path.text)})"
+            )
+        lines = [
+            f"def {name}(document: object) -> object:",
+            f"    # JSONPath {literal(path.text)}, compiled to direct lookups.",
+        ]
+        if not path.steps:
+            return "\n".join([*lines, "    return document"])
+        lines.append("    node = document")
+        for step in path.steps:
+            lines.extend(self._lookup(step))
+        lines.append("    return node")
+        return "\n".join(lines)
 
-
-def _lone_placeholder(value: BodyTemplate) -> Placeholder | None:
-    """The placeholder a value consists of alone (it keeps its type), if it is one."""
-    if isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], Placeholder):
-        return value[0]
-    return None
-
-
-def annotation(parameter: Parameter) -> str:
-    """The parameter's type annotation."""
-    return f"{parameter.type} | None" if parameter.optional else parameter.type
+    def _lookup(self, step: Step) -> list[str]:
+        """The lines that move ``node`` one step down, returning MISSING where nothing is."""
+        if isinstance(step, Name):
+            key = literal(step.value)
+            test = f"not isinstance(node, dict) or {key} not in node"
+        elif isinstance(step, Index) and step.value >= 0:
+            key = str(step.value)
+            test = f"not isinstance(node, list) or len(node) <= {step.value}"
+        else:
+            key = str(step.value)
+            test = f"not isinstance(node, list) or len(node) < {-step.value}"
+        return [
+            f"    if {test}:",
+            f"        return {self.use('MISSING')}",
+            f"    node = node[{key}]",
+        ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+__all__ = ["Diagnostic", "KeyPath", "SpecError", "format_key_path"]
+
 KeyPath = tuple[str | int, ...]
 
 

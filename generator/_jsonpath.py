@@ -17,6 +17,16 @@ from dataclasses import dataclass
 from jsonpath_ng.exceptions import JSONPathError as _JsonPathNgError
 from jsonpath_ng.ext.parser import parse as _jsonpath_ng_parse  # = jsonpath_ng.ext.parse
 
+__all__ = [
+    "CompiledPath",
+    "Index",
+    "JSONPathError",
+    "Name",
+    "Step",
+    "compile_path",
+    "evaluate_steps",
+]
+
 _BLANK = frozenset(" \t\n\r")
 _DIGITS = frozenset("0123456789")
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")

@@ -1,24 +1,32 @@
 """The typed description of one provider, made from a validated spec.
 
-Templates render this and nothing else; every decision about the spec's meaning is made before.
+Code emission reads this and nothing else; every decision about the spec's meaning is made
+before. The response's framing is one of the classes of ``_framings``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Literal
 
-from ._jsonpath import CompiledPath
-from ._placeholders import Part
+from ._framings import FramingSpec
+from ._placeholders import TemplateString
+
+__all__ = [
+    "BodyTemplate",
+    "ExtraKwargs",
+    "Parameter",
+    "ProviderSpec",
+    "RetrySettings",
+    "Scalar",
+    "TimeoutSettings",
+]
 
 Scalar = str | int | float | bool | None
-TemplateString = tuple[Part, ...]
-"""A spec string, split into literal text and placeholders."""
 
 BodyTemplate = dict[str, "BodyTemplate"] | list["BodyTemplate"] | TemplateString | Scalar
 """The JSON body as written in the spec, with its strings parsed for placeholders."""
 
-Framing = Literal["sse", "ndjson", "text"]
 ExtraKwargs = Literal["merge", "ignore", "reject"]
 
 
@@ -39,26 +47,29 @@ class Parameter:
 
 
 @dataclass(frozen=True)
-class Response:
-    """How the answer streams back."""
+class _Settings:
+    def items(self) -> list[tuple[str, float]]:
+        """The settings the spec gives, by name; the others keep the runtime's defaults."""
+        given = [(field.name, getattr(self, field.name)) for field in fields(self)]
+        return [(name, value) for name, value in given if value is not None]
 
-    framing: Framing
-    delta: CompiledPath | None
-    convert_non_string: bool
-    delta_events: tuple[str, ...] | None
-    stop_data: str | None
-    stop_event: str | None
-    stop_path: CompiledPath | None
-    stop_equals: Scalar
-    error_event: str | None
-    error_message: CompiledPath | None
-    content_types: tuple[str, ...]
-    max_event_size: int | None
 
-    def paths(self) -> dict[str, CompiledPath]:
-        """The JSONPaths to compile, by the name of the selector function made for each."""
-        named = {"delta": self.delta, "stop": self.stop_path, "error": self.error_message}
-        return {name: path for name, path in named.items() if path is not None}
+@dataclass(frozen=True)
+class TimeoutSettings(_Settings):
+    """The spec's timeouts in seconds; None keeps the runtime's default."""
+
+    connect: float | None = None
+    idle: float | None = None
+    total: float | None = None
+
+
+@dataclass(frozen=True)
+class RetrySettings(_Settings):
+    """The spec's retry policy; None keeps the runtime's default."""
+
+    max_retries: int | None = None
+    initial_backoff: float | None = None
+    max_backoff: float | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,7 @@ class ProviderSpec:
     """Everything the generator knows about one provider."""
 
     source: str
+    """The spec's path as generated headers and diagnostics show it."""
     class_name: str
     module: str
     description: str
@@ -83,6 +95,6 @@ class ProviderSpec:
     parameters: tuple[Parameter, ...]
     extra_kwargs: ExtraKwargs
     body: dict[str, BodyTemplate]
-    response: Response
-    timeouts: dict[str, float]
-    retries: dict[str, float]
+    framing: FramingSpec
+    timeouts: TimeoutSettings
+    retries: RetrySettings

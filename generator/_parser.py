@@ -6,107 +6,42 @@ JSONPath, URLs, framing-specific keys) is checked here.
 
 from __future__ import annotations
 
-import builtins
 import difflib
 import keyword
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import urlsplit
 
 import jsonschema
 
+from ._checker import Checker
 from ._diagnostics import Diagnostic, KeyPath, SpecError
-from ._jsonpath import CompiledPath, JSONPathError, compile_path
-from ._model import BodyTemplate, Parameter, ProviderSpec, Response, TemplateString
-from ._placeholders import BUILTIN_PLACEHOLDERS, Placeholder, PlaceholderError, parse_template
+from ._emit import RESERVED_NAMES
+from ._framings import FRAMINGS, FramingSpec, misplaced_keys
+from ._model import BodyTemplate, Parameter, ProviderSpec, RetrySettings, TimeoutSettings
+from ._placeholders import BUILTIN_PLACEHOLDERS, Placeholder, TemplateString
 from ._schema import SPEC_SCHEMA
-from ._yaml import Positions, load_yaml
+from ._yaml import load_yaml
 
-GENERATED_SCOPE_NAMES = frozenset(
-    {
-        # create_async_generator's own arguments and locals
-        *("cls", "model", "messages", "session", "proxy", "timeout", "base_url", "max_retries"),
-        *("kwargs", "headers", "body"),
-        # names a generated module imports or defines
-        *("aiohttp", "time", "uuid", "Any", "ClassVar", "Sequence", "MISSING"),
-        *("AsyncGeneratorProvider", "Endpoint", "Message", "TextStream", "Timeouts", "Retries"),
-        *("JSONRules", "SSEFraming", "NDJSONFraming", "TextFraming", "fallback_selector"),
-        *("format_prompt", "last_user_message"),
-    }
-)
-"""Names a spec may not use for a class or parameter: they would shadow the generated code's."""
+__all__ = ["load_spec"]
 
-_RESERVED = GENERATED_SCOPE_NAMES | set(dir(builtins)) | set(BUILTIN_PLACEHOLDERS)
+_RESERVED = RESERVED_NAMES | set(BUILTIN_PLACEHOLDERS)
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _VALIDATOR = jsonschema.Draft202012Validator(SPEC_SCHEMA)
-_DEFAULT_CONTENT_TYPES = {
-    "sse": ("text/event-stream",),
-    "ndjson": ("application/x-ndjson",),
-    "text": ("text/plain",),
-}
-_SSE_ONLY: tuple[KeyPath, ...] = (
-    ("response", "events"),
-    ("response", "stop", "data"),
-    ("response", "stop", "event"),
-    ("response", "error", "event"),
-)
 
 
-class _Checker:
-    """Collects diagnostics for one spec while its parts are converted."""
-
-    def __init__(self, positions: Positions) -> None:
-        self.positions = positions
-        self.problems: list[Diagnostic] = []
-        self.optional: frozenset[str] = frozenset()
-
-    def error(self, path: KeyPath, message: str, *, at_key: bool = False) -> None:
-        self.problems.append(self.positions.diagnostic(path, message, at_key=at_key))
-
-    def template(self, path: KeyPath, text: str, parameters: frozenset[str]) -> TemplateString:
-        try:
-            return tuple(parse_template(text, parameters))
-        except PlaceholderError as error:
-            self.error(path, str(error))
-            return (text,)
-
-    def jsonpath(self, path: KeyPath, text: str | None) -> CompiledPath | None:
-        if text is None:
-            return None
-        try:
-            return compile_path(text)
-        except JSONPathError as error:
-            self.error(
-                path,
-                f"invalid JSONPath {text!r} at character {error.position + 1}: {error.message}",
-            )
-            return None
-
-    def identifier(self, path: KeyPath, name: str, what: str) -> None:
-        if not name.isidentifier() or keyword.iskeyword(name):
-            self.error(path, f"{what} {name!r} is not a valid Python identifier")
-        elif name.startswith("_"):
-            self.error(path, f"{what} {name!r} must not start with an underscore")
-        elif name in _RESERVED:
-            self.error(
-                path,
-                f"{what} {name!r} is reserved: it would shadow a name of the "
-                "generated code or a Python builtin",
-            )
-
-    def url(self, path: KeyPath, url: str) -> None:
-        if "${" in url:
-            self.error(path, "placeholders are not supported in URLs")
-            return
-        try:
-            parts = urlsplit(url)
-            valid = bool(parts.hostname) and parts.port != 0 and not parts.fragment
-        except ValueError:  # a malformed IPv6 host or port
-            valid = False
-        if not valid or any(c.isspace() for c in url):
-            self.error(path, f"{url!r} is not a valid http(s) URL with a host and no fragment")
+def _identifier(checker: Checker, path: KeyPath, name: str, what: str) -> None:
+    if not name.isidentifier() or keyword.iskeyword(name):
+        checker.error(path, f"{what} {name!r} is not a valid Python identifier")
+    elif name.startswith("_"):
+        checker.error(path, f"{what} {name!r} must not start with an underscore")
+    elif name in _RESERVED:
+        checker.error(
+            path,
+            f"{what} {name!r} is reserved: it would shadow a name of the "
+            "generated code or a Python builtin",
+        )
 
 
 def load_spec(path: Path, display: str | None = None) -> ProviderSpec:
@@ -117,7 +52,7 @@ def load_spec(path: Path, display: str | None = None) -> ProviderSpec:
     except (OSError, UnicodeDecodeError) as error:
         raise SpecError([Diagnostic(name, 1, 1, "", f"cannot read the file: {error}")]) from None
     data, positions = load_yaml(text, name)
-    checker = _Checker(positions)
+    checker = Checker(positions)
     broken = _check_schema(data, checker)
     if checker.problems:
         _check_sections(data, broken, checker)
@@ -128,7 +63,7 @@ def load_spec(path: Path, display: str | None = None) -> ProviderSpec:
     return spec
 
 
-def _check_schema(data: Any, checker: _Checker) -> set[str | int]:
+def _check_schema(data: Any, checker: Checker) -> set[str | int]:
     """Report structural errors; return the top-level sections that have any."""
     broken: set[str | int] = set()
     for error in _VALIDATOR.iter_errors(data):
@@ -146,7 +81,7 @@ def _check_schema(data: Any, checker: _Checker) -> set[str | int]:
     return broken
 
 
-def _unknown_keys(error: jsonschema.ValidationError, path: KeyPath, checker: _Checker) -> None:
+def _unknown_keys(error: jsonschema.ValidationError, path: KeyPath, checker: Checker) -> None:
     known = sorted(cast(dict[str, Any], error.schema).get("properties", {}))
     for key in sorted(set(cast(dict[str, Any], error.instance)) - set(known)):
         close = difflib.get_close_matches(key, known, n=1)
@@ -177,7 +112,7 @@ class _Request:
     body: dict[str, BodyTemplate]
 
 
-def _check_sections(data: Any, broken: set[str | int], checker: _Checker) -> None:
+def _check_sections(data: Any, broken: set[str | int], checker: Checker) -> None:
     """Check the meaning of each section whose structure is sound, for all errors at once."""
     if not isinstance(data, dict):
         return
@@ -187,13 +122,13 @@ def _check_sections(data: Any, broken: set[str | int], checker: _Checker) -> Non
             check(data[section], checker)
 
 
-def _check_provider(provider: dict[str, Any], checker: _Checker) -> None:
-    checker.identifier(("provider", "class"), provider["class"], "class name")
-    checker.identifier(("provider", "module"), provider["module"], "module name")
+def _check_provider(provider: dict[str, Any], checker: Checker) -> None:
+    _identifier(checker, ("provider", "class"), provider["class"], "class name")
+    _identifier(checker, ("provider", "module"), provider["module"], "module name")
     checker.url(("provider", "url"), provider["url"])
 
 
-def _build_spec(data: dict[str, Any], source: str, checker: _Checker) -> ProviderSpec:
+def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> ProviderSpec:
     provider, request = data["provider"], data["request"]
     _check_provider(provider, checker)
     checked = _request(request, checker)
@@ -216,33 +151,33 @@ def _build_spec(data: dict[str, Any], source: str, checker: _Checker) -> Provide
         parameters=checked.parameters,
         extra_kwargs=request.get("extra_kwargs", "merge"),
         body=checked.body,
-        response=_response(data["response"], checker),
-        timeouts=data.get("timeouts", {}),
-        retries=data.get("retries", {}),
+        framing=_response(data["response"], checker),
+        timeouts=TimeoutSettings(**data.get("timeouts", {})),
+        retries=RetrySettings(**data.get("retries", {})),
     )
 
 
-def _request(request: dict[str, Any], checker: _Checker) -> _Request:
+def _request(request: dict[str, Any], checker: Checker) -> _Request:
     checker.url(("request", "url"), request["url"])
     parameters = _parameters(request.get("parameters", {}), checker)
     names = frozenset(p.name for p in parameters)
-    checker.optional = frozenset(p.name for p in parameters if p.optional)
+    optional = frozenset(p.name for p in parameters if p.optional)
     headers = _headers(request.get("headers", {}), names, checker)
     body = cast(
         dict[str, BodyTemplate], _body(request["body"], ("request", "body"), names, checker)
     )
     _check_parameters_used(parameters, headers, body, checker)
-    _check_optional_placement(("request", "body"), body, checker.optional, checker)
+    _check_optional_placement(("request", "body"), body, optional, False, checker)
     for name, template in headers:
-        _check_optional_placement(("request", "headers", name), template, frozenset(), checker)
+        _check_optional_placement(("request", "headers", name), template, optional, False, checker)
     return _Request(parameters, headers, body)
 
 
-def _parameters(declared: dict[str, Any], checker: _Checker) -> tuple[Parameter, ...]:
+def _parameters(declared: dict[str, Any], checker: Checker) -> tuple[Parameter, ...]:
     parameters = []
     for name, entry in declared.items():
         path = ("request", "parameters", name)
-        checker.identifier(path, name, "parameter name")
+        _identifier(checker, path, name, "parameter name")
         required = entry.get("required", False)
         if required and "default" in entry:
             checker.error(path, "a required parameter cannot have a default")
@@ -264,7 +199,7 @@ def _fits(value: object, type_name: str) -> bool:
 
 
 def _headers(
-    declared: dict[str, str], names: frozenset[str], checker: _Checker
+    declared: dict[str, str], names: frozenset[str], checker: Checker
 ) -> tuple[tuple[str, TemplateString], ...]:
     headers = []
     seen: set[str] = set()
@@ -284,7 +219,7 @@ def _headers(
     return tuple(headers)
 
 
-def _body(value: Any, path: KeyPath, names: frozenset[str], checker: _Checker) -> BodyTemplate:
+def _body(value: Any, path: KeyPath, names: frozenset[str], checker: Checker) -> BodyTemplate:
     if isinstance(value, dict):
         return {k: _body(v, (*path, k), names, checker) for k, v in value.items()}
     if isinstance(value, list):
@@ -300,7 +235,7 @@ def _check_parameters_used(
     parameters: tuple[Parameter, ...],
     headers: tuple[tuple[str, TemplateString], ...],
     body: BodyTemplate,
-    checker: _Checker,
+    checker: Checker,
 ) -> None:
     used = {p.name for _, template in headers for p in template if isinstance(p, Placeholder)}
     used |= _placeholders_in(body)
@@ -314,21 +249,27 @@ def _check_parameters_used(
 
 
 def _check_optional_placement(
-    path: KeyPath, value: BodyTemplate, allowed: frozenset[str], checker: _Checker
+    path: KeyPath,
+    value: BodyTemplate,
+    optional: frozenset[str],
+    key_value: bool,
+    checker: Checker,
 ) -> None:
-    """Optional parameters may only be whole values of body keys, which None leaves out."""
+    """Optional parameters may only be whole values of body keys, which None leaves out.
+
+    ``key_value`` says whether ``value`` is the value of a body key.
+    """
     if isinstance(value, dict):
         for key, item in value.items():
-            _check_optional_placement((*path, key), item, checker.optional, checker)
+            _check_optional_placement((*path, key), item, optional, True, checker)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _check_optional_placement((*path, index), item, frozenset(), checker)
+            _check_optional_placement((*path, index), item, optional, False, checker)
     elif isinstance(value, tuple):
-        lone = len(value) == 1
         for part in value:
-            if not isinstance(part, Placeholder) or part.name not in checker.optional:
+            if not isinstance(part, Placeholder) or part.name not in optional:
                 continue
-            if not (lone and part.name in allowed):
+            if not (key_value and len(value) == 1):
                 checker.error(
                     path,
                     f"optional parameter ${{{part.name}}} (default null) can "
@@ -346,40 +287,8 @@ def _placeholders_in(value: BodyTemplate) -> set[str]:
     return set()
 
 
-def _response(data: dict[str, Any], checker: _Checker) -> Response:
+def _response(data: dict[str, Any], checker: Checker) -> FramingSpec:
     framing = data["framing"]
-    stop, error = data.get("stop", {}), data.get("error", {})
-    if framing != "sse":
-        for path in _SSE_ONLY:
-            if _get(data, path[1:]) is not None:
-                checker.error(path, f"only for framing sse, not {framing}", at_key=True)
-    if framing == "text":
-        for key in ("delta", "stop", "error", "non_string_delta"):
-            if key in data:
-                checker.error(("response", key), "raw text has no JSON to look into", at_key=True)
-    if "equals" in stop and "path" not in stop:
-        checker.error(("response", "stop", "equals"), "equals needs a path", at_key=True)
-    events = data.get("events")
-    return Response(
-        framing=framing,
-        delta=checker.jsonpath(("response", "delta"), data.get("delta")),
-        convert_non_string=data.get("non_string_delta", "skip") == "convert",
-        delta_events=tuple(events) if events is not None else None,
-        stop_data=stop.get("data"),
-        stop_event=stop.get("event"),
-        stop_path=checker.jsonpath(("response", "stop", "path"), stop.get("path")),
-        stop_equals=stop.get("equals", True),
-        error_event=error.get("event"),
-        error_message=checker.jsonpath(("response", "error", "message"), error.get("message")),
-        content_types=tuple(data.get("content_types", _DEFAULT_CONTENT_TYPES[framing])),
-        max_event_size=data.get("max_event_size"),
-    )
-
-
-def _get(data: dict[str, Any], path: KeyPath) -> Any:
-    value: Any = data
-    for key in path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
+    for path, message in misplaced_keys(framing, data):
+        checker.error(("response", *path), message, at_key=True)
+    return FRAMINGS[framing].from_spec(data, checker)

@@ -10,6 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+__all__ = [
+    "BUILTIN_PLACEHOLDERS",
+    "WHOLE_VALUE_ONLY",
+    "Part",
+    "Placeholder",
+    "PlaceholderError",
+    "TemplateString",
+    "parse_template",
+]
+
 BUILTIN_PLACEHOLDERS: dict[str, str] = {
     "model": "the model name (the default model when the caller passes an empty one)",
     "messages": "the message list, as given",
@@ -38,6 +48,9 @@ class Placeholder:
 
 
 Part = str | Placeholder
+
+TemplateString = tuple[Part, ...]
+"""A spec string, split into literal text and placeholders."""
 
 
 class PlaceholderError(ValueError):

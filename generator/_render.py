@@ -1,15 +1,15 @@
-"""Render a :class:`ProviderSpec` into formatted Python source."""
+"""Typed module descriptions in, formatted Python source out: Jinja lays out, ruff formats."""
 
 from __future__ import annotations
 
 import subprocess
 from functools import cache
+from typing import Any
 
 import jinja2
 from ruff.__main__ import find_ruff_bin
 
-from ._codegen import Expressions, annotation, comment, literal
-from ._model import ProviderSpec
+__all__ = ["LINE_LENGTH", "FormatError", "format_source", "render", "template"]
 
 LINE_LENGTH = 100
 """Same as pyproject.toml's, so ``ruff format --check`` agrees with what was written."""
@@ -37,41 +37,9 @@ def template(name: str) -> jinja2.Template:
     return _environment().get_template(name)
 
 
-def render_provider(spec: ProviderSpec) -> str:
-    """The module's source, formatted by ruff; byte-identical for the same spec."""
-    expressions = Expressions(spec)
-    headers = [(name, expressions.text(value)) for name, value in spec.headers]
-    body = expressions.body(spec)
-    paths = spec.response.paths()
-    framing_imports = {"sse": "SSEFraming", "ndjson": "NDJSONFraming", "text": "TextFraming"}
-    imports = [framing_imports[spec.response.framing]]
-    if spec.response.framing != "text":
-        imports.append("JSONRules")
-    if any(path.singular and path.steps for path in paths.values()):
-        imports.append("MISSING")
-    message_imports = ["Message"]
-    message_imports += [
-        function
-        for placeholder, function in (
-            ("prompt", "format_prompt"),
-            ("last_user_message", "last_user_message"),
-        )
-        if placeholder in expressions.used
-    ]
-    source = template("provider.py.jinja").render(
-        spec=spec,
-        headers=headers,
-        body=body,
-        paths=paths,
-        used=expressions.used,
-        fallback_paths=[p for p in paths.values() if not p.singular],
-        framing_imports=imports,  # format_source sorts them
-        message_imports=message_imports,
-        literal=literal,
-        comment=comment,
-        annotation=annotation,
-    )
-    return format_source(source)
+def render(name: str, **context: Any) -> str:
+    """Template ``name`` rendered with ``context``, then formatted by ruff."""
+    return format_source(template(name).render(**context))
 
 
 def format_source(source: str) -> str:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from ._render import template
 
+__all__ = ["ScaffoldError", "class_name_for", "write_new_spec"]
+
 _MODULE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 

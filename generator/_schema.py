@@ -8,30 +8,32 @@ out for editors (``docs/spec.schema.json``), so both always agree. What a schema
 from __future__ import annotations
 
 import json
-from typing import Any
+
+from ._framings import FRAMINGS
+from ._schema_parts import Schema, flag, merge_properties, object_schema
+from .runtime._constants import (
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_IDLE_TIMEOUT,
+    DEFAULT_INITIAL_BACKOFF,
+    DEFAULT_MAX_BACKOFF,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TOTAL_TIMEOUT,
+)
+
+__all__ = ["SCHEMA_ID", "SPEC_SCHEMA", "schema_text"]
 
 SCHEMA_ID = "https://streamgen.invalid/spec.schema.json"
 
 _IDENTIFIER = "^[A-Za-z_][A-Za-z0-9_]*$"
 _HTTP_URL = "^https?://"
-_JSONPATH = {"type": "string", "pattern": "^\\$", "description": "A JSONPath (RFC 9535)."}
 
 
-def _object(properties: dict[str, Any], required: list[str], description: str) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "description": description,
-        "properties": properties,
-        "required": required,
-        "additionalProperties": False,
-    }
+def _seconds(value: float) -> str:
+    """``10.0`` -> ``10``: defaults as a person writes them."""
+    return f"{value:g}"
 
 
-def _flag(description: str) -> dict[str, Any]:
-    return {"type": "boolean", "description": description}
-
-
-_PROVIDER = _object(
+_PROVIDER = object_schema(
     {
         "class": {
             "type": "string",
@@ -41,7 +43,7 @@ _PROVIDER = _object(
         "module": {
             "type": "string",
             "pattern": "^[a-z][a-z0-9_]*$",
-            "description": "Name of the generated module: generated/<module>.py.",
+            "description": "Name of the generated module: <module>.py in the output package.",
         },
         "description": {"type": "string", "description": "What this provider is, for people."},
         "url": {
@@ -49,11 +51,11 @@ _PROVIDER = _object(
             "pattern": _HTTP_URL,
             "description": "The provider's web site (the `url` class attribute); ${url} in headers.",
         },
-        "working": _flag("Whether the live endpoint works today."),
-        "supports_stream": _flag("The provider streams its answer. Default true."),
-        "supports_gpt_35_turbo": _flag("Serves gpt-3.5-turbo. Default false."),
-        "supports_gpt_4": _flag("Serves gpt-4. Default false."),
-        "supports_message_history": _flag("Takes the whole conversation. Default true."),
+        "working": flag("Whether the live endpoint works today."),
+        "supports_stream": flag("The provider streams its answer. Default true."),
+        "supports_gpt_35_turbo": flag("Serves gpt-3.5-turbo. Default false."),
+        "supports_gpt_4": flag("Serves gpt-4. Default false."),
+        "supports_message_history": flag("Takes the whole conversation. Default true."),
         "default_model": {
             "type": "string",
             "description": "Model used when the caller passes an empty model name.",
@@ -69,7 +71,7 @@ _PROVIDER = _object(
     "Who the provider is: the generated class and its attributes.",
 )
 
-_PARAMETER = _object(
+_PARAMETER = object_schema(
     {
         "type": {
             "enum": ["str", "int", "float", "bool"],
@@ -79,14 +81,14 @@ _PARAMETER = _object(
             "type": ["string", "number", "boolean", "null"],
             "description": "Default value. null makes it optional: left out of the body when None.",
         },
-        "required": _flag("The caller must pass it (no default). Default false."),
+        "required": flag("The caller must pass it (no default). Default false."),
         "description": {"type": "string", "description": "What the parameter does."},
     },
     ["type"],
     "A keyword argument of create_async_generator, used in the body as ${name}.",
 )
 
-_REQUEST = _object(
+_REQUEST = object_schema(
     {
         "method": {
             "enum": ["POST", "GET", "PUT", "PATCH"],
@@ -123,107 +125,89 @@ _REQUEST = _object(
     "The HTTP request.",
 )
 
-_STOP = _object(
-    {
-        "data": {
-            "type": "string",
-            "description": "SSE: stop when an event's data is exactly this.",
-        },
-        "event": {"type": "string", "description": "SSE: stop at an event of this type."},
-        "path": {
-            **_JSONPATH,
-            "description": "Stop when the value at this JSONPath equals `equals`.",
-        },
-        "equals": {
-            "type": ["string", "number", "boolean", "null"],
-            "description": "The value `path` must have to stop. Default true.",
-        },
-    },
-    [],
-    "When the answer is complete. Without it, the end of the body ends the answer.",
-)
 
-_ERROR = _object(
-    {
-        "event": {"type": "string", "description": "SSE: an event of this type is an error."},
-        "message": {
-            **_JSONPATH,
-            "description": "JSONPath of the server's error message; its presence means an error.",
-        },
-    },
-    [],
-    "How the stream reports an error.",
-)
-
-_RESPONSE: dict[str, Any] = _object(
-    {
+def _response() -> Schema:
+    """The ``response`` section: the keys every framing has, then each framing's own."""
+    defaults = ", ".join(
+        f"{name} {' or '.join(framing.default_content_types)}" for name, framing in FRAMINGS.items()
+    )
+    common: Schema = {
         "framing": {
-            "enum": ["sse", "ndjson", "text"],
-            "description": "sse: server-sent events; ndjson: a JSON document a line; text: raw.",
+            "enum": list(FRAMINGS),
+            "description": "; ".join(f"{name}: {f.description}" for name, f in FRAMINGS.items()),
         },
-        "delta": {**_JSONPATH, "description": "JSONPath of the text delta in each JSON event."},
-        "non_string_delta": {
-            "enum": ["skip", "convert"],
-            "description": "A delta that is not a string: skipped (default) or converted to text.",
-        },
-        "events": {
-            "type": "array",
-            "items": {"type": "string"},
-            "description": "SSE: take deltas only from events of these types.",
-        },
-        "stop": _STOP,
-        "error": _ERROR,
         "content_types": {
             "type": "array",
             "items": {"type": "string"},
             "minItems": 1,
-            "description": "Accepted response media types; */* accepts any.",
+            "description": f"Accepted response media types; */* accepts any. Default: {defaults}.",
         },
-        "max_event_size": {
-            "type": "integer",
-            "minimum": 1,
-            "description": "Largest line or event, in characters. Default 1 MiB.",
-        },
-    },
-    ["framing"],
-    "How the answer streams back.",
-)
-# JSON framings need a delta path; raw text is the delta.
-_RESPONSE["if"] = {"properties": {"framing": {"enum": ["sse", "ndjson"]}}}
-_RESPONSE["then"] = {"required": ["delta"]}
+    }
+    properties = merge_properties(common, *(framing.properties for framing in FRAMINGS.values()))
+    schema = object_schema(properties, ["framing"], "How the answer streams back.")
+    schema["allOf"] = [
+        {
+            "if": {"properties": {"framing": {"const": name}}, "required": ["framing"]},
+            "then": {"required": list(framing.required)},
+        }
+        for name, framing in FRAMINGS.items()
+        if framing.required
+    ]
+    return schema
 
-_TIMEOUTS = _object(
+
+_RESPONSE = _response()
+
+_TIMEOUTS = object_schema(
     {
         name: {"type": "number", "exclusiveMinimum": 0, "description": description}
         for name, description in [
-            ("connect", "Seconds to connect. Default 10."),
-            ("idle", "Seconds without a byte, mid-stream. Default 60."),
-            ("total", "Seconds for the whole call, retries included. Default 600."),
+            ("connect", f"Seconds to connect. Default {_seconds(DEFAULT_CONNECT_TIMEOUT)}."),
+            (
+                "idle",
+                f"Seconds without a byte, mid-stream. Default {_seconds(DEFAULT_IDLE_TIMEOUT)}.",
+            ),
+            (
+                "total",
+                "Seconds for the whole call, retries included. "
+                f"Default {_seconds(DEFAULT_TOTAL_TIMEOUT)}.",
+            ),
         ]
     },
     [],
     "Default timeouts; a caller may override them per call.",
 )
 
-_RETRIES = _object(
+_RETRIES = object_schema(
     {
-        "max_retries": {"type": "integer", "minimum": 0, "description": "Default 2."},
+        "max_retries": {
+            "type": "integer",
+            "minimum": 0,
+            "description": f"Default {DEFAULT_MAX_RETRIES}.",
+        },
         "initial_backoff": {
             "type": "number",
             "minimum": 0,
-            "description": "Seconds before the first retry, doubled each time. Default 0.5.",
+            "description": (
+                "Seconds before the first retry, doubled each time. "
+                f"Default {_seconds(DEFAULT_INITIAL_BACKOFF)}."
+            ),
         },
-        "max_backoff": {"type": "number", "minimum": 0, "description": "Default 8."},
+        "max_backoff": {
+            "type": "number",
+            "minimum": 0,
+            "description": f"Default {_seconds(DEFAULT_MAX_BACKOFF)}.",
+        },
     },
     [],
     "Retries on connection errors, 408, 429 and 5xx, before the first delta only.",
 )
 
-SPEC_SCHEMA: dict[str, Any] = {
+SPEC_SCHEMA: Schema = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": SCHEMA_ID,
     "title": "Streaming provider spec",
-    **_object(
+    **object_schema(
         {
             "version": {"const": 1, "description": "Spec format version."},
             "provider": _PROVIDER,

@@ -15,6 +15,8 @@ import yaml
 
 from ._diagnostics import Diagnostic, KeyPath, SpecError, format_key_path
 
+__all__ = ["MAX_VALUES", "Positions", "load_yaml"]
+
 
 @dataclass
 class Positions:

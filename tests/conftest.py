@@ -1,8 +1,7 @@
-"""Shared test helpers: recordings replayed through aioresponses."""
+"""Shared test helpers: where things are, recordings replayed through aioresponses."""
 
 from __future__ import annotations
 
-import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,26 +9,33 @@ from typing import Any
 import pytest
 from aioresponses import aioresponses
 
-from generated._endpoint import Retries
-from generator._recordings import Recording, load_recording
+import generated._runtime._config as generated_config
+import generator.runtime._config as runtime_config
+from replay import Recording, load_recording
 
-RECORDINGS = Path(__file__).parent / "recordings"
+ROOT = Path(__file__).resolve().parents[1]
+RECORDINGS = ROOT / "recordings"
+DATA = Path(__file__).parent / "data"
 
 
 def recording(provider: str, name: str) -> Recording:
-    """The recording tests/recordings/<provider>/<name>.json."""
+    """The recording recordings/<provider>/<name>.json."""
     return load_recording(RECORDINGS / provider / f"{name}.json")
 
 
 def all_recordings() -> list[Recording]:
-    """Every recording shipped with the tests."""
+    """Every recording of the project's providers."""
     return [load_recording(path) for path in sorted(RECORDINGS.glob("*/*.json"))]
 
 
 @pytest.fixture(autouse=True)
 def no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Retry at once: the backoff schedule has its own tests, and sleeping would slow the rest."""
-    monkeypatch.setattr(Retries, "backoff", lambda self, attempt: 0.0)
+    """Retry at once: the backoff schedule has its own tests, and sleeping would slow the rest.
+
+    Both copies of the runtime are patched: its source, and the one in ``generated``.
+    """
+    for module in (runtime_config, generated_config):
+        monkeypatch.setattr(module.Retries, "backoff", lambda self, attempt: 0.0)
 
 
 @pytest.fixture
@@ -61,11 +67,3 @@ def sent_requests(mock: aioresponses) -> list[tuple[str, str, dict[str, Any]]]:
         for (method, url), calls in mock.requests.items()
         for call in calls
     ]
-
-
-def load_generated(source: str, name: str) -> Any:
-    """Execute generated source as module ``generated.<name>`` (its relative imports work)."""
-    module = types.ModuleType(f"generated.{name}")
-    module.__package__ = "generated"
-    exec(compile(source, f"<generated {name}>", "exec"), module.__dict__)
-    return module

@@ -1,0 +1,48 @@
+# Generated from generator/runtime/_constants.py by `python -m generator build`: do not edit by hand.
+# A copy of the generator's runtime: edit its source, then regenerate.
+"""Every default of the runtime in one place: timeouts, retries and size limits.
+
+The generator's JSON Schema and the spec format's documentation state these same values, read
+from here, so a default changes in one line.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DEFAULT_CONNECT_TIMEOUT",
+    "DEFAULT_IDLE_TIMEOUT",
+    "DEFAULT_INITIAL_BACKOFF",
+    "DEFAULT_MAX_BACKOFF",
+    "DEFAULT_MAX_EVENT_SIZE",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TOTAL_TIMEOUT",
+    "ERROR_EXCERPT_BYTES",
+    "ERROR_EXCERPT_CHARACTERS",
+]
+
+DEFAULT_CONNECT_TIMEOUT = 10.0
+"""Seconds to open the connection."""
+
+DEFAULT_IDLE_TIMEOUT = 60.0
+"""Seconds without a byte from the server, mid-stream."""
+
+DEFAULT_TOTAL_TIMEOUT = 600.0
+"""Seconds for the whole call, every attempt and the waits between them included."""
+
+DEFAULT_MAX_RETRIES = 2
+"""Retries after the first attempt, before the first delta only."""
+
+DEFAULT_INITIAL_BACKOFF = 0.5
+"""Seconds before the first retry; doubled for each one after."""
+
+DEFAULT_MAX_BACKOFF = 8.0
+"""The longest wait between two attempts."""
+
+DEFAULT_MAX_EVENT_SIZE = 1 << 20
+"""The longest line or server-sent event accepted, in characters (1 MiB)."""
+
+ERROR_EXCERPT_BYTES = 2048
+"""How much of an error response's body is read to quote it."""
+
+ERROR_EXCERPT_CHARACTERS = 200
+"""The longest quote of a server's text in an error message."""

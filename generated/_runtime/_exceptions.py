@@ -1,0 +1,206 @@
+# Generated from generator/runtime/_exceptions.py by `python -m generator build`: do not edit by hand.
+# A copy of the generator's runtime: edit its source, then regenerate.
+"""Every error a generated provider raises, in one hierarchy.
+
+Catch :class:`ProviderError` for all of them. Each error names the provider and the endpoint
+(method and URL, never a header or a secret), so a message is useful on its own in a log::
+
+    ProviderError
+    ├── ConfigurationError            the call cannot be made as configured
+    │   └── MissingSecretError        an environment variable the spec needs is not set
+    ├── ProviderConnectionError       connecting or reading failed (reset, refused, DNS)
+    ├── ProviderTimeoutError          also a TimeoutError
+    │   ├── ConnectTimeoutError       no connection within the connect timeout
+    │   ├── IdleTimeoutError          no bytes for the idle timeout, mid-stream
+    │   └── TotalTimeoutError         the whole call took longer than the total timeout
+    ├── APIStatusError                an HTTP status >= 400
+    │   ├── AuthenticationError       401
+    │   ├── PermissionDeniedError     403
+    │   ├── NotFoundError             404
+    │   ├── RateLimitError            429
+    │   └── ServerError               >= 500
+    ├── ServerReportedError           the stream carried an error message from the server
+    └── ProtocolError                 the response is not the stream the spec describes
+        ├── UnexpectedContentTypeError
+        ├── MalformedEventError       an event or line that is not valid JSON
+        ├── EventTooLargeError        a line or event over the size limit
+        └── IncompleteStreamError     the body ended before the spec's stop condition
+"""
+
+from __future__ import annotations
+
+from ._constants import ERROR_EXCERPT_CHARACTERS
+
+__all__ = [
+    "APIStatusError",
+    "AuthenticationError",
+    "ConfigurationError",
+    "ConnectTimeoutError",
+    "EventTooLargeError",
+    "IdleTimeoutError",
+    "IncompleteStreamError",
+    "MalformedEventError",
+    "MissingSecretError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "ProtocolError",
+    "ProviderConnectionError",
+    "ProviderError",
+    "ProviderTimeoutError",
+    "RateLimitError",
+    "ServerError",
+    "ServerReportedError",
+    "TotalTimeoutError",
+    "UnexpectedContentTypeError",
+    "shorten",
+]
+
+
+def shorten(text: str, limit: int = ERROR_EXCERPT_CHARACTERS) -> str:
+    """Return ``text`` cut to ``limit`` characters, marking the cut with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…"
+
+
+class ProviderError(Exception):
+    """Base class of every error raised by a generated provider."""
+
+    def __init__(self, message: str, *, provider: str, endpoint: str) -> None:
+        super().__init__(f"{provider}: {message} [{endpoint}]")
+        self.message = message
+        self.provider = provider
+        self.endpoint = endpoint
+
+
+class ConfigurationError(ProviderError):
+    """The call cannot be made as configured; retrying will not help."""
+
+
+class MissingSecretError(ConfigurationError):
+    """A header needs an environment variable that is not set."""
+
+    def __init__(self, variable: str, *, provider: str, endpoint: str) -> None:
+        super().__init__(
+            f"environment variable {variable} is not set (the spec takes a header from it)",
+            provider=provider,
+            endpoint=endpoint,
+        )
+        self.variable = variable
+
+
+class ProviderConnectionError(ProviderError):
+    """The connection failed or broke: refused, reset, closed early, or a DNS failure."""
+
+
+class ProviderTimeoutError(ProviderError, TimeoutError):
+    """A timeout expired; the subclass says which."""
+
+
+class ConnectTimeoutError(ProviderTimeoutError):
+    """No connection was made within the connect timeout."""
+
+
+class IdleTimeoutError(ProviderTimeoutError):
+    """The server sent no bytes for the idle timeout."""
+
+
+class TotalTimeoutError(ProviderTimeoutError):
+    """The whole call, retries included, took longer than the total timeout."""
+
+
+class APIStatusError(ProviderError):
+    """The server answered with an HTTP status >= 400.
+
+    ``retry_after`` is the server's wait hint in seconds (``Retry-After``), if it gave one.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        body_excerpt: str,
+        *,
+        provider: str,
+        endpoint: str,
+        retry_after: float | None = None,
+    ) -> None:
+        detail = f": {body_excerpt}" if body_excerpt else ""
+        super().__init__(f"HTTP {status}{detail}", provider=provider, endpoint=endpoint)
+        self.status = status
+        self.body_excerpt = body_excerpt
+        self.retry_after = retry_after
+
+
+class AuthenticationError(APIStatusError):
+    """401: the credentials are missing or wrong."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the credentials do not allow this request."""
+
+
+class NotFoundError(APIStatusError):
+    """404: the endpoint or the model does not exist."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; see ``retry_after``."""
+
+
+class ServerError(APIStatusError):
+    """A status >= 500: the server failed."""
+
+
+class ServerReportedError(ProviderError):
+    """The stream carried an error from the server; ``server_message`` is its text."""
+
+    def __init__(self, server_message: str, *, provider: str, endpoint: str) -> None:
+        super().__init__(
+            f"the server reported an error: {shorten(server_message)}",
+            provider=provider,
+            endpoint=endpoint,
+        )
+        self.server_message = server_message
+
+
+class ProtocolError(ProviderError):
+    """The response is not the stream the spec describes."""
+
+
+class UnexpectedContentTypeError(ProtocolError):
+    """The response's Content-Type is not one the spec's framing accepts."""
+
+    def __init__(
+        self, content_type: str, body_excerpt: str, *, provider: str, endpoint: str
+    ) -> None:
+        super().__init__(
+            f"unexpected content type {content_type!r}: {body_excerpt!r}",
+            provider=provider,
+            endpoint=endpoint,
+        )
+        self.content_type = content_type
+        self.body_excerpt = body_excerpt
+
+
+class MalformedEventError(ProtocolError):
+    """An event or line could not be parsed; ``line`` quotes it, shortened."""
+
+    def __init__(self, reason: str, line: str, *, provider: str, endpoint: str) -> None:
+        self.line = shorten(line)
+        super().__init__(f"{reason}: {self.line!r}", provider=provider, endpoint=endpoint)
+
+
+class EventTooLargeError(ProtocolError):
+    """A line or event grew past the size limit before it ended."""
+
+    def __init__(self, limit: int, *, provider: str, endpoint: str) -> None:
+        super().__init__(
+            f"a line or event exceeded the limit of {limit} characters",
+            provider=provider,
+            endpoint=endpoint,
+        )
+        self.limit = limit
+
+
+class IncompleteStreamError(ProtocolError):
+    """The body ended before the stop condition: the answer is truncated."""

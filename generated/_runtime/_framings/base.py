@@ -1,0 +1,67 @@
+# Generated from generator/runtime/_framings/base.py by `python -m generator build`: do not edit by hand.
+# A copy of the generator's runtime: edit its source, then regenerate.
+"""What every framing implements, and what framings share: origins, selectors, errors.
+
+A framing turns a response body into text deltas. Each one is a class of its own module in this
+package that implements :class:`Framing`; a generated module builds one from its spec, with the
+spec's JSONPath lookups compiled into plain functions (selectors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterable, AsyncIterator, Callable
+from typing import Final, NamedTuple, Protocol, runtime_checkable
+
+from .._exceptions import EventTooLargeError, IncompleteStreamError
+from .lines import OversizeError
+
+__all__ = ["MISSING", "Framing", "Origin", "Selector"]
+
+
+@runtime_checkable
+class Framing(Protocol):
+    """How a response body becomes text deltas."""
+
+    @property
+    def content_types(self) -> tuple[str, ...]:
+        """The media types the response may have; ``*/*`` accepts any."""
+        ...
+
+    def deltas(self, chunks: AsyncIterable[bytes], origin: Origin) -> AsyncIterator[str]:
+        """Yield the text deltas of a body arriving as ``chunks``, split anywhere.
+
+        Raise a ``ProtocolError`` (or ``ServerReportedError``) naming ``origin`` when the body is
+        not the stream the spec describes, ended early included.
+        """
+        ...
+
+
+class Origin(NamedTuple):
+    """Who is streaming, for error messages: the provider and ``METHOD URL``."""
+
+    provider: str
+    endpoint: str
+
+
+class _Missing:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Final = _Missing()
+"""What a selector returns when its path selects nothing (unlike JSON null, which is None)."""
+
+Selector = Callable[[object], object]
+"""A compiled JSONPath: document in, the selected value (or MISSING) out."""
+
+
+def too_large(error: OversizeError, origin: Origin) -> EventTooLargeError:
+    """The error for a line or event over the size limit."""
+    return EventTooLargeError(error.limit, provider=origin.provider, endpoint=origin.endpoint)
+
+
+def incomplete(reason: str, origin: Origin) -> IncompleteStreamError:
+    """The error for a body that ended before the answer was complete."""
+    return IncompleteStreamError(reason, provider=origin.provider, endpoint=origin.endpoint)

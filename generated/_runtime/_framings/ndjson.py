@@ -1,0 +1,70 @@
+# Generated from generator/runtime/_framings/ndjson.py by `python -m generator build`: do not edit by hand.
+# A copy of the generator's runtime: edit its source, then regenerate.
+"""One JSON document per line (Ollama's ``/api/chat``, for one)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterable, AsyncIterator
+from dataclasses import dataclass
+
+from .._constants import DEFAULT_MAX_EVENT_SIZE
+from .base import Origin, incomplete, too_large
+from .json_rules import JSONRules
+from .lines import LineSplitter, OversizeError, utf8_decoder
+
+__all__ = ["LineDecoder", "NDJSONFraming"]
+
+
+class LineDecoder:
+    """Bytes in, as they arrive and split anywhere; the non-blank lines out."""
+
+    def __init__(self, max_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
+        self._decoder = utf8_decoder()
+        self._lines = LineSplitter(max_size)
+
+    def feed(self, chunk: bytes) -> list[str]:
+        """Decode one read; return the non-blank lines it completed."""
+        return [line for line in self._lines.feed(self._decoder.decode(chunk)) if line.strip()]
+
+    def close(self) -> list[str]:
+        """End of body: the last line, if it had no line end and is not blank."""
+        lines = self._lines.feed(self._decoder.decode(b"", True))
+        lines.append(self._lines.close())
+        return [line for line in lines if line.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class NDJSONFraming:
+    """One JSON document per line; blank lines are skipped."""
+
+    rules: JSONRules
+    content_types: tuple[str, ...] = ("application/x-ndjson",)
+    max_event_size: int = DEFAULT_MAX_EVENT_SIZE
+
+    @property
+    def has_stop(self) -> bool:
+        """Whether the spec says how the answer ends (else the end of the body ends it)."""
+        return self.rules.stop_path is not None
+
+    async def deltas(self, chunks: AsyncIterable[bytes], origin: Origin) -> AsyncIterator[str]:
+        """Yield each text delta of the body, and check that the stream ended properly."""
+        decoder = LineDecoder(self.max_event_size)
+        async for chunk in chunks:
+            try:
+                lines = decoder.feed(chunk)
+            except OversizeError as error:
+                raise too_large(error, origin) from None
+            for line in lines:
+                text, stop = self.rules.read(line, origin)
+                if text:
+                    yield text
+                if stop:
+                    return
+        for line in decoder.close():
+            text, stop = self.rules.read(line, origin)
+            if text:
+                yield text
+            if stop:
+                return
+        if self.has_stop:
+            raise incomplete("the stream ended before its stop condition: answer truncated", origin)

@@ -1,0 +1,154 @@
+# Generated from generator/runtime/_framings/sse.py by `python -m generator build`: do not edit by hand.
+# A copy of the generator's runtime: edit its source, then regenerate.
+"""Server-sent events whose data is JSON (or a sentinel such as ``[DONE]``).
+
+The decoder follows the WHATWG HTML standard's rules for interpreting an event stream.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterable, AsyncIterator
+from dataclasses import dataclass
+
+from .._constants import DEFAULT_MAX_EVENT_SIZE
+from .base import Origin, incomplete, too_large
+from .json_rules import JSONRules, reported
+from .lines import LineSplitter, OversizeError, utf8_decoder
+
+__all__ = ["SSEDecoder", "SSEFraming", "ServerSentEvent"]
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSentEvent:
+    """One dispatched server-sent event."""
+
+    event: str = "message"
+    data: str = ""
+    id: str = ""
+    """The last event ID in force when the event was dispatched."""
+    retry: int | None = None
+    """The reconnection time this event's block set, if it set one."""
+
+
+class SSEDecoder:
+    """Bytes in, as they arrive and split anywhere; server-sent events out."""
+
+    def __init__(self, max_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
+        self._decoder = utf8_decoder()
+        self._lines = LineSplitter(max_size)
+        self._max_size = max_size
+        self._data: list[str] = []
+        self._data_size = 0
+        self._event = ""
+        self._last_id = ""
+        self._retry: int | None = None
+        self._truncated = False
+
+    @property
+    def truncated(self) -> bool:
+        """After :meth:`close`: whether the body ended inside an event, which was discarded."""
+        return self._truncated
+
+    def feed(self, chunk: bytes) -> list[ServerSentEvent]:
+        """Decode one read; return the events it completed."""
+        return self._process(self._lines.feed(self._decoder.decode(chunk)))
+
+    def close(self) -> list[ServerSentEvent]:
+        """End of body. An event without its closing blank line is discarded, as specified."""
+        tail = self._lines.feed(self._decoder.decode(b"", True))
+        last_line = self._lines.close()
+        events = self._process([*tail, last_line] if last_line else tail)
+        self._truncated = bool(self._data or self._event or last_line)
+        return events
+
+    def _process(self, lines: list[str]) -> list[ServerSentEvent]:
+        events = []
+        for line in lines:
+            if not line:
+                event = self._dispatch()
+                if event is not None:
+                    events.append(event)
+            elif not line.startswith(":"):
+                self._field(line)
+        return events
+
+    def _field(self, line: str) -> None:
+        name, colon, value = line.partition(":")
+        if colon and value.startswith(" "):
+            value = value[1:]
+        if name == "data":
+            self._data.append(value)
+            self._data_size += len(value) + 1
+            if self._data_size > self._max_size:
+                raise OversizeError(self._max_size)
+        elif name == "event":
+            self._event = value
+        elif name == "id" and "\0" not in value:
+            self._last_id = value
+        elif name == "retry" and value.isascii() and value.isdigit():
+            self._retry = int(value)
+
+    def _dispatch(self) -> ServerSentEvent | None:
+        data, event, retry = self._data, self._event, self._retry
+        self._data, self._data_size, self._event, self._retry = [], 0, "", None
+        if not data:
+            return None
+        return ServerSentEvent(event or "message", "\n".join(data), self._last_id, retry)
+
+
+@dataclass(frozen=True, slots=True)
+class SSEFraming:
+    """Server-sent events whose data is JSON, with stop and error signals by type or data."""
+
+    rules: JSONRules
+    delta_events: frozenset[str] | None = None
+    stop_data: str | None = None
+    stop_event: str | None = None
+    error_event: str | None = None
+    content_types: tuple[str, ...] = ("text/event-stream",)
+    max_event_size: int = DEFAULT_MAX_EVENT_SIZE
+
+    @property
+    def has_stop(self) -> bool:
+        """Whether the spec says how the answer ends (else the end of the body ends it)."""
+        return bool(self.stop_data or self.stop_event or self.rules.stop_path)
+
+    async def deltas(self, chunks: AsyncIterable[bytes], origin: Origin) -> AsyncIterator[str]:
+        """Yield each text delta of the body, and check that the stream ended properly."""
+        decoder = SSEDecoder(self.max_event_size)
+        async for chunk in chunks:
+            try:
+                events = decoder.feed(chunk)
+            except OversizeError as error:
+                raise too_large(error, origin) from None
+            for event in events:
+                text, stop = self._interpret(event, origin)
+                if text:
+                    yield text
+                if stop:
+                    return
+        decoder.close()
+        if self.has_stop:
+            raise incomplete("the stream ended before its stop event: answer truncated", origin)
+        if decoder.truncated:
+            raise incomplete("the stream ended in the middle of an event", origin)
+
+    def _interpret(self, event: ServerSentEvent, origin: Origin) -> tuple[str | None, bool]:
+        if event.event == self.stop_event:
+            return None, True
+        if event.event == self.error_event:
+            raise reported(self._error_text(event.data), origin)
+        if event.data == self.stop_data:
+            return None, True
+        if self.delta_events is not None and event.event not in self.delta_events:
+            return None, False
+        return self.rules.read(event.data, origin)
+
+    def _error_text(self, data: str) -> object:
+        """The message of an error event: at the error path if the data is JSON, else the data."""
+        try:
+            message = self.rules.error_in(json.loads(data))
+        except ValueError:
+            return data
+        return data if message is None else message

@@ -1,0 +1,58 @@
+"""Collects the problems of one spec while its parts are converted, each at its line and column."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ._diagnostics import Diagnostic, KeyPath
+from ._jsonpath import CompiledPath, JSONPathError, compile_path
+from ._placeholders import PlaceholderError, TemplateString, parse_template
+from ._yaml import Positions
+
+__all__ = ["Checker"]
+
+
+class Checker:
+    """Turns spec values into model values; a value that cannot be used becomes a diagnostic."""
+
+    def __init__(self, positions: Positions) -> None:
+        self.positions = positions
+        self.problems: list[Diagnostic] = []
+
+    def error(self, path: KeyPath, message: str, *, at_key: bool = False) -> None:
+        """Report ``message`` at the value of ``path`` (or at its key)."""
+        self.problems.append(self.positions.diagnostic(path, message, at_key=at_key))
+
+    def template(self, path: KeyPath, text: str, parameters: frozenset[str]) -> TemplateString:
+        """``text`` split into literal text and placeholders (as it is, when it cannot be)."""
+        try:
+            return tuple(parse_template(text, parameters))
+        except PlaceholderError as error:
+            self.error(path, str(error))
+            return (text,)
+
+    def jsonpath(self, path: KeyPath, text: str | None) -> CompiledPath | None:
+        """``text`` compiled, or None when it is absent or invalid (then reported)."""
+        if text is None:
+            return None
+        try:
+            return compile_path(text)
+        except JSONPathError as error:
+            self.error(
+                path,
+                f"invalid JSONPath {text!r} at character {error.position + 1}: {error.message}",
+            )
+            return None
+
+    def url(self, path: KeyPath, url: str) -> None:
+        """Report ``url`` unless it is an http(s) URL with a host and no fragment."""
+        if "${" in url:
+            self.error(path, "placeholders are not supported in URLs")
+            return
+        try:
+            parts = urlsplit(url)
+            valid = bool(parts.hostname) and parts.port != 0 and not parts.fragment
+        except ValueError:  # a malformed IPv6 host or port
+            valid = False
+        if not valid or any(c.isspace() for c in url):
+            self.error(path, f"{url!r} is not a valid http(s) URL with a host and no fragment")

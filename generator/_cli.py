@@ -1,0 +1,112 @@
+"""``python -m generator``: build, check and validate a provider package from YAML specs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._build import build, check, discover_specs, load_specs
+from ._config import Config, ConfigError, find_config
+from ._diagnostics import SpecError
+from ._scaffold import ScaffoldError, write_new_spec
+from ._schema import schema_text
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description=(
+            "Generate a package of typed async streaming providers from YAML specs. Folders "
+            "default to [tool.streamgen] in the nearest pyproject.toml that has it, else "
+            "./specs and ./generated."
+        ),
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_folders(command: argparse.ArgumentParser, *, output: bool = True) -> None:
+        command.add_argument("--specs", type=Path, help="the folder of specs")
+        if output:
+            command.add_argument(
+                "--output", type=Path, help="the package folder; its name is the package's"
+            )
+
+    build_command = commands.add_parser("build", help="write the package from the specs")
+    with_folders(build_command)
+    build_command.add_argument(
+        "spec", nargs="*", type=Path, help="rewrite only these specs' modules (in --specs)"
+    )
+    with_folders(commands.add_parser("check", help="exit 1 if the package differs from a build"))
+    validate = commands.add_parser("validate", help="check specs, write nothing")
+    with_folders(validate, output=False)
+    validate.add_argument("spec", nargs="*", type=Path, help="specs (default: all in --specs)")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the spec format")
+    schema.add_argument("-o", "--output", type=Path, help="write it to this file instead")
+    new = commands.add_parser("new", help="write a commented spec to start from")
+    new.add_argument("name", help="module name of the new provider, e.g. my_provider")
+    with_folders(new, output=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the exit status (0 success, 1 failure, 2 usage)."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except SpecError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return 1
+    except (ConfigError, ScaffoldError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return find_config(Path.cwd()).with_flags(args.specs, getattr(args, "output", None))
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        if args.output is None:
+            sys.stdout.write(schema_text())
+        else:
+            args.output.write_text(schema_text(), encoding="utf-8")
+        return 0
+    config = _config(args)
+    if args.command == "build":
+        return _build(config, args.spec)
+    if args.command == "check":
+        return _check(config)
+    if args.command == "validate":
+        for spec in load_specs(args.spec or discover_specs(config.specs), config.root):
+            print(f"ok {spec.source}")
+        return 0
+    print(f"wrote {config.display(write_new_spec(args.name, config.specs))}")
+    return 0
+
+
+def _build(config: Config, only: list[Path]) -> int:
+    report = build(config.specs, config.output, only=only, root=config.root)
+    for path in report.written:
+        print(f"wrote {config.display(path)}")
+    for path in report.removed:
+        print(f"removed {config.display(path)} (its spec is gone)")
+    for note in report.notes:
+        print(f"note: {note}")
+    unchanged = f", {len(report.unchanged)} unchanged" if report.unchanged else ""
+    print(f"built {config.display(config.output)}: {len(report.written)} written{unchanged}")
+    return 0
+
+
+def _check(config: Config) -> int:
+    problems = check(config.specs, config.output, root=config.root)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print(f"{config.display(config.output)} is in sync with {config.display(config.specs)}")
+    return 0

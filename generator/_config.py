@@ -1,0 +1,108 @@
+"""Where specs are read and the package is written: ``[tool.streamgen]``, flags and defaults.
+
+As ruff and pytest find theirs, the configuration is the ``[tool.streamgen]`` table of the
+nearest ``pyproject.toml`` that has one, from the working directory upward. Its folder is the
+project's root: paths in the table are relative to it, and generated headers and diagnostics
+name files relative to it, so output does not depend on where the generator is run from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import keyword
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Config", "ConfigError", "display_path", "find_config", "package_name"]
+
+DEFAULT_SPECS = "specs"
+DEFAULT_OUTPUT = "generated"
+_KEYS = {"specs": "the folder of YAML specs", "output": "the folder of the generated package"}
+
+
+class ConfigError(Exception):
+    """The configuration or the folders it names cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The project's root, its specs folder and its output package folder (absolute paths)."""
+
+    root: Path
+    specs: Path
+    output: Path
+    pyproject: Path | None = None
+    """The ``pyproject.toml`` the settings came from, if one had a ``[tool.streamgen]`` table."""
+
+    def with_flags(self, specs: Path | None, output: Path | None) -> Config:
+        """This configuration with the command line's folders, relative to the working directory."""
+        return replace(
+            self,
+            specs=self.specs if specs is None else specs.absolute(),
+            output=self.output if output is None else output.absolute(),
+        )
+
+    def display(self, path: Path) -> str:
+        """``path`` as messages and generated headers show it: see :func:`display_path`."""
+        return display_path(path, self.root)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` when it is below it, with ``/`` separators."""
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def find_config(start: Path) -> Config:
+    """The configuration in force in folder ``start``: its project's table, else the defaults."""
+    start = start.absolute()
+    for folder in (start, *start.parents):
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _table(pyproject)
+            if table is not None:
+                return _from_table(pyproject, table)
+    return Config(start, start / DEFAULT_SPECS, start / DEFAULT_OUTPUT)
+
+
+def _table(pyproject: Path) -> dict[str, Any] | None:
+    try:
+        with pyproject.open("rb") as file:
+            data = tomllib.load(file)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{pyproject}: cannot read it: {error}") from None
+    table = data.get("tool", {}).get("streamgen")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: tool.streamgen must be a table")
+    return table
+
+
+def _from_table(pyproject: Path, table: dict[str, Any]) -> Config:
+    for key in table:
+        if key not in _KEYS:
+            close = difflib.get_close_matches(key, _KEYS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(_KEYS)}"
+            raise ConfigError(f"{pyproject}: [tool.streamgen] unknown key {key!r}; {hint}")
+    root = pyproject.parent
+    folders = {}
+    for key, what in _KEYS.items():
+        value = table.get(key, DEFAULT_SPECS if key == "specs" else DEFAULT_OUTPUT)
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{pyproject}: [tool.streamgen] {key} must be a path ({what})")
+        folders[key] = root / value
+    return Config(root, folders["specs"], folders["output"], pyproject)
+
+
+def package_name(output: Path) -> str:
+    """The name the package in ``output`` is imported by: the folder's own name."""
+    name = output.absolute().resolve().name
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise ConfigError(
+            f"the output folder {output} cannot be a Python package: its name {name!r} is not "
+            "an identifier (use letters, digits and _, not starting with a digit)"
+        )
+    return name

@@ -1,0 +1,252 @@
+"""A :class:`ProviderSpec` in, :class:`ProviderModule` out: the module, decided in full.
+
+Every expression, every selector's source and the one set of imports are made here; the
+template only lays them out. The names a generated module binds are listed here too, as
+:data:`RESERVED_NAMES`, so the parser refuses a spec that would shadow one.
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import dataclass
+
+from ._codegen import LIBRARY_NAMES, CodeBuilder, comment, literal
+from ._model import BodyTemplate, Parameter, ProviderSpec, RetrySettings, TimeoutSettings
+from ._placeholders import Placeholder, TemplateString
+from ._runtime_source import exported_names
+
+__all__ = ["RESERVED_NAMES", "Argument", "Attribute", "ProviderModule", "emit_provider"]
+
+CALL_OPTIONS = ("session", "proxy", "timeout", "base_url", "max_retries")
+"""The keyword arguments every provider takes besides the spec's, passed on to the endpoint."""
+
+_FUNCTION_NAMES = ("cls", "model", "messages", "kwargs", "headers", "body", *CALL_OPTIONS)
+"""The arguments and locals of ``create_async_generator``."""
+
+RESERVED_NAMES = frozenset({*_FUNCTION_NAMES, *LIBRARY_NAMES, *exported_names(), *dir(builtins)})
+"""Names a spec may not give a class or a parameter: they would shadow the generated code's."""
+
+_PLACEHOLDERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    # placeholder: (Python expression, its type, the names it needs imported)
+    "model": ("model", "str", ()),
+    "messages": ("list(messages)", "list", ()),
+    "prompt": ("format_prompt(messages)", "str", ("format_prompt",)),
+    "last_user_message": ("last_user_message(messages)", "str", ("last_user_message",)),
+    "url": ("cls.url", "str", ()),
+    "uuid": ("str(uuid.uuid4())", "str", ("uuid",)),
+    "timestamp": ("int(time.time())", "int", ("time",)),
+    "timestamp_ms": ("int(time.time() * 1000)", "int", ("time",)),
+}
+
+_EXTRA_KWARGS_DOC = {
+    "merge": "Other keyword arguments are merged into the top level of the JSON body.",
+    "ignore": "Other keyword arguments are accepted and ignored.",
+    "reject": "Other keyword arguments are rejected with a TypeError.",
+}
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One argument of ``create_async_generator``; ``default`` is None for a required one."""
+
+    name: str
+    annotation: str
+    default: str | None = None
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """One class attribute of the provider."""
+
+    name: str
+    annotation: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ProviderModule:
+    """One provider module, every piece of it Python source, for the template to lay out."""
+
+    source: str
+    class_name: str
+    base_class: str
+    imports: tuple[str, ...]
+    selectors: tuple[str, ...]
+    endpoint: str
+    attributes: tuple[Attribute, ...]
+    positional: tuple[Argument, ...]
+    keywords: tuple[Argument, ...]
+    kwargs: Argument | None
+    kwargs_doc: str
+    returns: str
+    statements: tuple[str, ...]
+    headers: tuple[tuple[str, str], ...]
+    body_annotation: str
+    body: str
+    options: tuple[str, ...]
+    uses: frozenset[str]
+    """Every name the module imports, so a package knows which optional runtime files it needs."""
+
+
+def emit_provider(spec: ProviderSpec) -> ProviderModule:
+    """Decide every line of the provider module for ``spec``."""
+    code = CodeBuilder()
+    expressions = _Expressions(spec, code)
+    headers = tuple((literal(name), expressions.text(value)) for name, value in spec.headers)
+    body = expressions.body(spec)
+    statements: tuple[str, ...] = ()
+    if spec.default_model is not None and "model" in expressions.used:
+        statements = (f"model = model or {literal(spec.default_model)}",)
+    endpoint = code.call(
+        "Endpoint",
+        [
+            ("provider", literal(spec.class_name)),
+            ("method", literal(spec.method)),
+            ("url", literal(spec.endpoint_url)),
+            ("framing", spec.framing.emit(code)),
+            *_settings(code, "timeouts", "Timeouts", spec.timeouts),
+            *_settings(code, "retries", "Retries", spec.retries),
+        ],
+    )
+    any_type = code.use("Any")
+    return ProviderModule(
+        source=comment(spec.source),
+        class_name=spec.class_name,
+        base_class=code.use("AsyncGeneratorProvider"),
+        selectors=code.selectors,
+        endpoint=endpoint,
+        attributes=_attributes(spec, code),
+        positional=(
+            Argument("model", "str"),
+            Argument("messages", f"{code.use('Sequence')}[{code.use('Message')}]"),
+        ),
+        keywords=(*map(_argument, spec.parameters), *_call_options(code)),
+        kwargs=None if spec.extra_kwargs == "reject" else Argument("kwargs", any_type),
+        kwargs_doc=_EXTRA_KWARGS_DOC[spec.extra_kwargs],
+        returns=code.use("TextStream"),
+        statements=statements,
+        headers=headers,
+        body_annotation=f"dict[str, {any_type}]",
+        body=body,
+        options=CALL_OPTIONS,
+        # Last: every name above has been used by now.
+        imports=code.imports,
+        uses=code.names,
+    )
+
+
+def _settings(
+    code: CodeBuilder, name: str, callee: str, settings: TimeoutSettings | RetrySettings
+) -> list[tuple[str, str]]:
+    """``name=callee(...)`` with the values the spec gives, or nothing when it gives none."""
+    given = settings.items()
+    if not given:
+        return []
+    return [(name, code.call(callee, [(key, literal(value)) for key, value in given]))]
+
+
+def _attributes(spec: ProviderSpec, code: CodeBuilder) -> tuple[Attribute, ...]:
+    class_var = code.use("ClassVar")
+    values: list[tuple[str, str, object]] = [
+        ("description", "str", spec.description),
+        ("url", "str", spec.url),
+        ("working", "bool", spec.working),
+        ("supports_stream", "bool", spec.supports_stream),
+        ("supports_gpt_35_turbo", "bool", spec.supports_gpt_35_turbo),
+        ("supports_gpt_4", "bool", spec.supports_gpt_4),
+        ("supports_message_history", "bool", spec.supports_message_history),
+        ("default_model", "str | None", spec.default_model),
+        ("models", "tuple[str, ...]", spec.models),
+    ]
+    return tuple(
+        Attribute(name, f"{class_var}[{annotation}]", literal(value))
+        for name, annotation, value in values
+    )
+
+
+def _argument(parameter: Parameter) -> Argument:
+    annotation = f"{parameter.type} | None" if parameter.optional else parameter.type
+    default = None if parameter.required else literal(parameter.default)
+    return Argument(parameter.name, annotation, default, comment(parameter.description))
+
+
+def _call_options(code: CodeBuilder) -> tuple[Argument, ...]:
+    return (
+        Argument("session", f"{code.use('aiohttp')}.ClientSession | None", "None"),
+        Argument("proxy", "str | None", "None"),
+        Argument("timeout", f"float | {code.use('Timeouts')} | None", "None"),
+        Argument("base_url", "str | None", "None"),
+        Argument("max_retries", "int | None", "None"),
+    )
+
+
+class _Expressions:
+    """Builds the expressions of one provider's headers and body."""
+
+    def __init__(self, spec: ProviderSpec, code: CodeBuilder) -> None:
+        self._code = code
+        self._types = {p.name: p.type for p in spec.parameters}
+        self._optional = {p.name for p in spec.parameters if p.optional}
+        self.used: set[str] = set()
+        """The builtin placeholders used."""
+
+    def placeholder(self, placeholder: Placeholder) -> tuple[str, str]:
+        """The expression for one placeholder, and its type."""
+        if placeholder.env is not None:
+            return f"_ENDPOINT.secret({literal(placeholder.env)})", "str"
+        if placeholder.name in self._types:
+            return placeholder.name, self._types[placeholder.name]
+        self.used.add(placeholder.name)
+        expression, kind, imports = _PLACEHOLDERS[placeholder.name]
+        for name in imports:
+            self._code.use(name)
+        return expression, kind
+
+    def text(self, template: TemplateString) -> str:
+        """An expression of type str: literal text and placeholders, concatenated."""
+        pieces = []
+        for part in template:
+            if isinstance(part, str):
+                pieces.append(literal(part))
+                continue
+            expression, kind = self.placeholder(part)
+            pieces.append(expression if kind == "str" else f"str({expression})")
+        return " + ".join(pieces) if pieces else '""'
+
+    def value(self, template: BodyTemplate) -> str:
+        """The expression for a body value; a lone placeholder keeps its type."""
+        if isinstance(template, dict):
+            return self._mapping(template)
+        if isinstance(template, list):
+            return "[" + ", ".join(self.value(v) for v in template) + "]"
+        if isinstance(template, tuple):
+            lone = _lone_placeholder(template)
+            return self.text(template) if lone is None else self.placeholder(lone)[0]
+        return literal(template)
+
+    def _mapping(self, template: dict[str, BodyTemplate]) -> str:
+        entries = []
+        for key, value in template.items():
+            lone = _lone_placeholder(value)
+            if lone is not None and lone.name in self._optional:
+                # An optional parameter left as None is left out of the body altogether.
+                name = lone.name
+                entries.append(f"**({{{literal(key)}: {name}}} if {name} is not None else {{}})")
+            else:
+                entries.append(f"{literal(key)}: {self.value(value)}")
+        return "{" + ", ".join(entries) + "}"
+
+    def body(self, spec: ProviderSpec) -> str:
+        """The whole body; undeclared keyword arguments merged in at the top if the spec says so."""
+        expression = self._mapping(spec.body)
+        if spec.extra_kwargs == "merge":
+            expression = expression[:-1] + (", **kwargs}" if spec.body else "**kwargs}")
+        return expression
+
+
+def _lone_placeholder(value: BodyTemplate) -> Placeholder | None:
+    """The placeholder a value consists of alone (it keeps its type), if it is one."""
+    if isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], Placeholder):
+        return value[0]
+    return None

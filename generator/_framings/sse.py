@@ -1,0 +1,101 @@
+"""``framing: sse``: server-sent events whose data is JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from .._checker import Checker
+from .._codegen import CodeBuilder, literal
+from .._jsonpath import CompiledPath
+from .._schema_parts import Schema, merge_properties, object_schema
+from .base import MAX_EVENT_SIZE_SCHEMA, FramingSpec
+from .json_rules import JSON_RULES, JSONRulesSpec
+
+__all__ = ["SSESpec"]
+
+
+@dataclass(frozen=True)
+class SSESpec(FramingSpec):
+    """Events filtered by type; the answer stops at a sentinel data or an event type."""
+
+    name: ClassVar[str] = "sse"
+    description: ClassVar[str] = "server-sent events"
+    runtime_class: ClassVar[str] = "SSEFraming"
+    default_content_types: ClassVar[tuple[str, ...]] = ("text/event-stream",)
+    properties: ClassVar[Schema] = merge_properties(
+        JSON_RULES,
+        {
+            "events": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "SSE: take deltas only from events of these types.",
+            },
+            "stop": object_schema(
+                {
+                    "data": {
+                        "type": "string",
+                        "description": "SSE: stop when an event's data is exactly this.",
+                    },
+                    "event": {
+                        "type": "string",
+                        "description": "SSE: stop at an event of this type.",
+                    },
+                },
+                [],
+                "",
+            ),
+            "error": object_schema(
+                {
+                    "event": {
+                        "type": "string",
+                        "description": "SSE: an event of this type is an error.",
+                    }
+                },
+                [],
+                "",
+            ),
+        },
+        MAX_EVENT_SIZE_SCHEMA,
+    )
+    required: ClassVar[tuple[str, ...]] = ("delta",)
+
+    rules: JSONRulesSpec
+    delta_events: tuple[str, ...] | None
+    stop_data: str | None
+    stop_event: str | None
+    error_event: str | None
+    max_event_size: int | None
+
+    @classmethod
+    def from_spec(cls, response: dict[str, Any], checker: Checker) -> SSESpec:
+        stop, error = response.get("stop", {}), response.get("error", {})
+        events = response.get("events")
+        return cls(
+            content_types=cls.content_types_of(response),
+            rules=JSONRulesSpec.from_spec(response, checker),
+            delta_events=None if events is None else tuple(events),
+            stop_data=stop.get("data"),
+            stop_event=stop.get("event"),
+            error_event=error.get("event"),
+            max_event_size=response.get("max_event_size"),
+        )
+
+    def arguments(self, code: CodeBuilder) -> list[tuple[str, str]]:
+        arguments = [("rules", self.rules.emit(code))]
+        if self.delta_events is not None:
+            arguments.append(("delta_events", f"frozenset({literal(self.delta_events)})"))
+        for name, value in (
+            ("stop_data", self.stop_data),
+            ("stop_event", self.stop_event),
+            ("error_event", self.error_event),
+        ):
+            if value is not None:
+                arguments.append((name, literal(value)))
+        arguments.append(self.content_types_argument())
+        if self.max_event_size is not None:
+            arguments.append(("max_event_size", literal(self.max_event_size)))
+        return arguments
+
+    def paths(self) -> dict[str, CompiledPath]:
+        return self.rules.paths()

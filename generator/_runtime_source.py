@@ -1,0 +1,83 @@
+"""The runtime's source files, as the generator copies them and reads their exported names."""
+
+from __future__ import annotations
+
+import ast
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import PurePosixPath
+
+__all__ = [
+    "OPTIONAL_MODULES",
+    "RUNTIME_SOURCE",
+    "exported_names",
+    "public_names",
+    "runtime_sources",
+]
+
+RUNTIME_SOURCE = PurePosixPath("generator/runtime")
+"""Where the runtime's source lives in this project, as generated headers name it."""
+
+OPTIONAL_MODULES = {PurePosixPath("_fallback.py"): "fallback_selector"}
+"""Runtime files copied only into packages that use the name each one provides."""
+
+
+@cache
+def runtime_sources() -> dict[PurePosixPath, str]:
+    """Every source file of the runtime, by its path inside the runtime package, sorted."""
+    files: dict[PurePosixPath, str] = {}
+    _collect(resources.files("generator.runtime"), PurePosixPath(), files)
+    return dict(sorted(files.items()))
+
+
+def _collect(folder: Traversable, prefix: PurePosixPath, files: dict[PurePosixPath, str]) -> None:
+    for entry in folder.iterdir():
+        if entry.is_dir() and entry.name != "__pycache__":
+            _collect(entry, prefix / entry.name, files)
+        elif entry.name.endswith(".py"):
+            files[prefix / entry.name] = entry.read_text(encoding="utf-8")
+
+
+@cache
+def exported_names() -> dict[str, str]:
+    """The names each top-level runtime module or subpackage exports in ``__all__``.
+
+    Maps each name to the module (``_endpoint``, ``_framings``, ...) a generated module imports
+    it from. The runtime package's own ``__init__`` re-exports a public subset and is left out.
+    The source is read, not imported: no runtime dependency is loaded to know a name.
+    """
+    names: dict[str, str] = {}
+    for path, source in runtime_sources().items():
+        module = _top_level_module(path)
+        if module is None:
+            continue
+        for name in _all_of(source, path):
+            if names.setdefault(name, module) != module:
+                raise RuntimeError(f"runtime modules {names[name]} and {module} both export {name}")
+    return names
+
+
+def public_names() -> list[str]:
+    """The names the runtime package exports to callers: its ``__init__``'s ``__all__``."""
+    path = PurePosixPath("__init__.py")
+    return _all_of(runtime_sources()[path], path)
+
+
+def _top_level_module(path: PurePosixPath) -> str | None:
+    """``_endpoint.py`` -> ``_endpoint``; ``_framings/__init__.py`` -> ``_framings``; else None."""
+    if len(path.parts) == 1 and path.name != "__init__.py":
+        return path.stem
+    if len(path.parts) == 2 and path.name == "__init__.py":
+        return path.parts[0]
+    return None
+
+
+def _all_of(source: str, path: PurePosixPath) -> list[str]:
+    for statement in ast.parse(source, str(path)).body:
+        if isinstance(statement, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "__all__" for target in statement.targets
+        ):
+            names = ast.literal_eval(statement.value)
+            return [str(name) for name in names]
+    raise RuntimeError(f"runtime module {path} has no __all__")

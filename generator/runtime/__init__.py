@@ -1,0 +1,64 @@
+"""The runtime of generated providers: stream decoding, errors, timeouts, retries.
+
+This is hand-written source. ``python -m generator build`` copies it, file by file with a
+do-not-edit header, into the ``_runtime`` subpackage of every package it writes, so a generated
+package needs aiohttp and nothing else of this project. The output package's ``__init__``
+re-exports the names listed here: what a caller of a provider needs. Provider modules import what
+they are built from (``Endpoint``, the framings, the message helpers) from the modules here that
+define them.
+"""
+
+from ._config import Retries, Timeouts
+from ._exceptions import (
+    APIStatusError,
+    AuthenticationError,
+    ConfigurationError,
+    ConnectTimeoutError,
+    EventTooLargeError,
+    IdleTimeoutError,
+    IncompleteStreamError,
+    MalformedEventError,
+    MissingSecretError,
+    NotFoundError,
+    PermissionDeniedError,
+    ProtocolError,
+    ProviderConnectionError,
+    ProviderError,
+    ProviderTimeoutError,
+    RateLimitError,
+    ServerError,
+    ServerReportedError,
+    TotalTimeoutError,
+    UnexpectedContentTypeError,
+)
+from ._messages import Message
+from ._provider import AsyncGeneratorProvider
+from ._stream import TextStream
+
+__all__ = [
+    "APIStatusError",
+    "AsyncGeneratorProvider",
+    "AuthenticationError",
+    "ConfigurationError",
+    "ConnectTimeoutError",
+    "EventTooLargeError",
+    "IdleTimeoutError",
+    "IncompleteStreamError",
+    "MalformedEventError",
+    "Message",
+    "MissingSecretError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "ProtocolError",
+    "ProviderConnectionError",
+    "ProviderError",
+    "ProviderTimeoutError",
+    "RateLimitError",
+    "Retries",
+    "ServerError",
+    "ServerReportedError",
+    "TextStream",
+    "Timeouts",
+    "TotalTimeoutError",
+    "UnexpectedContentTypeError",
+]

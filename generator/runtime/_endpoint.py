@@ -1,0 +1,274 @@
+"""One HTTP streaming endpoint: the request, timeouts, retries, errors and cleanup.
+
+A generated module builds the headers and the JSON body (plain Python compiled from the spec) and
+hands them to :meth:`Endpoint.stream`. Everything about the network happens here, once for all
+providers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import os
+import time
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import aiohttp
+
+from ._config import Retries, Timeouts
+from ._constants import ERROR_EXCERPT_BYTES
+from ._exceptions import (
+    APIStatusError,
+    AuthenticationError,
+    ConnectTimeoutError,
+    IdleTimeoutError,
+    MissingSecretError,
+    NotFoundError,
+    PermissionDeniedError,
+    ProviderConnectionError,
+    ProviderError,
+    RateLimitError,
+    ServerError,
+    TotalTimeoutError,
+    UnexpectedContentTypeError,
+    shorten,
+)
+from ._framings import Framing, Origin
+from ._stream import TextStream
+
+__all__ = ["Endpoint", "rebase_url"]
+
+_RETRY_STATUSES = frozenset({408, 429})
+
+
+@dataclass(frozen=True)
+class _Call:
+    """One call's request and options, resolved."""
+
+    url: str
+    headers: Mapping[str, str]
+    body: Any
+    session: aiohttp.ClientSession | None
+    proxy: str | None
+    timeouts: Timeouts
+    max_retries: int
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where and how a provider streams from; built once per generated module."""
+
+    provider: str
+    method: str
+    url: str
+    framing: Framing
+    timeouts: Timeouts = field(default_factory=Timeouts)
+    retries: Retries = field(default_factory=Retries)
+
+    def secret(self, variable: str) -> str:
+        """The value of environment variable ``variable``, read at call time."""
+        value = os.environ.get(variable)
+        if value is None:
+            raise MissingSecretError(
+                variable, provider=self.provider, endpoint=f"{self.method} {self.url}"
+            )
+        return value
+
+    def stream(
+        self,
+        headers: Mapping[str, str],
+        body: Any,
+        *,
+        session: aiohttp.ClientSession | None = None,
+        proxy: str | None = None,
+        timeout: float | Timeouts | None = None,
+        base_url: str | None = None,
+        max_retries: int | None = None,
+    ) -> TextStream:
+        """Send the request when iteration starts, and stream the answer's text deltas.
+
+        ``timeout`` is the total in seconds, or a :class:`Timeouts`; ``base_url`` replaces the
+        scheme, host and port of the endpoint's URL and prefixes its path.
+        """
+        if isinstance(timeout, Timeouts):
+            timeouts = timeout
+        elif timeout is not None:
+            timeouts = replace(self.timeouts, total=timeout)
+        else:
+            timeouts = self.timeouts
+        call = _Call(
+            url=self.url if base_url is None else rebase_url(self.url, base_url),
+            headers=headers,
+            body=body,
+            session=session,
+            proxy=proxy,
+            timeouts=timeouts,
+            max_retries=self.retries.max_retries if max_retries is None else max_retries,
+        )
+        return TextStream(self._deltas(call))
+
+    async def _deltas(self, call: _Call) -> AsyncGenerator[str, None]:
+        origin = Origin(self.provider, f"{self.method} {call.url}")
+        deadline = None if call.timeouts.total is None else time.monotonic() + call.timeouts.total
+        async with _session_for(call.session) as session:
+            attempt = 0
+            while True:
+                yielded = False
+                try:
+                    async with self._request(session, call, deadline, origin) as response:
+                        await _check_response(response, self.framing.content_types, origin)
+                        async for delta in self.framing.deltas(response.content.iter_any(), origin):
+                            yielded = True
+                            yield delta
+                    return
+                except (aiohttp.ClientError, TimeoutError, APIStatusError) as error:
+                    failure = _translate(error, origin)
+                    delay = self._retry_delay(failure, attempt, call, deadline)
+                    if yielded or delay is None:
+                        # Chain to the aiohttp error; one of ours is raised as it is.
+                        raise failure from (None if failure is error else error)
+                await asyncio.sleep(delay)
+                attempt += 1
+
+    def _request(
+        self,
+        session: aiohttp.ClientSession,
+        call: _Call,
+        deadline: float | None,
+        origin: Origin,
+    ) -> Any:
+        total = None if deadline is None else deadline - time.monotonic()
+        if total is not None and total <= 0:
+            raise TotalTimeoutError(
+                "the total timeout expired", provider=origin.provider, endpoint=origin.endpoint
+            )
+        timeout = aiohttp.ClientTimeout(
+            total=total,
+            sock_connect=call.timeouts.connect,
+            sock_read=call.timeouts.idle,
+        )
+        return session.request(
+            self.method,
+            call.url,
+            headers=call.headers,
+            json=call.body,
+            proxy=call.proxy,
+            timeout=timeout,
+        )
+
+    def _retry_delay(
+        self, failure: ProviderError, attempt: int, call: _Call, deadline: float | None
+    ) -> float | None:
+        """Seconds to wait before retrying after ``failure``, or None to give up."""
+        if attempt >= call.max_retries or not _is_retryable(failure):
+            return None
+        delay = self.retries.backoff(attempt)
+        if isinstance(failure, APIStatusError) and failure.retry_after is not None:
+            delay = failure.retry_after
+        if deadline is not None and time.monotonic() + delay >= deadline:
+            return None
+        return delay
+
+
+def rebase_url(url: str, base_url: str) -> str:
+    """``url`` moved to ``base_url``'s scheme, host and port, under ``base_url``'s path."""
+    endpoint = urlsplit(url)
+    base = urlsplit(base_url)
+    path = base.path.rstrip("/") + endpoint.path
+    return urlunsplit((base.scheme, base.netloc, path, endpoint.query, ""))
+
+
+@asynccontextmanager
+async def _session_for(
+    session: aiohttp.ClientSession | None,
+) -> AsyncIterator[aiohttp.ClientSession]:
+    """The caller's session, left open; or a session of our own, closed on the way out."""
+    if session is not None:
+        yield session
+        return
+    async with aiohttp.ClientSession() as own_session:
+        yield own_session
+
+
+async def _check_response(
+    response: aiohttp.ClientResponse, content_types: tuple[str, ...], origin: Origin
+) -> None:
+    """Raise for an error status or a body that is not the expected kind of stream."""
+    if response.status >= 400:
+        raise _status_error(response, await _excerpt(response), origin)
+    if "*/*" in content_types or response.content_type in content_types:
+        return
+    raise UnexpectedContentTypeError(
+        response.content_type,
+        await _excerpt(response),
+        provider=origin.provider,
+        endpoint=origin.endpoint,
+    )
+
+
+async def _excerpt(response: aiohttp.ClientResponse) -> str:
+    data = await response.content.read(ERROR_EXCERPT_BYTES)
+    return shorten(" ".join(data.decode("utf-8", "replace").split()))
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    429: RateLimitError,
+}
+
+
+def _status_error(response: aiohttp.ClientResponse, excerpt: str, origin: Origin) -> APIStatusError:
+    status = response.status
+    error_type = _STATUS_ERRORS.get(status, ServerError if status >= 500 else APIStatusError)
+    return error_type(
+        status,
+        excerpt,
+        provider=origin.provider,
+        endpoint=origin.endpoint,
+        retry_after=_retry_after(response.headers),
+    )
+
+
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    """The server's wait hint in seconds, from ``retry-after-ms`` or ``Retry-After``."""
+    if milliseconds := headers.get("retry-after-ms"):
+        try:
+            return max(float(milliseconds) / 1000, 0.0)
+        except ValueError:
+            pass
+    value = headers.get("Retry-After")
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(when.timestamp() - time.time(), 0.0)
+
+
+def _translate(error: BaseException, origin: Origin) -> ProviderError:
+    """The ProviderError for an aiohttp or timeout failure."""
+    if isinstance(error, ProviderError):
+        return error
+    where = {"provider": origin.provider, "endpoint": origin.endpoint}
+    if isinstance(error, aiohttp.ConnectionTimeoutError):
+        return ConnectTimeoutError("no connection within the connect timeout", **where)
+    if isinstance(error, aiohttp.SocketTimeoutError):
+        return IdleTimeoutError("no data from the server within the idle timeout", **where)
+    if isinstance(error, TimeoutError):
+        return TotalTimeoutError("the total timeout expired", **where)
+    return ProviderConnectionError(f"{type(error).__name__}: {error}", **where)
+
+
+def _is_retryable(failure: ProviderError) -> bool:
+    if isinstance(failure, APIStatusError):
+        return failure.status in _RETRY_STATUSES or failure.status >= 500
+    return isinstance(failure, ProviderConnectionError | ConnectTimeoutError | IdleTimeoutError)

@@ -1,0 +1,27 @@
+"""JSONPath that is not a singular query, evaluated with jsonpath-ng.
+
+The generator compiles singular queries (names and indices only) to direct lookups; only the
+rest come here. Only modules whose spec needs it import this module, and with it jsonpath-ng.
+"""
+
+from __future__ import annotations
+
+from jsonpath_ng.ext.parser import parse
+
+from ._framings import MISSING, Selector
+
+__all__ = ["fallback_selector"]
+
+
+def fallback_selector(path: str) -> Selector:
+    """A selector for ``path``, parsed once (jsonpath-ng's ``parse`` costs milliseconds).
+
+    The selector returns the value of the first match in document order, or MISSING.
+    """
+    expression = parse(path)
+
+    def select(document: object) -> object:
+        matches = expression.find(document)
+        return matches[0].value if matches else MISSING
+
+    return select

@@ -1,0 +1,23 @@
+"""Framings: how a response body becomes text deltas, one module per framing.
+
+Each framing is a class implementing :class:`Framing` (the media types it accepts; bytes in,
+deltas out). The generator has the other half of each framing: a spec-side class that reads its
+keys from a spec and emits the constructor call of the class here.
+"""
+
+from .base import MISSING, Framing, Origin, Selector
+from .json_rules import JSONRules
+from .ndjson import NDJSONFraming
+from .sse import SSEFraming
+from .text import TextFraming
+
+__all__ = [
+    "MISSING",
+    "Framing",
+    "JSONRules",
+    "NDJSONFraming",
+    "Origin",
+    "SSEFraming",
+    "Selector",
+    "TextFraming",
+]

@@ -1,0 +1,7 @@
+"""``python -m replay``."""
+
+import sys
+
+from ._cli import main
+
+sys.exit(main())

@@ -1,0 +1,134 @@
+"""``python -m replay``: serve recordings on 127.0.0.1, or play one through a provider."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._play import play
+from ._recordings import Recording, load_recordings
+from ._server import Fault, ReplayServer
+
+__all__ = ["main", "parser"]
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line: ``serve`` and ``play``."""
+    main_parser = argparse.ArgumentParser(
+        prog="python -m replay",
+        description="Replay recorded HTTP exchanges on 127.0.0.1, chunk by chunk.",
+    )
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    serve = commands.add_parser("serve", help="serve recordings until Ctrl-C, with faults")
+    serve.add_argument(
+        "recordings", nargs="+", type=Path, metavar="RECORDING", help="file, or directory of *.json"
+    )
+    serve.add_argument("--port", type=_port, default=0, help="port to listen on (default: free)")
+    serve.add_argument("--pace", action="store_true", help="wait the recorded delays")
+    body = serve.add_mutually_exclusive_group()
+    body.add_argument("--status", type=_status, metavar="CODE", help="answer CODE, empty body")
+    body.add_argument("--html", action="store_true", help="answer 200 with an HTML page")
+    limit = serve.add_mutually_exclusive_group()
+    limit.add_argument("--stall-after", type=_count, metavar="N", help="send N bytes, then stall")
+    limit.add_argument("--truncate-after", type=_count, metavar="N", help="send N bytes, then end")
+    limit.add_argument("--reset-after", type=_count, metavar="N", help="send N bytes, then reset")
+    serve.add_argument("--drip", type=_seconds, metavar="SECONDS", help="send one byte at a time")
+    play_command = commands.add_parser(
+        "play", help="stream a recording through a provider, printing the text as it arrives"
+    )
+    play_command.add_argument(
+        "provider", metavar="PROVIDER", help="MODULE or MODULE:CLASS, e.g. generated.codelink_ava"
+    )
+    play_command.add_argument("recording", type=Path, metavar="RECORDING")
+    play_command.add_argument(
+        "--no-pace", dest="pace", action="store_false", help="send at once, not at recorded pace"
+    )
+    return main_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the exit status (0 success, 1 failure, 2 usage)."""
+    args = parser().parse_args(argv)
+    if args.command == "play":
+        return play(args.provider, args.recording, pace=args.pace)
+    return _serve(args)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Serve the recordings until Ctrl-C; 1 if a recording or a route is bad."""
+    fault = Fault(
+        status=args.status,
+        stall_after=args.stall_after,
+        truncate_after=args.truncate_after,
+        reset_after=args.reset_after,
+        drip=args.drip,
+        html=args.html,
+    )
+    server = ReplayServer(pace=args.pace, port=args.port)
+    try:
+        recordings = load_recordings(args.recordings)
+        for name, recording in zip(_route_names(recordings), recordings, strict=True):
+            server.add(recording, name=name, fault=fault)
+    except ValueError as error:  # RecordingError included
+        print(error, file=sys.stderr)
+        return 1
+    try:
+        asyncio.run(_serve_forever(server))
+    except KeyboardInterrupt:
+        pass
+    except OSError as error:  # e.g. the port is taken
+        print(f"serve: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _route_names(recordings: list[Recording]) -> list[str]:
+    """File stems; a stem found in several directories is prefixed with its directory name."""
+    stems = Counter(recording.name for recording in recordings)
+    return [
+        f"{recording.path.parent.name}-{recording.name}"
+        if stems[recording.name] > 1
+        else recording.name
+        for recording in recordings
+    ]
+
+
+async def _serve_forever(server: ReplayServer) -> None:
+    async with server:
+        for name in server.routes:
+            request = server.recording(name).request
+            print(f"{name}  {request.method} {server.base_url(name)}{request.target}", flush=True)
+        # Serve until Ctrl-C cancels this task (asyncio.run turns it into KeyboardInterrupt).
+        await asyncio.Event().wait()
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0: {text}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port: {text}")
+    return value
+
+
+def _status(text: str) -> int:
+    value = int(text)
+    if not 100 <= value <= 599:
+        raise argparse.ArgumentTypeError(f"not an HTTP status: {text}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value >= 0:  # also rejects nan
+        raise argparse.ArgumentTypeError(f"must be >= 0 seconds: {text}")
+    return value

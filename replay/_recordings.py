@@ -1,0 +1,270 @@
+"""Recorded HTTP exchanges: one JSON file per exchange, body kept as the chunks that arrived.
+
+A recording keeps chunk boundaries (unlike VCR-style cassettes, which replay the body as one
+chunk) because stream decoders fail precisely at those boundaries. Standard library only.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+__all__ = [
+    "RecordedRequest",
+    "RecordedResponse",
+    "Recording",
+    "RecordingError",
+    "load_recording",
+    "load_recordings",
+]
+
+KeyPath = tuple[str | int, ...]
+
+
+def _format_key(path: KeyPath) -> str:
+    """``("response", "chunks", 2)`` -> ``response.chunks[2]``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+class RecordingError(ValueError):
+    """A recording file is unreadable or has the wrong shape; the message says where."""
+
+    def __init__(self, path: Path, key: KeyPath, message: str) -> None:
+        self.path = path
+        # An empty key path means the file as a whole.
+        self.key = _format_key(key) or "(file)"
+        self.reason = message
+        super().__init__(f"{path}: {self.key}: {message}")
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """The request as it was sent; ``json`` or ``body`` (never both) holds its body."""
+
+    method: str
+    url: str
+    headers: dict[str, str]
+    json: object | None
+    body: str | None
+
+    @property
+    def target(self) -> str:
+        """The path and query of ``url`` (``/api/chat?alt=sse``), as sent on the request line."""
+        parts = urlsplit(self.url)
+        path = parts.path or "/"
+        return f"{path}?{parts.query}" if parts.query else path
+
+
+@dataclass(frozen=True)
+class RecordedResponse:
+    """The response as it arrived: ``chunks`` are the body pieces in arrival order."""
+
+    status: int
+    headers: dict[str, str]
+    chunks: tuple[bytes, ...]
+    delays: tuple[float, ...] | None
+
+    @property
+    def body(self) -> bytes:
+        """The whole body, chunks joined."""
+        return b"".join(self.chunks)
+
+
+@dataclass(frozen=True)
+class Recording:
+    """One recorded exchange, loaded from ``path``; ``name`` is the file stem."""
+
+    name: str
+    path: Path
+    description: str
+    request: RecordedRequest
+    response: RecordedResponse
+    expect: dict[str, object]
+
+
+def load_recording(path: Path) -> Recording:
+    """Read and validate one recording file; raise `RecordingError` on any problem."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise RecordingError(path, (), f"cannot read: {error.strerror or error}") from error
+    except UnicodeDecodeError as error:
+        raise RecordingError(path, (), f"not UTF-8: {error.reason}") from error
+    except json.JSONDecodeError as error:
+        where = f"invalid JSON at line {error.lineno} column {error.colno}"
+        raise RecordingError(path, (), f"{where}: {error.msg}") from error
+    check = _Checker(path)
+    top = check.mapping(
+        data, (), required={"request", "response"}, optional={"description", "expect"}
+    )
+    return Recording(
+        name=path.stem,
+        path=path,
+        description=check.string(top.get("description", ""), ("description",)),
+        request=_request(check, top["request"]),
+        response=_response(check, top["response"]),
+        expect=check.mapping(top.get("expect", {}), ("expect",)),
+    )
+
+
+def load_recordings(paths: Iterable[Path]) -> list[Recording]:
+    """Load each file, or every ``*.json`` (sorted) in each directory, in the order given."""
+    recordings: list[Recording] = []
+    for path in paths:
+        files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+        recordings.extend(load_recording(file) for file in files)
+    return recordings
+
+
+def _request(check: _Checker, data: object) -> RecordedRequest:
+    key: KeyPath = ("request",)
+    fields = check.mapping(
+        data, key, required={"method", "url"}, optional={"headers", "json", "body"}
+    )
+    if "json" in fields and "body" in fields:
+        raise check.error((*key, "body"), "give either 'json' or 'body', not both")
+    body = fields.get("body")
+    return RecordedRequest(
+        method=check.method(fields["method"], (*key, "method")),
+        url=check.url(fields["url"], (*key, "url")),
+        headers=check.headers(fields.get("headers", {}), (*key, "headers")),
+        json=fields.get("json"),
+        body=None if body is None else check.string(body, (*key, "body")),
+    )
+
+
+def _response(check: _Checker, data: object) -> RecordedResponse:
+    key: KeyPath = ("response",)
+    fields = check.mapping(data, key, required={"status", "chunks"}, optional={"headers", "delays"})
+    chunks = check.array(fields["chunks"], (*key, "chunks"))
+    delays = fields.get("delays")
+    response = RecordedResponse(
+        status=check.status(fields["status"], (*key, "status")),
+        headers=check.headers(fields.get("headers", {}), (*key, "headers")),
+        chunks=tuple(check.chunk(chunk, (*key, "chunks", i)) for i, chunk in enumerate(chunks)),
+        delays=None if delays is None else check.delays(delays, (*key, "delays")),
+    )
+    if response.delays is not None and len(response.delays) != len(response.chunks):
+        message = f"has {len(response.delays)} entries for {len(response.chunks)} chunks"
+        raise check.error((*key, "delays"), message)
+    return response
+
+
+class _Checker:
+    """Type checks on decoded JSON that fail with the file path and the key path."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def error(self, key: KeyPath, message: str) -> RecordingError:
+        return RecordingError(self.path, key, message)
+
+    def expected(self, key: KeyPath, what: str, value: object) -> RecordingError:
+        return self.error(key, f"expected {what}, got {_json_type(value)}")
+
+    def mapping(
+        self,
+        value: object,
+        key: KeyPath,
+        *,
+        required: set[str] | None = None,
+        optional: set[str] | None = None,
+    ) -> dict[str, object]:
+        """A JSON object; with ``required``/``optional`` given, its keys are checked too."""
+        if not isinstance(value, dict):
+            raise self.expected(key, "an object", value)
+        if required is None and optional is None:
+            return value
+        allowed = (required or set()) | (optional or set())
+        # Unknown keys first: a misspelt key is also a missing one, and this names the typo.
+        for name in value:
+            if name not in allowed:
+                raise self.error(
+                    (*key, name), f"unknown key (allowed: {', '.join(sorted(allowed))})"
+                )
+        for name in sorted(required or set()):
+            if name not in value:
+                raise self.error((*key, name), "missing")
+        return value
+
+    def array(self, value: object, key: KeyPath) -> list[object]:
+        if not isinstance(value, list):
+            raise self.expected(key, "an array", value)
+        return value
+
+    def string(self, value: object, key: KeyPath) -> str:
+        if not isinstance(value, str):
+            raise self.expected(key, "a string", value)
+        return value
+
+    def method(self, value: object, key: KeyPath) -> str:
+        method = self.string(value, key)
+        # RFC 9110 method token; upper case is what every provider uses.
+        if not method.isascii() or not method.isalpha() or not method.isupper():
+            raise self.error(key, f"not an HTTP method: {method!r}")
+        return method
+
+    def url(self, value: object, key: KeyPath) -> str:
+        url = self.string(value, key)
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise self.error(key, f"not an absolute http(s) URL: {url!r}")
+        return url
+
+    def headers(self, value: object, key: KeyPath) -> dict[str, str]:
+        headers = self.mapping(value, key)
+        return {name: self.string(header, (*key, name)) for name, header in headers.items()}
+
+    def status(self, value: object, key: KeyPath) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.expected(key, "an integer", value)
+        if not 100 <= value <= 599:
+            raise self.error(key, f"not an HTTP status: {value}")
+        return value
+
+    def chunk(self, value: object, key: KeyPath) -> bytes:
+        if isinstance(value, str):
+            return value.encode("utf-8")
+        if not isinstance(value, dict):
+            raise self.expected(key, 'a string or {"base64": ...}', value)
+        encoded = self.string(
+            self.mapping(value, key, required={"base64"})["base64"], (*key, "base64")
+        )
+        try:
+            return base64.b64decode(encoded, validate=True)
+        except binascii.Error as error:
+            raise self.error((*key, "base64"), f"bad base64: {error}") from error
+
+    def number(self, value: object, key: KeyPath) -> float:
+        # bool is an int subclass; JSON true is not a number.
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.expected(key, "a number", value)
+        return float(value)
+
+    def delays(self, value: object, key: KeyPath) -> tuple[float, ...]:
+        delays = [self.number(delay, (*key, i)) for i, delay in enumerate(self.array(value, key))]
+        for i, delay in enumerate(delays):
+            if not math.isfinite(delay) or delay < 0:
+                raise self.error((*key, i), f"not a non-negative number of seconds: {delay}")
+        return tuple(delays)
+
+
+def _json_type(value: object) -> str:
+    names: Mapping[type, str] = {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+    }
+    return "null" if value is None else names.get(type(value), type(value).__name__)

@@ -1,0 +1,344 @@
+"""A loopback HTTP server that replays recordings chunk by chunk, with fault injection.
+
+Mocks such as aioresponses hand the client the whole body as one chunk; this server writes each
+recorded chunk with its own ``write()`` so the client sees real multi-chunk delivery, and it can
+misbehave the ways real servers do (error statuses, stalls, truncation, resets, HTML pages).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import socket
+import struct
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Literal
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from aiohttp import web
+from multidict import CIMultiDict
+
+from ._recordings import Recording
+
+__all__ = ["HOST", "Fault", "ReceivedRequest", "ReplayServer"]
+
+HOST = "127.0.0.1"
+# Framing headers describe the recorded transfer, not this one; aiohttp sets its own.
+_HOP_BY_HOP = frozenset(
+    {"connection", "content-encoding", "content-length", "keep-alive", "transfer-encoding"}
+)
+_ROUTE_NAME = re.compile(r"[A-Za-z0-9._~-]+")
+_HTML_PAGE = (
+    b"<!DOCTYPE html>\n<html><head><title>Just a moment...</title></head>\n"
+    b"<body><h1>Checking your browser</h1><p>This page is not an event stream.</p></body></html>\n"
+)
+# How long close() lets aiohttp wait for connections after cancelling handlers.
+_SHUTDOWN_TIMEOUT = 0.5
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A way to misbehave; body limits count body bytes, not chunked-encoding framing."""
+
+    status: int | None = None
+    body: bytes = b""
+    headers: Mapping[str, str] = field(default_factory=dict)
+    stall_after: int | None = None
+    truncate_after: int | None = None
+    reset_after: int | None = None
+    drip: float | None = None
+    html: bool = False
+    times: int | None = None
+
+    def __post_init__(self) -> None:
+        limits = [self.stall_after, self.truncate_after, self.reset_after]
+        if sum(limit is not None for limit in limits) > 1:
+            raise ValueError("give at most one of stall_after, truncate_after, reset_after")
+        if any(limit is not None and limit < 0 for limit in limits):
+            raise ValueError("byte limits must be >= 0")
+        if self.status is not None and self.html:
+            raise ValueError("give either status or html, not both")
+        if self.status is not None and not 100 <= self.status <= 599:
+            raise ValueError(f"not an HTTP status: {self.status}")
+        if self.drip is not None and self.drip < 0:
+            raise ValueError("drip must be >= 0 seconds")
+        if self.times is not None and self.times < 1:
+            raise ValueError("times must be >= 1 (None means always)")
+
+
+@dataclass(frozen=True)
+class ReceivedRequest:
+    """One request received: ``path`` follows the route prefix, ``query`` is the raw query string.
+
+    ``route`` is None (and ``path`` the whole path) when no route has the requested name.
+    """
+
+    route: str | None
+    method: str
+    path: str
+    query: str
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> object:
+        """The body decoded as JSON."""
+        return json.loads(self.body)
+
+
+@dataclass(frozen=True)
+class _Route:
+    recording: Recording
+    fault: Fault | None
+
+    @property
+    def method(self) -> str:
+        return self.recording.request.method
+
+    @property
+    def target(self) -> str:
+        return self.recording.request.target
+
+    def matches(self, method: str, path: str, query: str) -> bool:
+        """Same method, same decoded path, same query pairs in any order."""
+        recorded = urlsplit(self.target)
+        return (
+            method == self.method
+            and path == unquote(recorded.path)
+            and _query_pairs(query) == _query_pairs(recorded.query)
+        )
+
+
+Ending = Literal["finish", "stall", "reset"]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What to send: status, headers, (wait, bytes) steps, then how the response ends."""
+
+    status: int
+    headers: CIMultiDict[str]
+    steps: list[tuple[float, bytes]]
+    ending: Ending
+
+
+class ReplayServer:
+    """Serves each added recording under ``/<route name>`` on 127.0.0.1 (``port`` 0: a free one).
+
+    ``requests`` lists every request received, in order, whether or not a route answered it.
+    """
+
+    def __init__(self, *, pace: bool = False, port: int = 0) -> None:
+        self.pace = pace
+        self._listen_port = port
+        self.requests: list[ReceivedRequest] = []
+        self._routes: dict[str, _Route] = {}
+        self._hits: Counter[str] = Counter()
+        self._handlers: set[asyncio.Task[object]] = set()
+        self._runner: web.ServerRunner | None = None
+        self._port: int | None = None
+
+    def add(
+        self, recording: Recording, *, name: str | None = None, fault: Fault | None = None
+    ) -> str:
+        """Serve ``recording`` under ``/<name>`` (default: the recording's name); return the name."""
+        route = recording.name if name is None else name
+        if not _ROUTE_NAME.fullmatch(route) or route in (".", ".."):
+            raise ValueError(f"route name {route!r} is not a plain URL path segment")
+        if route in self._routes:
+            raise ValueError(f"route name {route!r} is already taken")
+        self._routes[route] = _Route(recording, fault)
+        return route
+
+    async def start(self) -> None:
+        """Start listening on 127.0.0.1."""
+        # handler_cancellation: a client that goes away cancels its handler, ending stalls.
+        server = web.Server(self._handle, handler_cancellation=True)
+        runner = web.ServerRunner(server, shutdown_timeout=_SHUTDOWN_TIMEOUT)
+        await runner.setup()
+        await web.TCPSite(runner, HOST, self._listen_port).start()
+        self._runner = runner
+        self._port = int(runner.addresses[0][1])
+
+    async def close(self) -> None:
+        """Stop serving; handlers still streaming or stalled are cancelled. Safe to call twice."""
+        if self._runner is None:
+            return
+        runner, self._runner = self._runner, None
+        for task in list(self._handlers):
+            task.cancel()
+        await runner.cleanup()
+
+    async def __aenter__(self) -> ReplayServer:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    @property
+    def port(self) -> int:
+        """The port listened on; only known once started."""
+        if self._port is None:
+            raise RuntimeError("the server is not started")
+        return self._port
+
+    def base_url(self, name: str) -> str:
+        """The URL a client uses as its base URL to reach route ``name``."""
+        if name not in self._routes:
+            raise KeyError(f"no route named {name!r}")
+        return f"http://{HOST}:{self.port}/{name}"
+
+    @property
+    def routes(self) -> list[str]:
+        """Route names, in the order added."""
+        return list(self._routes)
+
+    def recording(self, name: str) -> Recording:
+        """The recording route ``name`` answers with."""
+        return self._routes[name].recording
+
+    def hits(self, name: str) -> int:
+        """How many requests matched route ``name``'s method and path (faulted ones included)."""
+        return self._hits[name]
+
+    async def _handle(self, request: web.BaseRequest) -> web.StreamResponse:
+        task = asyncio.current_task()
+        assert task is not None  # aiohttp runs every handler in a task
+        self._handlers.add(task)
+        try:
+            return await self._answer(request)
+        finally:
+            self._handlers.discard(task)
+
+    async def _answer(self, request: web.BaseRequest) -> web.StreamResponse:
+        name, path = _split_route(request.path)
+        route = self._routes.get(name)
+        self.requests.append(
+            ReceivedRequest(
+                route=name if route is not None else None,
+                method=request.method,
+                path=path if route is not None else request.path,
+                query=request.query_string,
+                headers=dict(request.headers),
+                body=await request.read(),
+            )
+        )
+        if route is None:
+            known = ", ".join(sorted(self._routes)) or "(none)"
+            return web.Response(status=404, text=f"no route {name!r}; known routes: {known}\n")
+        if not route.matches(request.method, path, request.query_string):
+            expected = f"{route.method} /{name}{route.target}"
+            got = f"{request.method} {request.path_qs}"
+            return web.Response(status=404, text=f"route {name!r} expects {expected}, got {got}\n")
+        self._hits[name] += 1
+        fault = route.fault
+        if fault is not None and fault.times is not None and self._hits[name] > fault.times:
+            fault = None
+        return await _send(request, _plan(route.recording, fault, pace=self.pace))
+
+
+def _split_route(path: str) -> tuple[str, str]:
+    """``/name/api/chat`` -> ``("name", "/api/chat")``; the rest is ``/`` when empty."""
+    name, _, rest = path.lstrip("/").partition("/")
+    return name, f"/{rest}"
+
+
+def _query_pairs(query: str) -> list[tuple[str, str]]:
+    return sorted(parse_qsl(query, keep_blank_values=True))
+
+
+def _plan(recording: Recording, fault: Fault | None, *, pace: bool) -> _Plan:
+    """Turn a recording and an optional fault into the exact bytes and waits to send."""
+    response = recording.response
+    waits = response.delays if pace and response.delays is not None else None
+    steps = [(waits[i] if waits else 0.0, chunk) for i, chunk in enumerate(response.chunks)]
+    status = response.status
+    headers = CIMultiDict(
+        (name, value) for name, value in response.headers.items() if name.lower() not in _HOP_BY_HOP
+    )
+    if fault is None:
+        return _Plan(status, headers, steps, "finish")
+    if fault.status is not None:
+        status, steps = fault.status, [(0.0, fault.body)]
+        headers = CIMultiDict({"Content-Type": _content_type(fault.body)})
+    elif fault.html:
+        status, steps = 200, [(0.0, _HTML_PAGE)]
+        headers = CIMultiDict({"Content-Type": "text/html; charset=utf-8"})
+    headers.update(fault.headers)
+    ending: Ending = "finish"
+    if fault.stall_after is not None:
+        steps, ending = _cut(steps, fault.stall_after), "stall"
+    elif fault.reset_after is not None:
+        steps, ending = _cut(steps, fault.reset_after), "reset"
+    elif fault.truncate_after is not None:
+        steps = _cut(steps, fault.truncate_after)
+    if fault.drip is not None:
+        steps = _drip(steps, fault.drip)
+    return _Plan(status, headers, steps, ending)
+
+
+def _content_type(body: bytes) -> str:
+    """Error bodies from LLM APIs are JSON; anything else is sent as plain text."""
+    try:
+        json.loads(body)
+    except ValueError:
+        return "text/plain; charset=utf-8"
+    return "application/json"
+
+
+def _cut(steps: list[tuple[float, bytes]], limit: int) -> list[tuple[float, bytes]]:
+    """Keep the first ``limit`` body bytes, splitting the chunk that crosses the limit."""
+    kept: list[tuple[float, bytes]] = []
+    left = limit
+    for wait, chunk in steps:
+        if left <= 0:
+            break
+        kept.append((wait, chunk[:left]))
+        left -= len(chunk)
+    return kept
+
+
+def _drip(steps: list[tuple[float, bytes]], interval: float) -> list[tuple[float, bytes]]:
+    """One step per byte, ``interval`` seconds apart (added to a chunk's own wait)."""
+    dripped: list[tuple[float, bytes]] = []
+    for wait, chunk in steps:
+        for i in range(len(chunk)):
+            pause = (wait if i == 0 else 0.0) + (interval if dripped else 0.0)
+            dripped.append((pause, chunk[i : i + 1]))
+    return dripped
+
+
+async def _send(request: web.BaseRequest, plan: _Plan) -> web.StreamResponse:
+    response = web.StreamResponse(status=plan.status, headers=plan.headers)
+    await response.prepare(request)
+    for wait, chunk in plan.steps:
+        if wait:
+            await asyncio.sleep(wait)
+        await response.write(chunk)
+    if plan.ending == "reset":
+        _reset(request)
+    if plan.ending != "finish":
+        # Cancelled when the client disconnects (handler_cancellation) or the server closes.
+        await asyncio.get_running_loop().create_future()
+    await response.write_eof()
+    return response
+
+
+def _reset(request: web.BaseRequest) -> None:
+    """Abort the connection with a TCP RST (SO_LINGER 0), not an orderly FIN."""
+    transport = request.transport
+    if transport is None:
+        return
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    transport.abort()

@@ -1,0 +1,121 @@
+# Generated from tests/generator/golden/specs/kitchen_sink.yaml by `python -m generator build`: do not edit by hand.
+# Edit the spec, then regenerate.
+"""The KitchenSink streaming provider, generated from its spec."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+import aiohttp
+
+from ._runtime._config import Retries, Timeouts
+from ._runtime._endpoint import Endpoint
+from ._runtime._fallback import fallback_selector
+from ._runtime._framings import MISSING, JSONRules, SSEFraming
+from ._runtime._messages import Message, format_prompt, last_user_message
+from ._runtime._provider import AsyncGeneratorProvider
+from ._runtime._stream import TextStream
+
+# JSONPath '$.choices[*].text' is not a singular query: jsonpath-ng evaluates it.
+_select_delta = fallback_selector("$.choices[*].text")
+
+
+def _select_error(document: object) -> object:
+    # JSONPath '$[\'error\']["message"]', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "error" not in node:
+        return MISSING
+    node = node["error"]
+    if not isinstance(node, dict) or "message" not in node:
+        return MISSING
+    node = node["message"]
+    return node
+
+
+_ENDPOINT = Endpoint(
+    provider="KitchenSink",
+    method="POST",
+    url="https://api.sink.example/v1/stream?mode=fast",
+    framing=SSEFraming(
+        rules=JSONRules(delta=_select_delta, convert_non_string=True, error_message=_select_error),
+        delta_events=frozenset(("completion",)),
+        stop_event="done",
+        error_event="error",
+        content_types=("text/event-stream", "text/plain"),
+        max_event_size=4096,
+    ),
+    timeouts=Timeouts(connect=5, idle=20.5, total=120),
+    retries=Retries(max_retries=4, initial_backoff=0.25),
+)
+
+
+class KitchenSink(AsyncGeneratorProvider):
+    """Streams answers from the KitchenSink endpoint; see ``create_async_generator``."""
+
+    description: ClassVar[str] = (
+        'Quotes \' " and a backslash \\ stay data, as does """ and {{ jinja }}.'
+    )
+    url: ClassVar[str] = "https://sink.example"
+    working: ClassVar[bool] = True
+    supports_stream: ClassVar[bool] = True
+    supports_gpt_35_turbo: ClassVar[bool] = False
+    supports_gpt_4: ClassVar[bool] = True
+    supports_message_history: ClassVar[bool] = True
+    default_model: ClassVar[str | None] = "sink-1"
+    models: ClassVar[tuple[str, ...]] = ("sink-1", "sink-2")
+
+    @classmethod
+    def create_async_generator(
+        cls,
+        model: str,
+        messages: Sequence[Message],
+        *,
+        # Upper bound on tokens.
+        max_tokens: int,
+        top_p: float | None = None,
+        user: str = "anonymous",
+        echo: bool = False,
+        session: aiohttp.ClientSession | None = None,
+        proxy: str | None = None,
+        timeout: float | Timeouts | None = None,
+        base_url: str | None = None,
+        max_retries: int | None = None,
+    ) -> TextStream:
+        """Stream the answer to ``messages``, text delta by text delta.
+
+        ``session`` is reused and left open; ``proxy`` is an HTTP proxy URL; ``timeout`` is the
+        total in seconds or a ``Timeouts``; ``base_url`` points the call at another server
+        (scheme, host and port, plus a path prefix); ``max_retries`` overrides the spec's.
+        Other keyword arguments are rejected with a TypeError.
+        """
+        model = model or "sink-1"
+        headers: dict[str, str] = {
+            "Authorization": "Bearer " + _ENDPOINT.secret("SINK_API_KEY"),
+            "X-Request-Id": str(uuid.uuid4()),
+            "X-Client": "sink/" + model + " at " + str(int(time.time() * 1000)),
+            "X-Literal": "costs ${price}",
+        }
+        body: dict[str, Any] = {
+            "model": model,
+            "prompt": format_prompt(messages),
+            "question": last_user_message(messages),
+            "options": {
+                "max_tokens": max_tokens,
+                **({"top_p": top_p} if top_p is not None else {}),
+                "echo": echo,
+                "tags": ["a", user, 3, None],
+            },
+            "sent_at": int(time.time()),
+        }
+        return _ENDPOINT.stream(
+            headers,
+            body,
+            session=session,
+            proxy=proxy,
+            timeout=timeout,
+            base_url=base_url,
+            max_retries=max_retries,
+        )

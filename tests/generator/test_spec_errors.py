@@ -1,0 +1,284 @@
+"""Every kind of spec mistake is reported as file:line:column: key.path: message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import ProviderSpec, SpecError, load_specs
+
+VALID = """\
+version: 1
+provider:
+  class: Demo
+  module: demo
+  url: https://demo.example
+  working: true
+request:
+  url: https://api.demo.example/chat
+  headers:
+    Authorization: Bearer ${env.DEMO_KEY}
+  parameters:
+    temperature: {type: float, default: 0.5}
+  body:
+    messages: ${messages}
+    temperature: ${temperature}
+response:
+  framing: sse
+  delta: $.choices[0].delta.content
+  stop: {data: "[DONE]"}
+"""
+
+
+def load(text: str, tmp_path: Path) -> ProviderSpec:
+    """``text`` loaded as ``specs/demo.yaml`` of a project in ``tmp_path``."""
+    path = tmp_path / "specs" / "demo.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    [spec] = load_specs([path], tmp_path)
+    return spec
+
+
+def errors_of(text: str, tmp_path: Path) -> list[str]:
+    with pytest.raises(SpecError) as caught:
+        load(text, tmp_path)
+    return [str(d) for d in caught.value.diagnostics]
+
+
+def edit(old: str, new: str) -> str:
+    assert old in VALID, old
+    return VALID.replace(old, new, 1)
+
+
+def test_the_base_spec_is_valid(tmp_path: Path) -> None:
+    assert load(VALID, tmp_path).class_name == "Demo"
+
+
+CASES = {
+    "yaml syntax": (
+        edit("  working: true\n", "  working: [true\n"),
+        [
+            "specs/demo.yaml:7:8: YAML: while parsing a flow sequence: expected ',' or ']', but got ':'"
+        ],
+    ),
+    "unknown key with a close match": (
+        edit("  delta:", "  dleta:"),
+        [
+            "specs/demo.yaml:16:1: response: missing required key 'delta'",
+            "specs/demo.yaml:18:3: response.dleta: unknown key 'dleta'; did you mean 'delta'?",
+        ],
+    ),
+    "unknown key without a close match": (
+        edit("  working: true\n", "  working: true\n  colour: blue\n"),
+        [
+            "specs/demo.yaml:7:3: provider.colour: unknown key 'colour'; known keys: class, "
+            "default_model, description, models, module, supports_gpt_35_turbo, supports_gpt_4, "
+            "supports_message_history, supports_stream, url, working"
+        ],
+    ),
+    "wrong type": (
+        edit("  working: true", "  working: yes please"),
+        ["specs/demo.yaml:6:12: provider.working: expected boolean, got str 'yes please'"],
+    ),
+    "missing key": (
+        edit("  url: https://demo.example\n", ""),
+        ["specs/demo.yaml:2:1: provider: missing required key 'url'"],
+    ),
+    "enum": (
+        edit("framing: sse", "framing: websocket"),
+        ["specs/demo.yaml:17:12: response.framing: 'websocket' is not one of: sse, ndjson, text"],
+    ),
+    "invalid jsonpath": (
+        edit("$.choices[0].delta.content", "$.choices[01].delta.content"),
+        [
+            "specs/demo.yaml:18:10: response.delta: invalid JSONPath '$.choices[01].delta.content' "
+            "at character 11: leading zeros are not allowed in an index"
+        ],
+    ),
+    "invalid url": (
+        edit("https://api.demo.example/chat", "https://"),
+        [
+            "specs/demo.yaml:8:8: request.url: 'https://' is not a valid http(s) URL with a host and no fragment"
+        ],
+    ),
+    "url with a bad port": (
+        edit("https://api.demo.example/chat", "https://api.demo.example:99999/chat"),
+        [
+            "specs/demo.yaml:8:8: request.url: 'https://api.demo.example:99999/chat' is not a "
+            "valid http(s) URL with a host and no fragment"
+        ],
+    ),
+    "url with a broken IPv6 host": (
+        edit("https://api.demo.example/chat", "https://[::1/chat"),
+        [
+            "specs/demo.yaml:8:8: request.url: 'https://[::1/chat' is not a valid http(s) URL with a host and no fragment"
+        ],
+    ),
+    "url with a placeholder": (
+        edit("https://api.demo.example/chat", "https://api.demo.example/${model}"),
+        ["specs/demo.yaml:8:8: request.url: placeholders are not supported in URLs"],
+    ),
+    "unknown placeholder": (
+        edit("messages: ${messages}", "messages: ${mesages}"),
+        [
+            "specs/demo.yaml:14:15: request.body.messages: unknown placeholder ${mesages}; known: "
+            "env.NAME, last_user_message, messages, model, prompt, temperature, timestamp, "
+            "timestamp_ms, url, uuid"
+        ],
+    ),
+    "duplicate key": (
+        edit(
+            "    temperature: ${temperature}\n",
+            "    temperature: ${temperature}\n    temperature: 1\n",
+        ),
+        ["specs/demo.yaml:16:5: request.body.temperature: duplicate key"],
+    ),
+    "class name is a keyword": (
+        edit("class: Demo", "class: class"),
+        [
+            "specs/demo.yaml:3:10: provider.class: class name 'class' is not a valid Python identifier"
+        ],
+    ),
+    "class name shadows the runtime": (
+        edit("class: Demo", "class: Endpoint"),
+        [
+            "specs/demo.yaml:3:10: provider.class: class name 'Endpoint' is reserved: it would "
+            "shadow a name of the generated code or a Python builtin"
+        ],
+    ),
+    "parameter name shadows an argument": (
+        VALID.replace("temperature", "session"),
+        [
+            "specs/demo.yaml:12:14: request.parameters.session: parameter name 'session' is "
+            "reserved: it would shadow a name of the generated code or a Python builtin"
+        ],
+    ),
+    "parameter default of the wrong type": (
+        edit("default: 0.5", "default: warm"),
+        [
+            "specs/demo.yaml:12:41: request.parameters.temperature.default: default 'warm' is not a float"
+        ],
+    ),
+    "parameter never used": (
+        edit("    temperature: ${temperature}\n", ""),
+        [
+            "specs/demo.yaml:12:5: request.parameters.temperature: declared but never used: put "
+            "${temperature} in the body or a header"
+        ],
+    ),
+    "header with a line break": (
+        edit("Bearer ${env.DEMO_KEY}", '"Bearer\\nX-Evil: 1"'),
+        [
+            "specs/demo.yaml:10:20: request.headers.Authorization: a header value cannot contain a line break or NUL"
+        ],
+    ),
+    "invalid header name": (
+        edit("    Authorization:", '    "Bad Header":'),
+        [
+            "specs/demo.yaml:10:5: request.headers.Bad Header: 'Bad Header' is not a valid HTTP header name"
+        ],
+    ),
+    "sse-only key with ndjson": (
+        edit("framing: sse", "framing: ndjson"),
+        ["specs/demo.yaml:19:10: response.stop.data: only for framing sse, not ndjson"],
+    ),
+    "missing delta for a JSON framing": (
+        edit("  delta: $.choices[0].delta.content\n", ""),
+        ["specs/demo.yaml:16:1: response: missing required key 'delta'"],
+    ),
+    "optional parameter inside text": (
+        edit("default: 0.5", "default: null").replace(
+            "Bearer ${env.DEMO_KEY}", "Bearer ${env.DEMO_KEY} ${temperature}"
+        ),
+        [
+            "specs/demo.yaml:10:20: request.headers.Authorization: optional parameter "
+            "${temperature} (default null) can only be the whole value of a body key, left out when None"
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", CASES.values(), ids=CASES.keys())
+def test_error_kind(text: str, expected: list[str], tmp_path: Path) -> None:
+    assert errors_of(text, tmp_path) == expected
+
+
+def test_all_errors_of_a_spec_are_reported_at_once(tmp_path: Path) -> None:
+    text = edit("class: Demo", "class: 1Demo").replace("framing: sse", "framing: sse\n  colour: x")
+    errors = errors_of(text, tmp_path)
+    assert len(errors) == 2
+    assert any("provider.class" in e for e in errors)
+    assert any("response.colour" in e for e in errors)
+
+
+def test_an_empty_file(tmp_path: Path) -> None:
+    assert errors_of("", tmp_path) == ["specs/demo.yaml:1:1: the file is empty"]
+
+
+def test_yaml_tags_that_build_objects_are_refused(tmp_path: Path) -> None:
+    text = edit("working: true", "working: !!python/object/apply:os.system ['true']")
+    [error] = errors_of(text, tmp_path)
+    assert error == (
+        "specs/demo.yaml:6:12: provider.working: "
+        "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed in a spec"
+    )
+
+
+def test_unknown_tags_on_scalars_are_refused(tmp_path: Path) -> None:
+    [error] = errors_of(edit("working: true", "working: !!python/name:os.system x"), tmp_path)
+    assert error.startswith("specs/demo.yaml:6:12: YAML: could not determine a constructor")
+
+
+def test_structure_and_meaning_errors_of_different_sections_come_together(tmp_path: Path) -> None:
+    text = (
+        edit("    temperature: ${temperature}\n", "")
+        .replace("  delta: $.choices[0].delta.content\n", "  dleta: x\n  delta: $[01]\n")
+        .replace("  class: Demo\n", "  class: 7\n")
+    )
+    assert errors_of(text, tmp_path) == [
+        "specs/demo.yaml:3:10: provider.class: expected string, got int 7",
+        "specs/demo.yaml:12:5: request.parameters.temperature: declared but never used: put "
+        "${temperature} in the body or a header",
+        "specs/demo.yaml:17:3: response.dleta: unknown key 'dleta'; did you mean 'delta'?",
+        "specs/demo.yaml:18:10: response.delta: invalid JSONPath '$[01]' at character 3: "
+        "leading zeros are not allowed in an index",
+    ]
+
+
+def test_a_recursive_alias_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    text = edit("  working: true\n", "  working: true\n  extra: &loop {again: *loop}\n")
+    errors = errors_of(text, tmp_path)
+    assert (
+        "specs/demo.yaml:7:10: provider.extra.again: a YAML alias refers to a value that contains it"
+        in errors
+    )
+
+
+def test_an_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    bomb = "".join(
+        f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
+        for previous, name in zip("abcdefg", "bcdefgh", strict=False)
+    )
+    [error] = errors_of("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + bomb, tmp_path)
+    assert error.endswith("more than 10000 values: is an alias repeated?")
+
+
+def test_anchors_and_merge_keys_work(tmp_path: Path) -> None:
+    text = edit(
+        "  headers:\n    Authorization: Bearer ${env.DEMO_KEY}\n",
+        "  headers:\n    <<: &common {Accept: '*/*'}\n    Authorization: Bearer ${env.DEMO_KEY}\n",
+    )
+    assert [name for name, _ in load(text, tmp_path).headers] == ["Accept", "Authorization"]
+
+
+def test_infinity_and_nan_are_refused_wherever_they_are(tmp_path: Path) -> None:
+    text = edit("default: 0.5", "default: .inf")
+    text = text.replace(
+        '  stop: {data: "[DONE]"}\n', '  stop: {data: "[DONE]"}\ntimeouts: {total: -.inf}\n'
+    )
+    assert errors_of(text, tmp_path) == [
+        "specs/demo.yaml:12:41: request.parameters.temperature.default: .inf is not a number "
+        "JSON or Python source can hold",
+        "specs/demo.yaml:20:19: timeouts.total: -.inf is not a number JSON or Python source can hold",
+    ]

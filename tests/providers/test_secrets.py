@@ -1,0 +1,66 @@
+"""Secrets come from the environment at call time and go nowhere else."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from aioresponses import aioresponses
+
+from generated import ConfigurationError, MissingSecretError, ProviderError
+from generated.anthropic_messages import AnthropicMessages
+from generated.openai_chat import OpenaiChat
+from generator import main
+
+from ..conftest import RECORDINGS, ROOT, sent_requests
+
+SECRET = "sk-live-DO-NOT-LEAK-4242"
+SECRET_HEADERS = {"authorization", "x-api-key"}
+
+
+def test_a_missing_variable_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    with pytest.raises(MissingSecretError) as caught:
+        OpenaiChat.create_async_generator("", [])
+    assert caught.value.variable == "OPENAI_API_KEY"
+    assert isinstance(caught.value, ConfigurationError)
+    assert str(caught.value) == (
+        "OpenaiChat: environment variable OPENAI_API_KEY is not set (the spec takes a header "
+        "from it) [POST https://api.openai.com/v1/chat/completions]"
+    )
+
+
+async def test_the_secret_is_sent_but_never_in_an_error(
+    monkeypatch: pytest.MonkeyPatch, mock_http: aioresponses
+) -> None:
+    monkeypatch.setenv("ANTHROPIC_API_KEY", SECRET)
+    mock_http.post(
+        "https://api.anthropic.com/v1/messages", status=401, body=b'{"error":"invalid x-api-key"}'
+    )
+    with pytest.raises(ProviderError) as caught:
+        await AnthropicMessages.create_async_generator("", [], max_tokens=10).text()
+    [(_, _, sent)] = sent_requests(mock_http)
+    assert sent["headers"]["x-api-key"] == SECRET
+    assert SECRET not in str(caught.value)
+    assert SECRET not in repr(caught.value.__dict__)
+
+
+def test_generated_modules_hold_variable_names_not_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    monkeypatch.setenv("ANTHROPIC_API_KEY", SECRET)
+    monkeypatch.chdir(ROOT)
+    assert main(["build", "--output", str(tmp_path / "package")]) == 0
+    sources = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.py")}
+    assert sources and not any(SECRET in source for source in sources.values())
+    assert '_ENDPOINT.secret("OPENAI_API_KEY")' in sources["openai_chat.py"]
+
+
+def test_recordings_hold_placeholders_for_secrets() -> None:
+    for path in sorted(RECORDINGS.glob("*/*.json")):
+        headers = json.loads(path.read_text(encoding="utf-8"))["request"]["headers"]
+        for name, value in headers.items():
+            if name.lower() in SECRET_HEADERS:
+                assert value.endswith("_API_KEY>"), f"{path}: {name} holds a real value"

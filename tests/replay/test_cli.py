@@ -1,0 +1,104 @@
+"""``python -m replay``: serve and play from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from replay._cli import main, parser
+
+from ..conftest import ROOT
+from .conftest import BODY, TARGET, broken, recording_data, write
+
+
+def serve(argv: list[str]) -> argparse.Namespace:
+    return parser().parse_args(["serve", *argv])
+
+
+def test_serve_arguments_parse() -> None:
+    args = serve(
+        ["a.json", "dir", "--port", "0", "--pace", "--status", "429", "--stall-after", "5"]
+    )
+    assert args.recordings == [Path("a.json"), Path("dir")]
+    assert (args.port, args.pace, args.status, args.stall_after) == (0, True, 429, 5)
+    assert (args.truncate_after, args.reset_after, args.drip, args.html) == (
+        None,
+        None,
+        None,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["a.json", "--stall-after", "1", "--reset-after", "2"],
+        ["a.json", "--status", "500", "--html"],
+        ["a.json", "--truncate-after", "-1"],
+        ["a.json", "--drip", "-0.5"],
+        ["a.json", "--status", "1000"],
+        [],
+    ],
+)
+def test_serve_rejects_bad_arguments(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        serve(argv)
+    assert caught.value.code == 2
+    capsys.readouterr()
+
+
+def test_serve_bad_recording_exits_1_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, broken(["response", "status"], ...))
+    assert main(["serve", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"{path}: response.status: missing\n"
+    assert captured.out == ""
+
+
+async def test_serve_prints_routes_serves_and_stops_on_ctrl_c(
+    tmp_path: Path, session: aiohttp.ClientSession
+) -> None:
+    for provider in ("one", "two"):
+        (tmp_path / provider).mkdir()
+        write(tmp_path / provider, recording_data())
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "replay",
+        "serve",
+        str(tmp_path / "one"),
+        str(tmp_path / "two"),
+        "--port",
+        "0",
+        "--truncate-after",
+        "10",
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        assert process.stdout is not None
+        lines = [await asyncio.wait_for(process.stdout.readline(), 10) for _ in range(2)]
+        names = [line.decode().split()[0] for line in lines]
+        assert names == ["one-chat", "two-chat"]
+        method, url = lines[0].decode().split()[1:]
+        assert method == "POST"
+        assert url.startswith("http://127.0.0.1:") and url.endswith(f"/one-chat{TARGET}")
+        async with session.post(url, json={}) as response:
+            assert await response.read() == BODY[:10]
+        process.send_signal(signal.SIGINT)
+        _, stderr = await asyncio.wait_for(process.communicate(), 10)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.communicate()
+    assert process.returncode == 0
+    assert b"Traceback" not in stderr

@@ -1,0 +1,101 @@
+"""The recording format: loading, validation and the errors that say where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from replay import RecordingError, load_recording, load_recordings
+
+from .conftest import BODY, TARGET, broken, recording_data, write
+
+
+def test_load_recording_decodes_chunks_and_keeps_fields(tmp_path: Path) -> None:
+    recording = load_recording(write(tmp_path, recording_data()))
+    assert recording.name == "chat"
+    assert recording.request.method == "POST"
+    assert recording.request.target == TARGET
+    assert recording.request.json == {"messages": [{"role": "user", "content": "hi"}]}
+    assert recording.request.body is None
+    assert recording.response.chunks[2:4] == (b"data: \xe2\x82", b"\xac\n\n")
+    assert recording.response.body == BODY
+    assert recording.response.delays == (0.03,) * 5
+    assert recording.expect == {"deltas": ["Hel", "lo"]}
+
+
+def test_optional_fields_default(tmp_path: Path) -> None:
+    data = {
+        "request": {"method": "GET", "url": "http://host", "body": "x=1"},
+        "response": {"status": 204, "chunks": []},
+    }
+    recording = load_recording(write(tmp_path, data))
+    assert (recording.description, recording.expect) == ("", {})
+    assert (recording.request.body, recording.request.json, recording.request.target) == (
+        "x=1",
+        None,
+        "/",
+    )
+    assert (recording.response.headers, recording.response.delays) == ({}, None)
+    assert recording.response.body == b""
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (broken(["response"], ...), "response: missing"),
+        (broken(["request", "url"], ...), "request.url: missing"),
+        (
+            broken(["response", "status"], "200"),
+            "response.status: expected an integer, got a string",
+        ),
+        (broken(["response", "status"], 42), "response.status: not an HTTP status: 42"),
+        (
+            broken(["response", "chunks"], "data"),
+            "response.chunks: expected an array, got a string",
+        ),
+        (broken(["response", "chunks", 1], 7), "response.chunks[1]: expected a string or"),
+        (
+            broken(["response", "chunks", 2], {"base64": "@@@"}),
+            "response.chunks[2].base64: bad base64",
+        ),
+        (broken(["response", "chunks", 2], {"b64": "AA=="}), "response.chunks[2].b64: unknown key"),
+        (broken(["response", "delays"], [0.1]), "response.delays: has 1 entries for 5 chunks"),
+        (broken(["response", "delays", 0], -1), "response.delays[0]: not a non-negative number"),
+        (broken(["response", "delays", 0], True), "response.delays[0]: expected a number"),
+        (
+            broken(["response", "headers", "X-Request-Id"], 1),
+            "response.headers.X-Request-Id: expected a string",
+        ),
+        (broken(["request", "url"], "/v1/chat"), "request.url: not an absolute http(s) URL"),
+        (broken(["request", "method"], "post"), "request.method: not an HTTP method"),
+        (broken(["request", "body"], "{}"), "request.body: give either 'json' or 'body'"),
+        (broken(["expect"], []), "expect: expected an object, got an array"),
+        (broken(["delays"], []), "delays: unknown key"),
+        ([], "(file): expected an object, got an array"),
+    ],
+)
+def test_load_errors_name_path_and_key(tmp_path: Path, data: object, message: str) -> None:
+    path = write(tmp_path, data)
+    with pytest.raises(RecordingError) as caught:
+        load_recording(path)
+    assert str(caught.value).startswith(f"{path}: {message}")
+
+
+def test_load_errors_for_unreadable_files(tmp_path: Path) -> None:
+    bad_json = tmp_path / "bad.json"
+    bad_json.write_text('{"request": ', encoding="utf-8")
+    with pytest.raises(RecordingError, match=r"bad\.json: \(file\): invalid JSON at line 1"):
+        load_recording(bad_json)
+    with pytest.raises(RecordingError, match=r"missing\.json: \(file\): cannot read"):
+        load_recording(tmp_path / "missing.json")
+
+
+def test_load_recordings_expands_directories_sorted(tmp_path: Path) -> None:
+    (tmp_path / "dir").mkdir()
+    for name in ("b", "a"):
+        write(tmp_path / "dir", recording_data(), name)
+    (tmp_path / "dir" / "notes.txt").write_text("not a recording", encoding="utf-8")
+    single = write(tmp_path, recording_data(), "single")
+    recordings = load_recordings([single, tmp_path / "dir"])
+    assert [recording.name for recording in recordings] == ["single", "a", "b"]

@@ -1,0 +1,275 @@
+"""The byte decoders, without HTTP: WHATWG SSE rules, NDJSON and raw text, split anywhere."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.runtime._framings.lines import OversizeError
+from generator.runtime._framings.ndjson import LineDecoder
+from generator.runtime._framings.sse import ServerSentEvent, SSEDecoder
+from generator.runtime._framings.text import TextDecoder
+
+E = ServerSentEvent
+
+
+def sse(*pieces: bytes, max_size: int = 1 << 20) -> tuple[list[ServerSentEvent], bool]:
+    decoder = SSEDecoder(max_size)
+    events = [event for piece in pieces for event in decoder.feed(piece)]
+    return events + decoder.close(), decoder.truncated
+
+
+def one_byte_at_a_time(data: bytes) -> list[bytes]:
+    return [data[i : i + 1] for i in range(len(data))]
+
+
+# ---------------------------------------------------------------- SSE
+
+
+def test_data_events_and_types() -> None:
+    events, truncated = sse(b"data: a\n\nevent: delta\ndata: b\n\n")
+    assert events == [E(data="a"), E(event="delta", data="b")]
+    assert not truncated
+
+
+@pytest.mark.parametrize("end", [b"\n", b"\r", b"\r\n"])
+def test_every_line_end(end: bytes) -> None:
+    data = b"data: a" + end + b"data: b" + end + end
+    assert sse(data)[0] == [E(data="a\nb")]
+    assert sse(*one_byte_at_a_time(data))[0] == [E(data="a\nb")]
+
+
+def test_mixed_line_ends() -> None:
+    assert sse(b"data: a\r\ndata: b\rdata: c\n\r\n")[0] == [E(data="a\nb\nc")]
+
+
+def test_crlf_split_across_reads_is_one_line_end() -> None:
+    # A CR at the end of a read and the LF starting the next must not make a blank line,
+    # which would dispatch "a" alone.
+    assert sse(b"data: a\r", b"\ndata: b\r", b"\n\r", b"\n")[0] == [E(data="a\nb")]
+
+
+def test_an_empty_read_between_cr_and_lf_changes_nothing() -> None:
+    # CR, empty read, LF is one line end; the second LF is the blank line that dispatches.
+    assert sse(b"data: a\r", b"", b"\n\n") == ([E(data="a")], False)
+    # Had the LF been taken for a line end of its own, "a" would be dispatched before "b".
+    assert sse(b"data: a\r", b"", b"\ndata: b\n\n")[0] == [E(data="a\nb")]
+
+
+def test_cr_only_stream() -> None:
+    assert sse(b"data: x\r\rdata: y\r\r")[0] == [E(data="x"), E(data="y")]
+
+
+def test_leading_bom_is_stripped_even_split() -> None:
+    data = b"\xef\xbb\xbfdata: first\n\n"
+    assert sse(data)[0] == [E(data="first")]
+    assert sse(b"\xef", b"\xbb", b"\xbfdata: first\n\n")[0] == [E(data="first")]
+
+
+def test_a_second_bom_is_content() -> None:
+    events, _ = sse(b"\xef\xbb\xbf\xef\xbb\xbfdata: x\n\n")
+    assert events == []  # the field name is "\ufeffdata", an unknown field
+    assert sse(b"data: \xef\xbb\xbfx\n\n")[0] == [E(data="\ufeffx")]
+
+
+def test_field_with_and_without_space_after_colon() -> None:
+    assert sse(b"data:a\ndata: b\ndata:  c\n\n")[0] == [E(data="a\nb\n c")]
+
+
+def test_line_without_colon_is_a_field_with_empty_value() -> None:
+    assert sse(b"data\ndata\n\n")[0] == [E(data="\n")]
+    assert sse(b"data:\n\n")[0] == [E(data="")]
+
+
+def test_comments_and_unknown_fields_are_ignored() -> None:
+    assert sse(b": ping\nfoo: bar\nData: no\ndata: yes\n\n")[0] == [E(data="yes")]
+
+
+def test_block_without_data_dispatches_nothing_and_resets_the_type() -> None:
+    events, _ = sse(b"event: ping\n\nid: 7\n\ndata: x\n\n")
+    assert events == [E(event="message", data="x", id="7")]
+
+
+def test_id_persists_and_ignores_nul() -> None:
+    events, _ = sse(b"id: 1\ndata: a\n\ndata: b\n\nid: 2\x00\ndata: c\n\nid\ndata: d\n\n")
+    assert [e.id for e in events] == ["1", "1", "1", ""]
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [(b"3000", 3000), (b"1_000", None), (b"+5", None), (b"", None), ("١٢".encode(), None)],
+)
+def test_retry_only_with_ascii_digits(value: bytes, expected: int | None) -> None:
+    [event], _ = sse(b"retry: " + value + b"\ndata: x\n\n")
+    assert event.retry == expected
+
+
+def test_an_event_cut_off_at_end_of_body_is_discarded() -> None:
+    events, truncated = sse(b"data: whole\n\ndata: half")
+    assert events == [E(data="whole")]
+    assert truncated
+    events, truncated = sse(b"data: whole\n\ndata: half\n")
+    assert events == [E(data="whole")]
+    assert truncated
+
+
+def test_u2028_and_other_separators_are_data() -> None:
+    text = "a\u2028b\u0085c\x0bd\x0ce"
+    assert sse(f"data: {text}\n\n".encode())[0] == [E(data=text)]
+
+
+def test_invalid_utf8_becomes_replacement_characters() -> None:
+    assert sse(b"data: a\xffb\xc3\n\n")[0] == [E(data="a\ufffdb\ufffd")]
+
+
+def test_multibyte_character_split_across_reads() -> None:
+    data = "data: é日😀\n\n".encode()
+    assert sse(*one_byte_at_a_time(data))[0] == [E(data="é日😀")]
+
+
+def test_an_endless_line_is_refused_before_it_ends() -> None:
+    decoder = SSEDecoder(max_size=1000)
+    decoder.feed(b"data: " + b"x" * 900)
+    with pytest.raises(OversizeError) as caught:
+        decoder.feed(b"x" * 200)
+    assert caught.value.limit == 1000
+
+
+def test_an_event_of_many_small_lines_is_bounded_too() -> None:
+    decoder = SSEDecoder(max_size=1000)
+    with pytest.raises(OversizeError):
+        decoder.feed(b"data: xxxxxxxxx\n" * 200)
+
+
+def test_a_long_line_in_tiny_reads_is_linear() -> None:
+    decoder = SSEDecoder()
+    for _ in range(200_000):
+        assert decoder.feed(b"xxxxx") == []
+    assert decoder.feed(b"\n\n") == []  # a line named "xxxx...", an unknown field
+
+
+# ---------------------------------------------------------------- NDJSON
+
+
+def lines(*pieces: bytes) -> list[str]:
+    decoder = LineDecoder()
+    return [line for piece in pieces for line in decoder.feed(piece)] + decoder.close()
+
+
+def test_ndjson_lines_with_mixed_ends_and_blanks() -> None:
+    assert lines(b'{"a":1}\r\n\n{"b":2}\r{"c":3}\n  \n') == ['{"a":1}', '{"b":2}', '{"c":3}']
+
+
+def test_ndjson_last_line_without_newline() -> None:
+    assert lines(b"one\ntwo") == ["one", "two"]
+
+
+def test_ndjson_split_inside_crlf_and_characters() -> None:
+    data = '{"t":"日本"}\r\n{"t":"ü"}\r\n'.encode()
+    assert lines(*one_byte_at_a_time(data)) == ['{"t":"日本"}', '{"t":"ü"}']
+
+
+def test_ndjson_oversize_line() -> None:
+    with pytest.raises(OversizeError):
+        LineDecoder(max_size=10).feed(b"x" * 11)
+
+
+# ---------------------------------------------------------------- text
+
+
+def test_text_split_inside_characters() -> None:
+    data = "Grüße, 世界 😀".encode()
+    decoder = TextDecoder()
+    pieces = [decoder.feed(b) for b in one_byte_at_a_time(data)] + [decoder.close()]
+    assert "".join(pieces) == "Grüße, 世界 😀"
+    assert "\ufffd" not in "".join(pieces)
+
+
+def test_text_truncated_character_at_end_is_replaced() -> None:
+    decoder = TextDecoder()
+    assert decoder.feed(b"ok \xe4\xb8") == "ok "
+    assert decoder.close() == "\ufffd"
+
+
+# ---------------------------------------------------------------- properties
+
+FIELD_TEXT = st.text(
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n"), max_size=12
+)
+LINE_ENDS = st.sampled_from(["\n", "\r", "\r\n"])
+
+
+def end_line(text: str, draw: st.DrawFn) -> str:
+    """``text`` plus a random line end; never LF right after CR, which would make one CRLF."""
+    end = draw(LINE_ENDS)
+    return text + ("\r" if text.endswith("\r") and end.startswith("\n") else end)
+
+
+@st.composite
+def sse_streams(draw: st.DrawFn) -> tuple[bytes, list[ServerSentEvent]]:
+    """A stream and its events, worked out from how it was built, not by parsing it."""
+    text = "\ufeff" if draw(st.booleans()) else ""
+    expected = []
+    last_id = ""
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["event", "comment", "empty"]))
+        if kind == "comment":
+            text = end_line(text + ":" + draw(FIELD_TEXT), draw)
+            continue
+        if kind == "empty":  # an id-only block: dispatches nothing, but sets the id
+            value = draw(FIELD_TEXT.filter(lambda v: "\0" not in v and not v.startswith(" ")))
+            text = end_line(end_line(text + "id: " + value, draw), draw)
+            last_id = value
+            continue
+        event_type = draw(st.sampled_from(["", "delta", "done"]))
+        data_lines = draw(st.lists(FIELD_TEXT, min_size=1, max_size=3))
+        if event_type:
+            text = end_line(text + "event:" + event_type, draw)
+        for line in data_lines:
+            text = end_line(text + "data: " + line, draw)
+        text = end_line(text, draw)
+        expected.append(E(event=event_type or "message", data="\n".join(data_lines), id=last_id))
+    return text.encode(), expected
+
+
+def cuts_of(data: bytes, draw: st.DrawFn) -> list[bytes]:
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(data)), max_size=20))))
+    bounds = [0, *cuts, len(data)]
+    return [data[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(stream=sse_streams(), data=st.data())
+def test_sse_any_split_gives_the_events_the_stream_was_built_from(
+    stream: tuple[bytes, list[ServerSentEvent]], data: st.DataObject
+) -> None:
+    body, expected = stream
+    assert sse(body)[0] == expected
+    assert sse(*cuts_of(body, data.draw))[0] == expected
+    assert sse(*one_byte_at_a_time(body))[0] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    items=st.lists(FIELD_TEXT.filter(lambda s: s.strip() != ""), max_size=8),
+    ends=st.lists(LINE_ENDS, min_size=8, max_size=8),
+    data=st.data(),
+)
+def test_ndjson_any_split_gives_the_lines(
+    items: list[str], ends: list[str], data: st.DataObject
+) -> None:
+    body = "".join(item + end for item, end in zip(items, ends, strict=False)).encode()
+    # Blank lines are skipped, so a CR then LF read as one CRLF changes nothing here.
+    assert lines(*cuts_of(body, data.draw)) == items
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(st.characters(blacklist_categories=["Cs"])), data=st.data())
+def test_text_any_split_gives_the_text(text: str, data: st.DataObject) -> None:
+    decoder = TextDecoder()
+    body = text.encode()
+    pieces = [decoder.feed(piece) for piece in cuts_of(body, data.draw)] + [decoder.close()]
+    assert "".join(pieces) == text.removeprefix("\ufeff")
