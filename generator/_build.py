@@ -162,7 +162,7 @@ def _files(
     specs: list[ProviderSpec], specs_dir: Path, output_dir: Path, root: Path, modules: list[str]
 ) -> dict[PurePosixPath, str]:
     source = display_path(specs_dir, root).rstrip("/") + "/"
-    return package_files(specs, package_name(output_dir), source, modules=modules)
+    return package_files(specs, package_name(output_dir, root), source, modules=modules)
 
 
 def _refuse_foreign_overwrites(

@@ -85,7 +85,14 @@ def _run(args: argparse.Namespace) -> int:
         for spec in load_specs(args.spec or discover_specs(config.specs), config.root):
             print(f"ok {spec.source}")
         return 0
-    print(f"wrote {config.display(write_new_spec(args.name, config.specs))}")
+    schema = config.root / "docs" / "spec.schema.json"
+    path = write_new_spec(
+        args.name,
+        config.specs,
+        config.display(config.specs),
+        schema if schema.is_file() else None,
+    )
+    print(f"wrote {config.display(path)}")
     return 0
 
 

@@ -97,12 +97,13 @@ def _from_table(pyproject: Path, table: dict[str, Any]) -> Config:
     return Config(root, folders["specs"], folders["output"], pyproject)
 
 
-def package_name(output: Path) -> str:
+def package_name(output: Path, root: Path) -> str:
     """The name the package in ``output`` is imported by: the folder's own name."""
     name = output.absolute().resolve().name
     if not name.isidentifier() or keyword.iskeyword(name):
         raise ConfigError(
-            f"the output folder {output} cannot be a Python package: its name {name!r} is not "
+            f"the output folder {display_path(output, root)} cannot be a Python package: "
+            f"its name {name!r} is not "
             "an identifier (use letters, digits and _, not starting with a digit)"
         )
     return name

@@ -54,7 +54,9 @@ def _call(recording: Recording) -> tuple[str, list[object], dict[str, object]]:
     """How the recorded request was made: ``expect.call``'s model, messages and kwargs."""
     call = recording.expect.get("call")
     if not isinstance(call, dict):
-        raise RecordingError(recording.path, ("expect", "call"), "missing: how was it called?")
+        raise RecordingError(
+            recording.path, ("expect", "call"), "missing: how was the provider called?"
+        )
     model, messages, kwargs = call.get("model"), call.get("messages"), call.get("kwargs", {})
     if not isinstance(model, str) or not isinstance(messages, list) or not isinstance(kwargs, dict):
         raise RecordingError(

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import signal
+import subprocess
 import sys
 from pathlib import Path
 
 import aiohttp
 import pytest
 
+from replay import load_recording
 from replay._cli import main, parser
 
 from ..conftest import ROOT
@@ -102,3 +104,58 @@ async def test_serve_prints_routes_serves_and_stops_on_ctrl_c(
             await process.communicate()
     assert process.returncode == 0
     assert b"Traceback" not in stderr
+
+
+# The play command
+
+
+def play(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "replay", "play", *argv],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_play_streams_a_recording_through_its_provider() -> None:
+    result = play("generated.codelink_ava", "recordings/codelink_ava/multiline.json", "--no-pace")
+    expected = load_recording(ROOT / "recordings" / "codelink_ava" / "multiline.json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "".join(expected.expect["deltas"]) + "\n"  # type: ignore[arg-type]
+    assert result.stderr.startswith("[CodeLinkAva <- recordings/codelink_ava/multiline.json on ")
+
+
+def test_play_reports_the_providers_error_in_one_line() -> None:
+    result = play("generated.codelink_ava:CodeLinkAva", "recordings/codelink_ava/server_error.json")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("error: CodeLinkAva: HTTP 500")
+
+
+@pytest.mark.parametrize(
+    "provider, message",
+    [
+        ("no_such_module", "error: cannot import 'no_such_module': No module named"),
+        ("generated.codelink_ava:Nope", "error: 'generated.codelink_ava' has no 'Nope'"),
+        ("generated", "error: 'generated' defines 0 providers; name one: MODULE:CLASS"),
+    ],
+)
+def test_play_names_a_provider_it_cannot_find(
+    provider: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = ROOT / "recordings" / "codelink_ava" / "hello.json"
+    assert main(["play", provider, str(path)]) == 1
+    assert capsys.readouterr().err.startswith(message)
+
+
+def test_play_needs_to_know_how_the_recording_was_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, recording_data())
+    assert main(["play", "generated.codelink_ava", str(path)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {path}: expect.call: missing: how was the provider called?\n"
+    )

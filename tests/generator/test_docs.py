@@ -1,0 +1,26 @@
+"""The documentation states what the code does: the spec format's defaults."""
+
+from __future__ import annotations
+
+import re
+
+from generator.runtime import _constants as constants
+
+from ..conftest import ROOT
+
+DEFAULTS = {
+    "timeouts.connect": constants.DEFAULT_CONNECT_TIMEOUT,
+    "timeouts.idle": constants.DEFAULT_IDLE_TIMEOUT,
+    "timeouts.total": constants.DEFAULT_TOTAL_TIMEOUT,
+    "retries.max_retries": constants.DEFAULT_MAX_RETRIES,
+    "retries.initial_backoff": constants.DEFAULT_INITIAL_BACKOFF,
+    "retries.max_backoff": constants.DEFAULT_MAX_BACKOFF,
+    "response.max_event_size": constants.DEFAULT_MAX_EVENT_SIZE,
+}
+
+
+def test_the_defaults_table_states_the_runtimes_constants() -> None:
+    text = (ROOT / "docs" / "spec-format.md").read_text(encoding="utf-8")
+    table = text.split("### Defaults", 1)[1]
+    rows = re.findall(r"^\| `([a-z_.]+)` \| ([0-9.]+)", table, flags=re.MULTILINE)
+    assert {key: float(value) for key, value in rows} == DEFAULTS

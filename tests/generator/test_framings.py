@@ -1,0 +1,99 @@
+"""Each framing is one class on each side: the spec's, registered here, and the runtime's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import generator.runtime._framings as runtime_framings
+from generator import SPEC_SCHEMA, SpecError, load_specs, render_provider
+from generator._framings import FRAMINGS, FramingSpec
+
+from ..conftest import ROOT
+from .conftest import BuiltPackage
+
+SPEC = """\
+version: 1
+provider: {{class: Probe, module: probe, url: "https://probe.example", working: true}}
+request:
+  url: https://api.probe.example/stream
+  body: {{messages: "${{messages}}"}}
+response:
+  framing: {framing}
+{keys}"""
+
+
+def spec_text(framing: str, keys: str = "") -> str:
+    if not keys and "delta" in FRAMINGS[framing].required:
+        keys = "  delta: $.text\n"
+    return SPEC.format(framing=framing, keys=keys)
+
+
+def load(tmp_path: Path, text: str) -> object:
+    path = tmp_path / "specs" / "probe.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    [spec] = load_specs([path], tmp_path)
+    return spec
+
+
+@pytest.mark.parametrize("name, spec_class", FRAMINGS.items())
+def test_each_framing_is_built_with_its_runtime_class(
+    tmp_path: Path, built: BuiltPackage, name: str, spec_class: type[FramingSpec]
+) -> None:
+    spec = load(tmp_path, spec_text(name))
+    module = built.load(render_provider(spec), f"framing_{name}")  # type: ignore[arg-type]
+    framing = module._ENDPOINT.framing
+    framings = built.runtime("_framings")
+    assert type(framing) is getattr(framings, spec_class.runtime_class)
+    assert isinstance(framing, framings.Framing)
+    assert framing.content_types == spec_class.default_content_types
+
+
+@pytest.mark.parametrize("name, spec_class", FRAMINGS.items())
+def test_each_framing_is_in_the_runtime_the_schema_and_the_docs(
+    name: str, spec_class: type[FramingSpec]
+) -> None:
+    assert spec_class.name == name
+    assert spec_class.runtime_class in runtime_framings.__all__
+    response = SPEC_SCHEMA["properties"]["response"]["properties"]
+    assert name in response["framing"]["enum"]
+    assert set(spec_class.properties) <= set(response)
+    docs = (ROOT / "docs" / "spec-format.md").read_text(encoding="utf-8")
+    assert f"`{name}`" in docs
+
+
+@pytest.mark.parametrize(
+    "framing, keys, message",
+    [
+        ("text", "  delta: $.t\n", "response.delta: only for framing sse or ndjson, not text"),
+        (
+            "text",
+            "  max_event_size: 10\n",
+            "response.max_event_size: only for framing sse or ndjson, not text",
+        ),
+        (
+            "text",
+            "  stop: {data: x, path: $.done}\n",
+            "response.stop: only for framing sse or ndjson, not text",
+        ),
+        (
+            "ndjson",
+            "  delta: $.t\n  error: {event: failed}\n",
+            "response.error.event: only for framing sse, not ndjson",
+        ),
+        (
+            "ndjson",
+            "  delta: $.t\n  events: [a]\n",
+            "response.events: only for framing sse, not ndjson",
+        ),
+    ],
+)
+def test_a_key_another_framing_reads_is_named_with_its_framings(
+    tmp_path: Path, framing: str, keys: str, message: str
+) -> None:
+    with pytest.raises(SpecError) as caught:
+        load(tmp_path, spec_text(framing, keys))
+    assert [d.message for d in caught.value.diagnostics] == [message.partition(": ")[2]]
+    assert [d.key_path for d in caught.value.diagnostics] == [message.partition(": ")[0]]

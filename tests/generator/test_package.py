@@ -1,0 +1,187 @@
+"""The package build writes: self-contained, every file with its header, nothing stray."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+import generated
+import generator.runtime
+from generator import build, check, load_specs, main
+from generator._package import HEADER_PREFIX, package_files
+
+from ..conftest import ROOT
+from .conftest import GOLDEN
+
+RUNTIME = ROOT / "generator" / "runtime"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A scratch project with the CodeLinkAva spec, built, as the working directory."""
+    (tmp_path / "specs").mkdir()
+    shutil.copy(ROOT / "specs" / "codelink_ava.yaml", tmp_path / "specs")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 0
+    return tmp_path
+
+
+def files_below(folder: Path) -> dict[str, Path]:
+    return {
+        path.relative_to(folder).as_posix(): path
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def test_the_runtime_is_copied_file_by_file_below_a_header_naming_its_source(
+    project: Path,
+) -> None:
+    built = files_below(project / "generated" / "_runtime")
+    sources = {name: path for name, path in files_below(RUNTIME).items() if name != "_fallback.py"}
+    assert built.keys() == sources.keys()
+    for name, path in sources.items():
+        header, edit, rest = built[name].read_text(encoding="utf-8").split("\n", 2)
+        assert header == (
+            f"# Generated from generator/runtime/{name} by `python -m generator build`: "
+            "do not edit by hand."
+        )
+        assert edit == "# A copy of the generator's runtime: edit its source, then regenerate."
+        assert rest == path.read_text(encoding="utf-8")
+
+
+def test_every_file_of_the_package_starts_with_the_header(project: Path) -> None:
+    files = files_below(project / "generated")
+    assert {"__init__.py", "py.typed", "codelink_ava.py", "_runtime/_endpoint.py"} <= set(files)
+    for name, path in files.items():
+        assert path.read_text(encoding="utf-8").startswith(HEADER_PREFIX), name
+
+
+def test_the_jsonpath_ng_fallback_is_copied_only_where_a_spec_needs_it(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fallback = project / "generated" / "_runtime" / "_fallback.py"
+    assert not fallback.exists()
+    shutil.copy(GOLDEN / "specs" / "kitchen_sink.yaml", project / "specs")
+    assert main(["build"]) == 0
+    assert fallback.is_file()
+    (project / "specs" / "kitchen_sink.yaml").unlink()
+    capsys.readouterr()
+    assert main(["build"]) == 0
+    assert not fallback.exists()
+    assert "removed generated/_runtime/_fallback.py" in capsys.readouterr().out
+
+
+def test_check_covers_the_runtime(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    endpoint = project / "generated" / "_runtime" / "_endpoint.py"
+    endpoint.write_text(endpoint.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    (project / "generated" / "_runtime" / "_framings" / "sse.py").unlink()
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "generated/_runtime/_endpoint.py: stale, differs from its source (run build)",
+        "generated/_runtime/_framings/sse.py: missing (run python -m generator build)",
+    ]
+
+
+def test_generated_files_the_runtime_no_longer_has_are_removed_with_their_folder(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = project / "generated" / "_runtime" / "_old" / "gone.py"
+    old.parent.mkdir()
+    old.write_text(f"{HEADER_PREFIX}generator/runtime/_old/gone.py by an older build\n")
+    mine = project / "generated" / "_runtime" / "notes.txt"
+    mine.write_text("kept: the build did not write it\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "generated/_runtime/_old/gone.py: orphaned, no spec generates it",
+        "generated/_runtime/notes.txt: orphaned, no spec generates it",
+    ]
+    assert main(["build"]) == 0
+    assert not old.parent.exists()
+    assert mine.exists()
+
+
+def test_a_spec_outside_the_specs_folder_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "elsewhere").mkdir()
+    stray = shutil.copy(project / "specs" / "codelink_ava.yaml", project / "elsewhere" / "x.yaml")
+    before = {name: path.read_bytes() for name, path in files_below(project / "generated").items()}
+    capsys.readouterr()
+    assert main(["build", str(stray)]) == 1
+    assert capsys.readouterr().err == (
+        "error: elsewhere/x.yaml is not in the specs folder specs: a package is built from one "
+        "folder, and a module built from a spec elsewhere would be removed by the next full "
+        "build. Move the spec there, or point --specs at its folder.\n"
+    )
+    after = {name: path.read_bytes() for name, path in files_below(project / "generated").items()}
+    assert after == before
+
+
+def test_naming_a_spec_rebuilds_its_module_and_removes_nothing(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    module = project / "generated" / "codelink_ava.py"
+    module.write_text(f"{HEADER_PREFIX}an older build\n", encoding="utf-8")
+    stray = project / "generated" / "stray.py"
+    stray.write_text(f"{HEADER_PREFIX}a spec since deleted\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "specs/codelink_ava.yaml"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "wrote generated/codelink_ava.py"
+    assert stray.exists()
+    assert main(["build"]) == 0
+    assert not stray.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_rebuilt_files_get_the_mode_open_would_give_them(project: Path) -> None:
+    module = project / "generated" / "codelink_ava.py"
+    module.write_text(f"{HEADER_PREFIX}an older build\n", encoding="utf-8")
+    module.chmod(0o600)
+    umask = os.umask(0o022)
+    try:
+        assert main(["build"]) == 0
+    finally:
+        os.umask(umask)
+    assert module.stat().st_mode & 0o777 == 0o644
+
+
+def test_the_package_exports_the_runtimes_public_names() -> None:
+    assert generated.__all__ == generator.runtime.__all__
+    for name in generated.__all__:
+        assert getattr(generated, name).__module__.startswith("generated._runtime.")
+    assert issubclass(generated.ProviderTimeoutError, TimeoutError)
+
+
+def test_every_file_in_the_projects_package_is_one_build_writes() -> None:
+    specs = load_specs(sorted((ROOT / "specs").glob("*.yaml")), ROOT)
+    expected = package_files(specs, "generated", "specs/", modules=[s.module for s in specs])
+    present = {PurePosixPath(name) for name in files_below(ROOT / "generated")}
+    assert present == set(expected)
+
+
+def test_build_and_check_agree_on_the_projects_package(tmp_path: Path) -> None:
+    output = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", output, ignore=shutil.ignore_patterns("__pycache__"))
+    assert check(ROOT / "specs", output, root=ROOT) == []
+    report = build(ROOT / "specs", output, root=ROOT)
+    assert report.written == [] and report.removed == []
+
+
+def test_importing_a_generated_module_loads_no_generator_dependency() -> None:
+    code = (
+        "import sys, generated.codelink_ava\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'jinja2', 'yaml', 'generator', 'jsonschema', 'jsonpath_ng', 'ruff', 'replay'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == "[]"
