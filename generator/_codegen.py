@@ -89,12 +89,14 @@ class CodeBuilder:
         whole: list[str] = []
         by_module: dict[str, list[str]] = {}
         for name in sorted(self._imports):
-            module = LIBRARY_NAMES.get(name)
-            if name in LIBRARY_NAMES and module is None:
-                whole.append(f"import {name}")
+            if name not in LIBRARY_NAMES:
+                module = f"{RUNTIME_PACKAGE}.{exported_names()[name]}"
+            elif (library := LIBRARY_NAMES[name]) is not None:
+                module = library
             else:
-                source = module or f"{RUNTIME_PACKAGE}.{exported_names()[name]}"
-                by_module.setdefault(source, []).append(name)
+                whole.append(f"import {name}")
+                continue
+            by_module.setdefault(module, []).append(name)
         froms = [f"from {module} import {', '.join(names)}" for module, names in by_module.items()]
         return (*whole, *sorted(froms))
 

@@ -62,7 +62,7 @@ def package_files(
     emitted = {spec.module: emit_provider(spec) for spec in specs}
     files = _runtime_files(emitted.values())
     init = PackageInit(
-        source=specs_source,
+        source=comment(specs_source),
         package=package,
         providers=tuple(sorted((spec.module, spec.class_name) for spec in specs)),
         exports=tuple(public_names()),

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from .._checker import Checker
 from .._codegen import CodeBuilder, literal
 from .._jsonpath import CompiledPath
-from .._schema_parts import Schema, merge_properties, object_schema
+from .._schema_parts import Schema, merge_properties
 from .base import MAX_EVENT_SIZE_SCHEMA, FramingSpec
 from .json_rules import JSON_RULES, JSONRulesSpec
 
@@ -31,8 +31,10 @@ class SSESpec(FramingSpec):
                 "items": {"type": "string"},
                 "description": "SSE: take deltas only from events of these types.",
             },
-            "stop": object_schema(
-                {
+            # Keys added to the `stop` and `error` sections the JSON framings share.
+            "stop": {
+                "type": "object",
+                "properties": {
                     "data": {
                         "type": "string",
                         "description": "SSE: stop when an event's data is exactly this.",
@@ -42,19 +44,16 @@ class SSESpec(FramingSpec):
                         "description": "SSE: stop at an event of this type.",
                     },
                 },
-                [],
-                "",
-            ),
-            "error": object_schema(
-                {
+            },
+            "error": {
+                "type": "object",
+                "properties": {
                     "event": {
                         "type": "string",
                         "description": "SSE: an event of this type is an error.",
                     }
                 },
-                [],
-                "",
-            ),
+            },
         },
         MAX_EVENT_SIZE_SCHEMA,
     )
