@@ -1,7 +1,9 @@
-"""build and check: specs in, a package out, all-or-nothing.
+"""build and check: specs in, a package out.
 
-``build`` renders every file in memory before it writes one, writes each to a temporary name
-beside it and renames it into place, and never replaces or removes a file it did not write.
+``build`` checks every spec and renders every file in memory before it writes one, writes each
+to a temporary name beside it and renames it into place, and never replaces or removes a file it
+did not write. It owns the package folder's top-level files and its ``_runtime`` subfolder;
+``check`` reports anything else there too, since the folder holds only what ``build`` writes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ._diagnostics import Diagnostic, SpecError
 from ._model import ProviderSpec
 from ._package import HEADER_PREFIX, package_files
 from ._parser import load_spec
+from ._runtime_source import RUNTIME_FOLDER
 
 __all__ = ["BuildReport", "build", "check", "discover_specs", "load_specs"]
 
@@ -33,11 +36,32 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
 
 
-def discover_specs(specs_dir: Path) -> list[Path]:
-    """Every spec file in ``specs_dir``, sorted so builds are reproducible."""
+@dataclass(frozen=True)
+class _Stray:
+    """A file or folder in the package folder that a build would not write."""
+
+    path: PurePosixPath
+    generated: bool
+    """Whether it starts with the generated header, so a full build removes it."""
+
+    def problem(self) -> str:
+        if not self.generated:
+            return "not written by build: the package folder holds only what build writes"
+        if self.path.parts[0] == RUNTIME_FOLDER:
+            return "orphaned, no longer part of the runtime (build removes it)"
+        return "orphaned, no spec generates it (build removes it)"
+
+
+def discover_specs(specs_dir: Path, root: Path | None = None) -> list[Path]:
+    """Every spec file in ``specs_dir``, sorted so builds are reproducible; at least one."""
+    shown = display_path(specs_dir, Path.cwd() if root is None else root)
     if not specs_dir.is_dir():
-        raise ConfigError(f"the specs folder {specs_dir} does not exist")
-    return sorted(p for p in specs_dir.iterdir() if p.suffix in SPEC_SUFFIXES and p.is_file())
+        missing = "is not a folder" if specs_dir.exists() else "does not exist"
+        raise ConfigError(f"the specs folder {shown} {missing}")
+    specs = sorted(p for p in specs_dir.iterdir() if p.suffix in SPEC_SUFFIXES and p.is_file())
+    if not specs:
+        raise ConfigError(f"no specs in {shown}: a spec is a .yaml or .yml file")
+    return specs
 
 
 def load_specs(paths: Iterable[Path], root: Path | None = None) -> list[ProviderSpec]:
@@ -91,11 +115,13 @@ def build(
     """Write the package for every spec in ``specs_dir`` into ``output_dir``.
 
     With ``only``, just those specs' modules are rewritten (besides the runtime and the
-    ``__init__``) and nothing is removed; otherwise modules whose spec is gone are removed.
-    Every spec is checked either way: the package's ``__init__`` lists every provider.
+    ``__init__``) and nothing is removed; otherwise generated files no spec or runtime file
+    produces any more are removed. Every spec is checked either way: the package's
+    ``__init__`` lists every provider.
     """
     root = Path.cwd() if root is None else root
-    specs = load_specs(discover_specs(specs_dir), root)
+    _check_output_folder(output_dir, specs_dir, root)
+    specs = load_specs(discover_specs(specs_dir, root), root)
     modules = _modules_of(only, specs, specs_dir, root)
     files = _files(specs, specs_dir, output_dir, root, modules)
     _refuse_foreign_overwrites(output_dir, files, root)
@@ -103,15 +129,15 @@ def build(
     mode = _file_mode()
     for relative, source in files.items():
         path = output_dir / relative
-        if path.is_file() and path.read_text(encoding="utf-8") == source:
+        if _holds(path, source):
             report.unchanged.append(path)
         else:
             _write_atomically(path, source, mode)
             report.written.append(path)
     if not only:
-        for relative in orphans(output_dir, files):
-            path = output_dir / relative
-            if is_generated(path):
+        for stray in _strays(output_dir, files):
+            if stray.generated:
+                path = output_dir / stray.path
                 path.unlink()
                 _remove_empty_folders(path.parent, output_dir)
                 report.removed.append(path)
@@ -121,22 +147,43 @@ def build(
 def check(specs_dir: Path, output_dir: Path, *, root: Path | None = None) -> list[str]:
     """Problems that make ``output_dir`` differ from what ``build`` writes; empty when in sync."""
     root = Path.cwd() if root is None else root
-    specs = load_specs(discover_specs(specs_dir), root)
+    _check_output_folder(output_dir, specs_dir, root)
+    specs = load_specs(discover_specs(specs_dir, root), root)
     files = _files(specs, specs_dir, output_dir, root, [spec.module for spec in specs])
+    if not output_dir.is_dir():
+        shown = display_path(output_dir, root)
+        return [f"{shown}: the package folder does not exist (run python -m generator build)"]
     problems = []
     for relative, source in files.items():
         path = output_dir / relative
         if not path.is_file():
             problems.append(f"{display_path(path, root)}: missing (run python -m generator build)")
-        elif path.read_text(encoding="utf-8") != source:
+        elif not _holds(path, source):
             problems.append(
                 f"{display_path(path, root)}: stale, differs from its source (run build)"
             )
-    for relative in orphans(output_dir, files):
-        problems.append(
-            f"{display_path(output_dir / relative, root)}: orphaned, no spec generates it"
-        )
+    for stray in _strays(output_dir, files):
+        problems.append(f"{display_path(output_dir / stray.path, root)}: {stray.problem()}")
     return problems
+
+
+def _check_output_folder(output_dir: Path, specs_dir: Path, root: Path) -> None:
+    """Refuse a package folder that is a file, or that holds the specs or the whole project."""
+    output = Path(os.path.abspath(output_dir))
+    shown = display_path(output_dir, root)
+    if output.exists() and not output.is_dir():
+        raise ConfigError(f"the output folder {shown} is a file, not a folder")
+    for inside, what in ((root, "the project"), (specs_dir, "the specs")):
+        if Path(os.path.abspath(inside)).is_relative_to(output):
+            raise ConfigError(
+                f"the output folder {shown} holds {what}: a build owns its package folder, so "
+                "give the package a folder of its own (such as generated)"
+            )
+
+
+def _holds(path: Path, source: str) -> bool:
+    """Whether ``path`` is a file whose bytes are exactly those a build writes for ``source``."""
+    return path.is_file() and path.read_bytes() == source.encode("utf-8")
 
 
 def _modules_of(
@@ -147,13 +194,16 @@ def _modules_of(
         return [spec.module for spec in specs]
     folder = specs_dir.resolve()
     for path in only:
-        if path.resolve().parent != folder:
+        shown = display_path(path, root)
+        if path.parent.resolve() != folder:
             raise ConfigError(
-                f"{display_path(path, root)} is not in the specs folder "
-                f"{display_path(specs_dir, root)}: a package is built from one folder, and a "
-                "module built from a spec elsewhere would be removed by the next full build. "
-                "Move the spec there, or point --specs at its folder."
+                f"{shown} is not in the specs folder {display_path(specs_dir, root)}: a package "
+                "is built from one folder, and a module built from a spec elsewhere would be "
+                "removed by the next full build. Move the spec there, or point --specs at its "
+                "folder."
             )
+        if not path.is_file() or path.suffix not in SPEC_SUFFIXES:
+            raise ConfigError(f"{shown} is not a spec file (a .yaml or .yml file)")
     named = {path.name for path in only}
     return [spec.module for spec in specs if Path(spec.source).name in named]
 
@@ -180,21 +230,42 @@ def is_generated(path: Path) -> bool:
     """Whether ``path`` is a file a build wrote: it starts with the generated header."""
     if not path.is_file():
         return False
-    with path.open(encoding="utf-8", errors="replace") as file:
-        return file.readline().startswith(HEADER_PREFIX)
+    with path.open("rb") as file:
+        return file.readline().startswith(HEADER_PREFIX.encode())
 
 
-def orphans(output_dir: Path, expected: Iterable[PurePosixPath]) -> list[PurePosixPath]:
-    """Files in ``output_dir`` (caches aside) that a build would not write, sorted."""
+def _strays(output_dir: Path, expected: Iterable[PurePosixPath]) -> list[_Stray]:
+    """What is in the package folder but not in ``expected`` (caches aside), sorted.
+
+    Top-level files and everything below ``_runtime`` count; any other folder counts as one
+    stray, never looked into: it may be another package, which is not this build's to touch.
+    """
     if not output_dir.is_dir():
         return []
     keep = set(expected)
-    found: list[PurePosixPath] = []
-    for folder, subfolders, names in os.walk(output_dir):
+    strays = []
+    for entry in sorted(output_dir.iterdir()):
+        if entry.name == "__pycache__":
+            continue
+        relative = PurePosixPath(entry.name)
+        if entry.is_dir() and entry.name == RUNTIME_FOLDER:
+            strays.extend(_runtime_strays(output_dir, keep))
+        elif entry.is_dir():
+            strays.append(_Stray(relative, generated=False))
+        elif relative not in keep:
+            strays.append(_Stray(relative, generated=is_generated(entry)))
+    return sorted(strays, key=lambda stray: stray.path)
+
+
+def _runtime_strays(output_dir: Path, keep: set[PurePosixPath]) -> list[_Stray]:
+    strays = []
+    for folder, subfolders, names in os.walk(output_dir / RUNTIME_FOLDER):
         subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
         relative = PurePosixPath(Path(folder).relative_to(output_dir).as_posix())
-        found.extend(relative / name for name in names if relative / name not in keep)
-    return sorted(found)
+        for name in sorted(names):
+            if relative / name not in keep:
+                strays.append(_Stray(relative / name, is_generated(Path(folder) / name)))
+    return strays
 
 
 def _file_mode() -> int:

@@ -10,10 +10,13 @@ from pathlib import Path
 from ._build import build, check, discover_specs, load_specs
 from ._config import Config, ConfigError, find_config
 from ._diagnostics import SpecError
+from ._runtime_source import RUNTIME_FOLDER
 from ._scaffold import ScaffoldError, write_new_spec
 from ._schema import schema_text
 
 __all__ = ["main"]
+
+SCHEMA_FILE = "spec.schema.json"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -82,18 +85,20 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(config)
     if args.command == "validate":
-        for spec in load_specs(args.spec or discover_specs(config.specs), config.root):
+        for spec in load_specs(args.spec or discover_specs(config.specs, config.root), config.root):
             print(f"ok {spec.source}")
         return 0
-    schema = config.root / "docs" / "spec.schema.json"
-    path = write_new_spec(
-        args.name,
-        config.specs,
-        config.display(config.specs),
-        schema if schema.is_file() else None,
-    )
+    path = write_new_spec(args.name, config.specs, config.display(config.specs), _schema(config))
     print(f"wrote {config.display(path)}")
     return 0
+
+
+def _schema(config: Config) -> Path | None:
+    """The spec format's JSON Schema, if the project keeps one beside its specs or in docs/."""
+    for schema in (config.specs / SCHEMA_FILE, config.root / "docs" / SCHEMA_FILE):
+        if schema.is_file():
+            return schema
+    return None
 
 
 def _build(config: Config, only: list[Path]) -> int:
@@ -101,7 +106,9 @@ def _build(config: Config, only: list[Path]) -> int:
     for path in report.written:
         print(f"wrote {config.display(path)}")
     for path in report.removed:
-        print(f"removed {config.display(path)} (its spec is gone)")
+        in_runtime = path.relative_to(config.output).parts[0] == RUNTIME_FOLDER
+        gone = "no longer in the runtime" if in_runtime else "its spec is gone"
+        print(f"removed {config.display(path)} ({gone})")
     for note in report.notes:
         print(f"note: {note}")
     unchanged = f", {len(report.unchanged)} unchanged" if report.unchanged else ""

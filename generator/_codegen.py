@@ -9,12 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ._jsonpath import CompiledPath, Index, Name, Step
-from ._runtime_source import exported_names
+from ._runtime_source import RUNTIME_FOLDER, exported_names
 
-__all__ = ["LIBRARY_NAMES", "RUNTIME_PACKAGE", "CodeBuilder", "comment", "literal"]
-
-RUNTIME_PACKAGE = "._runtime"
-"""Where a generated module finds the runtime: the ``_runtime`` subpackage beside it."""
+__all__ = ["LIBRARY_NAMES", "CodeBuilder", "comment", "literal"]
 
 LIBRARY_NAMES: dict[str, str | None] = {
     # name: the module it comes from, or None for a module imported as a whole
@@ -90,7 +87,7 @@ class CodeBuilder:
         by_module: dict[str, list[str]] = {}
         for name in sorted(self._imports):
             if name not in LIBRARY_NAMES:
-                module = f"{RUNTIME_PACKAGE}.{exported_names()[name]}"
+                module = f".{RUNTIME_FOLDER}.{exported_names()[name]}"
             elif (library := LIBRARY_NAMES[name]) is not None:
                 module = library
             else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import keyword
+import os
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -40,8 +41,8 @@ class Config:
         """This configuration with the command line's folders, relative to the working directory."""
         return replace(
             self,
-            specs=self.specs if specs is None else specs.absolute(),
-            output=self.output if output is None else output.absolute(),
+            specs=self.specs if specs is None else _absolute(specs),
+            output=self.output if output is None else _absolute(output),
         )
 
     def display(self, path: Path) -> str:
@@ -50,16 +51,22 @@ class Config:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` when it is below it, with ``/`` separators."""
+    """``path`` relative to ``root`` when it is below it, else absolute; ``/`` separators."""
+    path = _absolute(path)
     try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
+        return path.relative_to(_absolute(root)).as_posix()
     except ValueError:
         return path.as_posix()
 
 
+def _absolute(path: Path) -> Path:
+    """``path`` made absolute with ``..`` resolved, links left as they are."""
+    return Path(os.path.abspath(path))
+
+
 def find_config(start: Path) -> Config:
     """The configuration in force in folder ``start``: its project's table, else the defaults."""
-    start = start.absolute()
+    start = _absolute(start)
     for folder in (start, *start.parents):
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
@@ -75,7 +82,8 @@ def _table(pyproject: Path) -> dict[str, Any] | None:
             data = tomllib.load(file)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{pyproject}: cannot read it: {error}") from None
-    table = data.get("tool", {}).get("streamgen")
+    tool = data.get("tool", {})
+    table = tool.get("streamgen") if isinstance(tool, dict) else None
     if table is not None and not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: tool.streamgen must be a table")
     return table
@@ -93,17 +101,18 @@ def _from_table(pyproject: Path, table: dict[str, Any]) -> Config:
         value = table.get(key, DEFAULT_SPECS if key == "specs" else DEFAULT_OUTPUT)
         if not isinstance(value, str) or not value:
             raise ConfigError(f"{pyproject}: [tool.streamgen] {key} must be a path ({what})")
-        folders[key] = root / value
+        folders[key] = _absolute(root / value)
     return Config(root, folders["specs"], folders["output"], pyproject)
 
 
 def package_name(output: Path, root: Path) -> str:
     """The name the package in ``output`` is imported by: the folder's own name."""
     name = output.absolute().resolve().name
-    if not name.isidentifier() or keyword.iskeyword(name):
-        raise ConfigError(
-            f"the output folder {display_path(output, root)} cannot be a Python package: "
-            f"its name {name!r} is not "
-            "an identifier (use letters, digits and _, not starting with a digit)"
-        )
-    return name
+    if keyword.iskeyword(name):
+        reason = "is a Python keyword"
+    elif not name.isidentifier():
+        reason = "is not an identifier (use letters, digits and _, not starting with a digit)"
+    else:
+        return name
+    shown = display_path(output, root)
+    raise ConfigError(f"the output folder {shown} cannot be a Python package: {name!r} {reason}")

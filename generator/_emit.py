@@ -17,10 +17,18 @@ from ._runtime_source import exported_names
 
 __all__ = ["RESERVED_NAMES", "Argument", "Attribute", "ProviderModule", "emit_provider"]
 
-CALL_OPTIONS = ("session", "proxy", "timeout", "base_url", "max_retries")
+CALL_OPTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # name, annotation, the names the annotation needs imported
+    ("session", "aiohttp.ClientSession | None", ("aiohttp",)),
+    ("proxy", "str | None", ()),
+    ("timeout", "float | Timeouts | None", ("Timeouts",)),
+    ("base_url", "str | None", ()),
+    ("max_retries", "int | None", ()),
+)
 """The keyword arguments every provider takes besides the spec's, passed on to the endpoint."""
 
-_FUNCTION_NAMES = ("cls", "model", "messages", "kwargs", "headers", "body", *CALL_OPTIONS)
+_OPTION_NAMES = tuple(name for name, _, _ in CALL_OPTIONS)
+_FUNCTION_NAMES = ("cls", "model", "messages", "kwargs", "headers", "body", *_OPTION_NAMES)
 """The arguments and locals of ``create_async_generator``."""
 
 RESERVED_NAMES = frozenset({*_FUNCTION_NAMES, *LIBRARY_NAMES, *exported_names(), *dir(builtins)})
@@ -111,7 +119,7 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
     )
     any_type = code.use("Any")
     return ProviderModule(
-        source=comment(spec.source),
+        source=spec.source,
         class_name=spec.class_name,
         base_class=code.use("AsyncGeneratorProvider"),
         selectors=code.selectors,
@@ -129,7 +137,7 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
         headers=headers,
         body_annotation=f"dict[str, {any_type}]",
         body=body,
-        options=CALL_OPTIONS,
+        options=_OPTION_NAMES,
         # Last: every name above has been used by now.
         imports=code.imports,
         uses=code.names,
@@ -172,13 +180,12 @@ def _argument(parameter: Parameter) -> Argument:
 
 
 def _call_options(code: CodeBuilder) -> tuple[Argument, ...]:
-    return (
-        Argument("session", f"{code.use('aiohttp')}.ClientSession | None", "None"),
-        Argument("proxy", "str | None", "None"),
-        Argument("timeout", f"float | {code.use('Timeouts')} | None", "None"),
-        Argument("base_url", "str | None", "None"),
-        Argument("max_retries", "int | None", "None"),
-    )
+    arguments = []
+    for name, annotation, imports in CALL_OPTIONS:
+        for imported in imports:
+            code.use(imported)
+        arguments.append(Argument(name, annotation, "None"))
+    return tuple(arguments)
 
 
 class _Expressions:

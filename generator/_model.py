@@ -11,6 +11,7 @@ from typing import Literal
 
 from ._framings import FramingSpec
 from ._placeholders import TemplateString
+from ._schema_parts import Scalar
 
 __all__ = [
     "BodyTemplate",
@@ -21,8 +22,6 @@ __all__ = [
     "Scalar",
     "TimeoutSettings",
 ]
-
-Scalar = str | int | float | bool | None
 
 BodyTemplate = dict[str, "BodyTemplate"] | list["BodyTemplate"] | TemplateString | Scalar
 """The JSON body as written in the spec, with its strings parsed for placeholders."""

@@ -14,22 +14,27 @@ from ._codegen import comment
 from ._emit import ProviderModule, emit_provider
 from ._model import ProviderSpec
 from ._render import render
-from ._runtime_source import OPTIONAL_MODULES, RUNTIME_SOURCE, public_names, runtime_sources
+from ._runtime_source import (
+    OPTIONAL_MODULES,
+    RUNTIME_FOLDER,
+    RUNTIME_SOURCE,
+    public_names,
+    runtime_sources,
+)
 
-__all__ = ["HEADER_PREFIX", "PackageInit", "package_files", "render_provider"]
+__all__ = ["HEADER_PREFIX", "PackageInit", "header", "package_files", "render_provider"]
 
 HEADER_PREFIX = "# Generated from "
 """How every generated file begins."""
-
-RUNTIME_FOLDER = PurePosixPath("_runtime")
 
 
 @dataclass(frozen=True)
 class PackageInit:
     """What the package's ``__init__`` says: its providers, and the runtime names it exports."""
 
-    source: str
+    header: str
     package: str
+    runtime: str
     providers: tuple[tuple[str, str], ...]
     exports: tuple[str, ...]
 
@@ -48,7 +53,8 @@ def render_provider(spec: ProviderSpec) -> str:
 
 
 def _render_module(module: ProviderModule) -> str:
-    return render("provider.py.jinja", module=module)
+    spec_header = header(module.source, "Edit the spec, then regenerate.")
+    return render("provider.py.jinja", header=spec_header, module=module)
 
 
 def package_files(
@@ -62,8 +68,9 @@ def package_files(
     emitted = {spec.module: emit_provider(spec) for spec in specs}
     files = _runtime_files(emitted.values())
     init = PackageInit(
-        source=comment(specs_source),
+        header=header(specs_source, "Edit the specs, then regenerate."),
         package=package,
+        runtime=RUNTIME_FOLDER,
         providers=tuple(sorted((spec.module, spec.class_name) for spec in specs)),
         exports=tuple(public_names()),
     )

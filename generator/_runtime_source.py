@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 
 __all__ = [
     "OPTIONAL_MODULES",
+    "RUNTIME_FOLDER",
     "RUNTIME_SOURCE",
     "exported_names",
     "public_names",
@@ -18,6 +19,9 @@ __all__ = [
 
 RUNTIME_SOURCE = PurePosixPath("generator/runtime")
 """Where the runtime's source lives in this project, as generated headers name it."""
+
+RUNTIME_FOLDER = "_runtime"
+"""The subpackage of every generated package that holds its copy of the runtime."""
 
 OPTIONAL_MODULES = {PurePosixPath("_fallback.py"): "fallback_selector"}
 """Runtime files copied only into packages that use the name each one provides."""

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["JSONPATH", "Schema", "flag", "merge_properties", "object_schema"]
+__all__ = ["JSONPATH", "Scalar", "Schema", "flag", "merge_properties", "object_schema"]
 
 Schema = dict[str, Any]
+
+Scalar = str | int | float | bool | None
+"""A value a spec may write where the schema allows any JSON scalar."""
 
 JSONPATH: Schema = {"type": "string", "pattern": "^\\$", "description": "A JSONPath (RFC 9535)."}
 

@@ -33,8 +33,8 @@ def load_provider(reference: str) -> Any:
         raise PlayError(f"cannot import {module_name!r}: {error}") from None
     if class_name:
         provider = getattr(module, class_name, None)
-        if provider is None:
-            raise PlayError(f"{module_name!r} has no {class_name!r}")
+        if not hasattr(provider, "create_async_generator"):
+            raise PlayError(f"{module_name!r} has no provider {class_name!r}")
         return provider
     providers = [
         value
@@ -64,6 +64,11 @@ def _call(recording: Recording) -> tuple[str, list[object], dict[str, object]]:
             ("expect", "call"),
             "needs a string model, a list of messages and an object of kwargs",
         )
+    taken = sorted(set(kwargs) & {"base_url", "session"})
+    if taken:
+        raise RecordingError(
+            recording.path, ("expect", "call", "kwargs"), f"play sets {', '.join(taken)} itself"
+        )
     return model, messages, kwargs
 
 
@@ -78,6 +83,9 @@ def play(reference: str, path: Path, *, pace: bool = True) -> int:
         return 1
     try:
         asyncio.run(_stream(provider, recording, arguments, pace))
+    except TypeError as error:  # the recorded call does not fit the provider's signature
+        print(f"error: {recording.path}: expect.call: {error}", file=sys.stderr)
+        return 1
     except Exception as error:
         if not _is_provider_error(error):
             raise

@@ -8,11 +8,9 @@ from typing import Any
 from .._checker import Checker
 from .._codegen import CodeBuilder, literal
 from .._jsonpath import CompiledPath
-from .._schema_parts import JSONPATH, Schema, object_schema
+from .._schema_parts import JSONPATH, Scalar, Schema, object_schema
 
 __all__ = ["JSON_RULES", "JSONRulesSpec"]
-
-Scalar = str | int | float | bool | None
 
 JSON_RULES: Schema = {
     "delta": {**JSONPATH, "description": "JSONPath of the text delta in each JSON document."},

@@ -1,8 +1,8 @@
 """The runtime of generated providers: stream decoding, errors, timeouts, retries.
 
-This is hand-written source. ``python -m generator build`` copies it, file by file with a
-do-not-edit header, into the ``_runtime`` subpackage of every package it writes, so a generated
-package needs aiohttp and nothing else of this project. The output package's ``__init__``
+It is written by hand in streamgen's ``generator/runtime``, and ``python -m generator build``
+copies it, file by file with a do-not-edit header, into the ``_runtime`` subpackage of every
+package it writes, so a generated package needs aiohttp and nothing else of streamgen. The output package's ``__init__``
 re-exports the names listed here: what a caller of a provider needs. Provider modules import what
 they are built from (``Endpoint``, the framings, the message helpers) from the modules here that
 define them.

@@ -74,11 +74,13 @@ def test_check_names_stale_missing_and_orphaned_modules(
     module = project / "generated" / "codelink_ava.py"
     module.write_text(module.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     (project / "generated" / "stray.py").write_text("x = 1\n", encoding="utf-8")
+    (project / "generated" / "old.py").write_text("# Generated from specs/old.yaml by ...\n")
     capsys.readouterr()
     assert main(["check"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "generated/codelink_ava.py: stale, differs from its source (run build)",
-        "generated/stray.py: orphaned, no spec generates it",
+        "generated/old.py: orphaned, no spec generates it (build removes it)",
+        "generated/stray.py: not written by build: the package folder holds only what build writes",
     ]
     module.unlink()
     assert main(["check"]) == 1
@@ -169,6 +171,10 @@ def test_new_points_editors_at_the_schema_where_there_is_one(project: Path) -> N
     assert main(["new", "with_schema"]) == 0
     text = (project / "specs" / "with_schema.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../docs/spec.schema.json\n")
+    assert main(["schema", "-o", "specs/spec.schema.json"]) == 0
+    assert main(["new", "beside"]) == 0
+    text = (project / "specs" / "beside.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=spec.schema.json\n")
 
 
 def test_schema_command_matches_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:

@@ -98,9 +98,7 @@ def test_a_specs_folder_that_does_not_exist(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["build"]) == 1
-    assert (
-        capsys.readouterr().err == f"error: the specs folder {tmp_path / 'specs'} does not exist\n"
-    )
+    assert capsys.readouterr().err == "error: the specs folder specs does not exist\n"
 
 
 def test_an_output_folder_whose_name_is_no_package_name_is_refused(
@@ -112,3 +110,18 @@ def test_an_output_folder_whose_name_is_no_package_name_is_refused(
     assert "error: the output folder acme-llm cannot be a Python package" in err
     assert "'acme-llm' is not an identifier" in err
     assert not (project / "acme-llm").exists()
+
+
+def test_a_pyproject_whose_tool_is_no_table_is_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("tool = 1\n", encoding="utf-8")
+    assert find_config(tmp_path).pyproject is None
+
+
+def test_a_keyword_is_no_package_name(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(project)
+    assert main(["build", "--output", "class"]) == 1
+    assert capsys.readouterr().err == (
+        "error: the output folder class cannot be a Python package: 'class' is a Python keyword\n"
+    )

@@ -74,7 +74,7 @@ def _singular(outcome: Outcome) -> CompiledPath | None:
 
 
 def test_cts_valid_singular_cases_evaluate_to_the_suite_result(
-    cts: list[tuple[dict[str, Any], Outcome]], built: BuiltPackage
+    cts: list[tuple[dict[str, Any], Outcome]],
 ) -> None:
     checked, failures = 0, []
     for case, outcome in cts:
@@ -93,7 +93,7 @@ def test_cts_valid_singular_cases_evaluate_to_the_suite_result(
 
 
 def test_cts_valid_singular_looking_cases_compile_as_singular(
-    cts: list[tuple[dict[str, Any], Outcome]], built: BuiltPackage
+    cts: list[tuple[dict[str, Any], Outcome]],
 ) -> None:
     failures = [
         f"{case['name']}: {case['selector']!r} -> {outcome!r}"
@@ -104,7 +104,7 @@ def test_cts_valid_singular_looking_cases_compile_as_singular(
 
 
 def test_cts_invalid_cases_are_never_singular(
-    cts: list[tuple[dict[str, Any], Outcome]], built: BuiltPackage
+    cts: list[tuple[dict[str, Any], Outcome]],
 ) -> None:
     failures = [
         f"{case['name']}: {case['selector']!r}"
@@ -115,7 +115,7 @@ def test_cts_invalid_cases_are_never_singular(
 
 
 def test_cts_invalid_singular_looking_cases_are_rejected(
-    cts: list[tuple[dict[str, Any], Outcome]], built: BuiltPackage
+    cts: list[tuple[dict[str, Any], Outcome]],
 ) -> None:
     rejected, failures = 0, []
     for case, outcome in cts:

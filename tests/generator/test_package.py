@@ -100,8 +100,10 @@ def test_generated_files_the_runtime_no_longer_has_are_removed_with_their_folder
     capsys.readouterr()
     assert main(["check"]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "generated/_runtime/_old/gone.py: orphaned, no spec generates it",
-        "generated/_runtime/notes.txt: orphaned, no spec generates it",
+        "generated/_runtime/_old/gone.py: orphaned, no longer part of the runtime (build "
+        "removes it)",
+        "generated/_runtime/notes.txt: not written by build: the package folder holds only what "
+        "build writes",
     ]
     assert main(["build"]) == 0
     assert not old.parent.exists()
@@ -185,3 +187,107 @@ def test_importing_a_generated_module_loads_no_generator_dependency() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "output, holds",
+    [(".", "the project"), ("specs", "the specs"), ("..", "the project")],
+)
+def test_an_output_folder_holding_the_specs_or_the_project_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str], output: str, holds: str
+) -> None:
+    before = files_below(project)
+    capsys.readouterr()
+    assert main(["build", "--output", output]) == 1
+    assert f"holds {holds}: a build owns its package folder" in capsys.readouterr().err
+    assert files_below(project) == before
+
+
+def test_another_package_inside_the_output_folder_is_left_alone(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inner = project / "generated" / "extra"
+    assert main(["build", "--output", "generated/extra"]) == 0
+    assert main(["build"]) == 0
+    assert (inner / "codelink_ava.py").is_file(), "a build never reaches into other folders"
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err == (
+        "generated/extra: not written by build: the package folder holds only what build writes\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("specs/nope.yaml", "specs/nope.yaml is not a spec file (a .yaml or .yml file)"),
+        ("specs/notes.txt", "specs/notes.txt is not a spec file (a .yaml or .yml file)"),
+    ],
+)
+def test_naming_something_that_is_not_a_spec_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str], name: str, message: str
+) -> None:
+    (project / "specs" / "notes.txt").write_text("not a spec\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", name]) == 1
+    assert capsys.readouterr().err == f"error: {message}\n"
+
+
+def test_bytes_not_text_decide_what_is_in_sync(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    module = project / "generated" / "codelink_ava.py"
+    module.write_bytes(module.read_bytes().replace(b"\n", b"\r\n"))
+    (project / "generated" / "latin1.py").write_bytes(b"# caf\xe9\n")
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "generated/codelink_ava.py: stale, differs from its source (run build)",
+        "generated/latin1.py: not written by build: the package folder holds only what build "
+        "writes",
+    ]
+    assert main(["build"]) == 0
+    assert b"\r\n" not in module.read_bytes()
+
+
+def test_check_without_a_package_folder_says_so_once(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.rmtree(project / "generated")
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err == (
+        "generated: the package folder does not exist (run python -m generator build)\n"
+    )
+
+
+def test_an_output_path_that_is_a_file_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "package").write_text("", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "--output", "package"]) == 1
+    assert capsys.readouterr().err == "error: the output folder package is a file, not a folder\n"
+
+
+def test_an_empty_specs_folder_is_an_error_not_an_empty_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "specs").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for command in ("build", "check", "validate"):
+        assert main([command]) == 1
+        assert (
+            capsys.readouterr().err == "error: no specs in specs: a spec is a .yaml or .yml file\n"
+        )
+    assert not (tmp_path / "generated").exists()
+
+
+def test_paths_with_dot_dot_name_the_same_files(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "pyproject.toml").write_text("[tool.streamgen]\n", encoding="utf-8")
+    (project / "sub").mkdir()
+    monkeypatch.chdir(project / "sub")
+    assert main(["check", "--specs", "../specs", "--output", "../generated"]) == 0
+    assert capsys.readouterr().out.endswith("generated is in sync with specs\n")

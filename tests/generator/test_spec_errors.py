@@ -85,6 +85,10 @@ CASES = {
         edit("  url: https://demo.example\n", ""),
         ["specs/demo.yaml:2:1: provider: missing required key 'url'"],
     ),
+    "a float where an integer belongs": (
+        VALID + "retries: {max_retries: 2.0}\n",
+        ["specs/demo.yaml:20:24: retries.max_retries: expected integer, got float 2.0"],
+    ),
     "enum": (
         edit("framing: sse", "framing: websocket"),
         ["specs/demo.yaml:17:12: response.framing: 'websocket' is not one of: sse, ndjson, text"],

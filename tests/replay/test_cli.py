@@ -139,7 +139,8 @@ def test_play_reports_the_providers_error_in_one_line() -> None:
     "provider, message",
     [
         ("no_such_module", "error: cannot import 'no_such_module': No module named"),
-        ("generated.codelink_ava:Nope", "error: 'generated.codelink_ava' has no 'Nope'"),
+        ("generated.codelink_ava:Nope", "error: 'generated.codelink_ava' has no provider 'Nope'"),
+        ("generated.codelink_ava:Endpoint", "error: 'generated.codelink_ava' has no provider"),
         ("generated", "error: 'generated' defines 0 providers; name one: MODULE:CLASS"),
     ],
 )
@@ -159,3 +160,28 @@ def test_play_needs_to_know_how_the_recording_was_made(
     assert capsys.readouterr().err == (
         f"error: {path}: expect.call: missing: how was the provider called?\n"
     )
+
+
+def test_play_sets_the_base_url_itself(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = recording_data()
+    data["expect"]["call"] = {"model": "m", "messages": [], "kwargs": {"base_url": "http://x"}}
+    path = write(tmp_path, data)
+    assert main(["play", "generated.codelink_ava", str(path)]) == 1
+    assert (
+        capsys.readouterr().err == f"error: {path}: expect.call.kwargs: play sets base_url itself\n"
+    )
+
+
+def test_play_reports_a_call_that_does_not_fit_the_provider(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = recording_data()
+    data["expect"]["call"] = {"model": "m", "messages": [], "kwargs": {}}  # max_tokens missing
+    path = write(tmp_path, data)
+    assert main(["play", "generated.anthropic_messages", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == (
+        f"error: {path}: expect.call: AnthropicMessages.create_async_generator() missing 1 "
+        "required keyword-only argument: 'max_tokens'"
+    )
+    assert "Traceback" not in err
