@@ -14,7 +14,7 @@ generated package is built on is hand-written source in ``generator/runtime``, c
 package.
 """
 
-from ._build import BuildReport, build, check, discover_specs, load_specs
+from ._build import BuildReport, build, check, discover_specs, load_specs, validate
 from ._cli import main
 from ._config import Config, ConfigError, find_config
 from ._diagnostics import Diagnostic, SpecError
@@ -37,4 +37,5 @@ __all__ = [
     "load_specs",
     "main",
     "render_provider",
+    "validate",
 ]

@@ -21,7 +21,7 @@ from ._package import HEADER_PREFIX, package_files
 from ._parser import load_spec
 from ._runtime_source import RUNTIME_FOLDER
 
-__all__ = ["BuildReport", "build", "check", "discover_specs", "load_specs"]
+__all__ = ["BuildReport", "build", "check", "discover_specs", "load_specs", "validate"]
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 
@@ -81,21 +81,46 @@ def load_specs(paths: Iterable[Path], root: Path | None = None) -> list[Provider
             problems.extend(error.diagnostics)
     problems.extend(_clashes(specs))
     if problems:
-        raise SpecError(problems)
+        raise SpecError(sorted(problems))
     return specs
 
 
-def _clashes(specs: list[ProviderSpec]) -> list[Diagnostic]:
+def _clashes(specs: list[ProviderSpec], others: Sequence[ProviderSpec] = ()) -> list[Diagnostic]:
+    """Names ``specs`` share with each other or with ``others``, each at the clashing key."""
     problems = []
     for attribute, what in (("module", "module"), ("class_name", "class")):
-        owners: dict[str, str] = {}
+        owners = {getattr(other, attribute): other.source for other in others}
         for spec in specs:
             name = getattr(spec, attribute)
             if name in owners:
                 message = f"{what} name {name!r} is already used by {owners[name]}"
-                problems.append(Diagnostic(spec.source, 1, 1, f"provider.{what}", message))
+                problems.append(spec.positions.diagnostic(("provider", what), message))
             owners.setdefault(name, spec.source)
     return problems
+
+
+def validate(
+    paths: Sequence[Path], specs_dir: Path, root: Path | None = None
+) -> list[ProviderSpec]:
+    """Load and check ``paths``, and check their names against every other spec in ``specs_dir``.
+
+    The other specs are not checked themselves: a broken one is simply not compared.
+    """
+    root = Path.cwd() if root is None else root
+    specs = load_specs(paths, root)
+    named = {path.resolve() for path in paths}
+    others = []
+    if specs_dir.is_dir():
+        for path in discover_specs(specs_dir, root):
+            if path.resolve() not in named:
+                try:
+                    others.append(load_spec(path, display_path(path, root)))
+                except SpecError:
+                    continue
+    problems = _clashes(specs, others)
+    if problems:
+        raise SpecError(sorted(problems))
+    return specs
 
 
 def fallback_notes(specs: list[ProviderSpec]) -> list[str]:

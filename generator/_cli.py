@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ._build import build, check, discover_specs, load_specs
+from ._build import build, check, discover_specs, load_specs, validate
 from ._config import Config, ConfigError, find_config
 from ._diagnostics import SpecError
 from ._runtime_source import RUNTIME_FOLDER
@@ -85,7 +85,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(config)
     if args.command == "validate":
-        for spec in load_specs(args.spec or discover_specs(config.specs, config.root), config.root):
+        if args.spec:
+            specs = validate(args.spec, config.specs, config.root)
+        else:
+            specs = load_specs(discover_specs(config.specs, config.root), config.root)
+        for spec in specs:
             print(f"ok {spec.source}")
         return 0
     path = write_new_spec(args.name, config.specs, config.display(config.specs), _schema(config))

@@ -6,12 +6,13 @@ before. The response's framing is one of the classes of ``_framings``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 from ._framings import FramingSpec
 from ._placeholders import TemplateString
 from ._schema_parts import Scalar
+from ._yaml import Positions
 
 __all__ = [
     "BodyTemplate",
@@ -97,3 +98,5 @@ class ProviderSpec:
     framing: FramingSpec
     timeouts: TimeoutSettings
     retries: RetrySettings
+    positions: Positions = field(compare=False, repr=False)
+    """Where each key was written, for diagnostics about the spec as a whole."""

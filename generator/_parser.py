@@ -7,6 +7,7 @@ JSONPath, URLs, framing-specific keys) is checked here.
 from __future__ import annotations
 
 import difflib
+import json
 import keyword
 import re
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ from ._framings import FRAMINGS, FramingSpec, misplaced_keys
 from ._model import BodyTemplate, Parameter, ProviderSpec, RetrySettings, TimeoutSettings
 from ._placeholders import BUILTIN_PLACEHOLDERS, Placeholder, TemplateString
 from ._schema import SPEC_SCHEMA
-from ._yaml import load_yaml
+from ._schema_parts import JSONPATH
+from ._yaml import load_yaml, yaml_value
 
 __all__ = ["load_spec"]
 
@@ -100,19 +102,46 @@ def _unknown_keys(error: jsonschema.ValidationError, path: KeyPath, checker: Che
         checker.error((*path, key), f"unknown key {key!r}{hint}", at_key=True)
 
 
+_TYPE_NAMES = {
+    "string": "text",
+    "boolean": "true or false",
+    "integer": "an integer",
+    "number": "a number",
+    "object": "a mapping",
+    "array": "a list",
+    "null": "null",
+}
+
+
 def _schema_message(error: jsonschema.ValidationError) -> str:
     schema = cast(dict[str, Any], error.schema)
     value = error.instance
     if error.validator == "type":
-        expected = schema["type"]
-        expected = " or ".join(expected) if isinstance(expected, list) else expected
-        return f"expected {expected}, got {type(value).__name__} {value!r}"
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        expected = " or ".join(_TYPE_NAMES[name] for name in types)
+        kind = (
+            "the list "
+            if isinstance(value, list)
+            else "the mapping "
+            if isinstance(value, dict)
+            else ""
+        )
+        message = f"expected {expected}, got {kind}{yaml_value(value)}"
+        if "string" in types and isinstance(value, list | dict):
+            # [DONE] or {x} unquoted is a list or a mapping to YAML.
+            message += f"; to write it as text, quote it: {json.dumps(yaml_value(value))}"
+        return message
     if error.validator == "enum":
-        return f"{value!r} is not one of: {', '.join(map(str, schema['enum']))}"
+        choices = ", ".join(c if isinstance(c, str) else yaml_value(c) for c in schema["enum"])
+        return f"{yaml_value(value)} is not one of: {choices}"
     if error.validator == "const":
-        return f"must be {schema['const']!r}, got {value!r}"
+        return f"must be {yaml_value(schema['const'])}, got {yaml_value(value)}"
+    if error.validator == "pattern" and schema["pattern"] == JSONPATH["pattern"]:
+        text = str(value)
+        example = "$" + text if text.startswith((".", "[")) else "$." + text
+        return f"a JSONPath starts with '$' (as in {example!r}), got {yaml_value(value)}"
     if error.validator == "pattern":
-        return f"{value!r} is not valid here: {schema.get('description', error.message)}"
+        return f"{yaml_value(value)} is not valid here: {schema.get('description', error.message)}"
     return error.message
 
 
@@ -165,6 +194,7 @@ def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> Provider
         framing=_response(data["response"], checker),
         timeouts=TimeoutSettings(**data.get("timeouts", {})),
         retries=RetrySettings(**data.get("retries", {})),
+        positions=checker.positions,
     )
 
 
@@ -196,7 +226,9 @@ def _parameters(declared: dict[str, Any], checker: Checker) -> tuple[Parameter, 
             checker.error(path, "give a default (null to leave it out) or set required: true")
         default = entry.get("default")
         if default is not None and not _fits(default, entry["type"]):
-            checker.error((*path, "default"), f"default {default!r} is not a {entry['type']}")
+            article = "an" if entry["type"] == "int" else "a"
+            message = f"default {yaml_value(default)} is not {article} {entry['type']}"
+            checker.error((*path, "default"), message)
         parameters.append(
             Parameter(name, entry["type"], default, required, entry.get("description", ""))
         )

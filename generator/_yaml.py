@@ -7,6 +7,7 @@ to plain data by hand, and every key path is mapped to where it was written.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +16,7 @@ import yaml
 
 from ._diagnostics import Diagnostic, KeyPath, SpecError, format_key_path
 
-__all__ = ["MAX_VALUES", "Positions", "load_yaml"]
+__all__ = ["MAX_VALUES", "Positions", "load_yaml", "yaml_value"]
 
 
 @dataclass
@@ -113,6 +114,39 @@ class _Converter:
         )
 
 
+def yaml_value(value: object) -> str:
+    """``value`` as a spec would write it: ``true``, ``null``, ``'text'``, ``[a, b]``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flow(k)}: {_flow(v)}" for k, v in value.items()) + "}"
+    return repr(value)
+
+
+def _flow(value: object) -> str:
+    """A value inside a flow list or mapping: text unquoted, as it is usually written there."""
+    return value if isinstance(value, str) else yaml_value(value)
+
+
+def _quote_hint(text: str, error: yaml.MarkedYAMLError) -> str:
+    """For a value YAML took for an alias or a tag, how to write it as text instead."""
+    if error.context == "while scanning an alias":
+        mark, what = error.context_mark, "'*' starts a YAML alias"
+    elif "constructor for the tag" in (error.problem or ""):
+        mark, what = error.problem_mark, "'!' starts a YAML tag"
+    else:
+        return ""
+    if mark is None:
+        return ""
+    line = text.splitlines()[mark.line][mark.column :]
+    value = line.split(" #", 1)[0].strip()
+    return f"; if {value} is text, quote it: {json.dumps(value)} ({what})"
+
+
 def load_yaml(text: str, file: str) -> tuple[Any, Positions]:
     """Parse ``text`` into plain data and its positions; raise SpecError on any YAML problem."""
     positions = Positions(file)
@@ -127,7 +161,8 @@ def load_yaml(text: str, file: str) -> tuple[Any, Positions]:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = ": ".join(p for p in (error.context, error.problem) if p)
-        raise SpecError([Diagnostic(file, line, column, "", f"YAML: {problem}")]) from None
+        message = f"YAML: {problem}{_quote_hint(text, error)}"
+        raise SpecError([Diagnostic(file, line, column, "", message)]) from None
     except yaml.YAMLError as error:
         raise SpecError([Diagnostic(file, 1, 1, "", f"YAML: {error}")]) from None
     finally:

@@ -122,13 +122,24 @@ def test_clashing_module_names_across_specs(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shutil.copy(project / "specs" / "codelink_ava.yaml", project / "specs" / "copy.yaml")
+    clashes = [
+        "specs/copy.yaml:9:10: provider.class: class name 'CodeLinkAva' is already used by "
+        "specs/codelink_ava.yaml",
+        "specs/copy.yaml:10:11: provider.module: module name 'codelink_ava' is already used by "
+        "specs/codelink_ava.yaml",
+    ]
     assert main(["validate"]) == 1
-    err = capsys.readouterr().err
-    assert (
-        "specs/copy.yaml:1:1: provider.module: module name 'codelink_ava' is already used by specs/codelink_ava.yaml"
-        in err
-    )
-    assert "class name 'CodeLinkAva' is already used" in err
+    assert capsys.readouterr().err.splitlines() == clashes
+    # Checking one file compares it with the rest of the folder, and blames that file.
+    assert main(["validate", "specs/copy.yaml"]) == 1
+    assert capsys.readouterr().err.splitlines() == clashes
+    assert main(["validate", "specs/codelink_ava.yaml"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        line.replace("copy.yaml", "codelink_ava.yaml", 1).replace(
+            "by specs/codelink_ava.yaml", "by specs/copy.yaml"
+        )
+        for line in clashes
+    ]
 
 
 def test_build_never_overwrites_a_file_it_did_not_write(

@@ -79,7 +79,7 @@ CASES = {
     ),
     "wrong type": (
         edit("  working: true", "  working: yes please"),
-        ["specs/demo.yaml:6:12: provider.working: expected boolean, got str 'yes please'"],
+        ["specs/demo.yaml:6:12: provider.working: expected true or false, got 'yes please'"],
     ),
     "missing key": (
         edit("  url: https://demo.example\n", ""),
@@ -87,7 +87,41 @@ CASES = {
     ),
     "a float where an integer belongs": (
         VALID + "retries: {max_retries: 2.0}\n",
-        ["specs/demo.yaml:20:24: retries.max_retries: expected integer, got float 2.0"],
+        ["specs/demo.yaml:20:24: retries.max_retries: expected an integer, got 2.0"],
+    ),
+    "a list where text belongs": (
+        edit('stop: {data: "[DONE]"}', "stop: {data: [DONE]}"),
+        [
+            "specs/demo.yaml:19:16: response.stop.data: expected text, got the list [DONE]; to "
+            'write it as text, quote it: "[DONE]"'
+        ],
+    ),
+    "an alias where text belongs": (
+        edit("Authorization: Bearer ${env.DEMO_KEY}", "Accept: */*"),
+        [
+            "specs/demo.yaml:10:14: YAML: while scanning an alias: expected alphabetic or numeric "
+            "character, but found '/'; if */* is text, quote it: \"*/*\" ('*' starts a YAML alias)"
+        ],
+    ),
+    "a tag where text belongs": (
+        edit("Authorization: Bearer ${env.DEMO_KEY}", "Accept: !x/y"),
+        [
+            "specs/demo.yaml:10:13: YAML: could not determine a constructor for the tag '!x/y'; "
+            "if !x/y is text, quote it: \"!x/y\" ('!' starts a YAML tag)"
+        ],
+    ),
+    "a JSONPath without $": (
+        edit("$.choices[0].delta.content", "choices[0].delta.content"),
+        [
+            "specs/demo.yaml:18:10: response.delta: a JSONPath starts with '$' (as in "
+            "'$.choices[0].delta.content'), got 'choices[0].delta.content'"
+        ],
+    ),
+    "a default of the wrong type, spelt as YAML": (
+        edit("temperature: {type: float, default: 0.5}", "temperature: {type: int, default: true}"),
+        [
+            "specs/demo.yaml:12:39: request.parameters.temperature.default: default true is not an int"
+        ],
     ),
     "enum": (
         edit("framing: sse", "framing: websocket"),
@@ -241,7 +275,7 @@ def test_structure_and_meaning_errors_of_different_sections_come_together(tmp_pa
         .replace("  class: Demo\n", "  class: 7\n")
     )
     assert errors_of(text, tmp_path) == [
-        "specs/demo.yaml:3:10: provider.class: expected string, got int 7",
+        "specs/demo.yaml:3:10: provider.class: expected text, got 7",
         "specs/demo.yaml:12:5: request.parameters.temperature: declared but never used: put "
         "${temperature} in the body or a header",
         "specs/demo.yaml:17:3: response.dleta: unknown key 'dleta'; did you mean 'delta'?",
