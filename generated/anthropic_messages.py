@@ -52,6 +52,7 @@ _ENDPOINT = Endpoint(
         error_event="error",
         content_types=("text/event-stream",),
     ),
+    secrets=("ANTHROPIC_API_KEY",),
 )
 
 

@@ -56,6 +56,7 @@ _ENDPOINT = Endpoint(
         stop_data="[DONE]",
         content_types=("text/event-stream",),
     ),
+    secrets=("OPENAI_API_KEY",),
 )
 
 

@@ -11,8 +11,8 @@ import builtins
 from dataclasses import dataclass
 
 from ._codegen import LIBRARY_NAMES, CodeBuilder, comment, literal
-from ._model import BodyTemplate, Parameter, ProviderSpec, RetrySettings, TimeoutSettings
-from ._placeholders import Placeholder, TemplateString
+from ._expressions import URL_LOCAL, Expressions
+from ._model import Parameter, ProviderSpec, RetrySettings, TimeoutSettings
 from ._runtime_source import exported_names
 
 __all__ = ["RESERVED_NAMES", "Argument", "Attribute", "ProviderModule", "emit_provider"]
@@ -28,23 +28,14 @@ CALL_OPTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 """The keyword arguments every provider takes besides the spec's, passed on to the endpoint."""
 
 _OPTION_NAMES = tuple(name for name, _, _ in CALL_OPTIONS)
-_FUNCTION_NAMES = ("cls", "model", "messages", "kwargs", "headers", "body", *_OPTION_NAMES)
+_FUNCTION_NAMES = (
+    *("cls", "model", "messages", "kwargs", "headers", "body", URL_LOCAL),
+    *_OPTION_NAMES,
+)
 """The arguments and locals of ``create_async_generator``."""
 
 RESERVED_NAMES = frozenset({*_FUNCTION_NAMES, *LIBRARY_NAMES, *exported_names(), *dir(builtins)})
 """Names a spec may not give a class or a parameter: they would shadow the generated code's."""
-
-_PLACEHOLDERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    # placeholder: (Python expression, its type, the names it needs imported)
-    "model": ("model", "str", ()),
-    "messages": ("list(messages)", "list", ()),
-    "prompt": ("format_prompt(messages)", "str", ("format_prompt",)),
-    "last_user_message": ("last_user_message(messages)", "str", ("last_user_message",)),
-    "url": ("cls.url", "str", ()),
-    "uuid": ("str(uuid.uuid4())", "str", ("uuid",)),
-    "timestamp": ("int(time.time())", "int", ("time",)),
-    "timestamp_ms": ("int(time.time() * 1000)", "int", ("time",)),
-}
 
 _EXTRA_KWARGS_DOC = {
     "merge": "Other keyword arguments are merged into the top level of the JSON body.",
@@ -91,8 +82,9 @@ class ProviderModule:
     statements: tuple[str, ...]
     headers: tuple[tuple[str, str], ...]
     body_annotation: str
-    body: str
-    options: tuple[str, ...]
+    body: str | None
+    """The body's expression; None when the request has no body."""
+    stream_arguments: tuple[str, ...]
     uses: frozenset[str]
     """Every name the module imports, so a package knows which optional runtime files it needs."""
 
@@ -100,12 +92,13 @@ class ProviderModule:
 def emit_provider(spec: ProviderSpec) -> ProviderModule:
     """Decide every line of the provider module for ``spec``."""
     code = CodeBuilder()
-    expressions = _Expressions(spec, code)
+    expressions = Expressions(spec, code)
+    url = expressions.url()
     headers = tuple((literal(name), expressions.text(value)) for name, value in spec.headers)
-    body = expressions.body(spec)
-    statements: tuple[str, ...] = ()
-    if spec.default_model is not None and "model" in expressions.used:
-        statements = (f"model = model or {literal(spec.default_model)}",)
+    body = expressions.body()
+    statements = expressions.statements()
+    if url is not None:
+        statements.append(f"{URL_LOCAL} = {url}")
     endpoint = code.call(
         "Endpoint",
         [
@@ -113,6 +106,8 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
             ("method", literal(spec.method)),
             ("url", literal(spec.endpoint_url)),
             ("framing", spec.framing.emit(code)),
+            *_body_format(spec),
+            *([("secrets", literal(tuple(expressions.secrets)))] if expressions.secrets else []),
             *_settings(code, "timeouts", "Timeouts", spec.timeouts),
             *_settings(code, "retries", "Retries", spec.retries),
         ],
@@ -133,15 +128,24 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
         kwargs=None if spec.extra_kwargs == "reject" else Argument("kwargs", any_type),
         kwargs_doc=_EXTRA_KWARGS_DOC[spec.extra_kwargs],
         returns=code.use("TextStream"),
-        statements=statements,
+        statements=tuple(statements),
         headers=headers,
         body_annotation=f"dict[str, {any_type}]",
         body=body,
-        options=_OPTION_NAMES,
+        stream_arguments=(
+            "headers",
+            "None" if body is None else "body",
+            *([] if url is None else [f"url={URL_LOCAL}"]),
+            *(f"{name}={name}" for name in _OPTION_NAMES),
+        ),
         # Last: every name above has been used by now.
         imports=code.imports,
         uses=code.names,
     )
+
+
+def _body_format(spec: ProviderSpec) -> list[tuple[str, str]]:
+    return [] if spec.body_format == "json" else [("body_format", literal(spec.body_format))]
 
 
 def _settings(
@@ -186,74 +190,3 @@ def _call_options(code: CodeBuilder) -> tuple[Argument, ...]:
             code.use(imported)
         arguments.append(Argument(name, annotation, "None"))
     return tuple(arguments)
-
-
-class _Expressions:
-    """Builds the expressions of one provider's headers and body."""
-
-    def __init__(self, spec: ProviderSpec, code: CodeBuilder) -> None:
-        self._code = code
-        self._types = {p.name: p.type for p in spec.parameters}
-        self._optional = {p.name for p in spec.parameters if p.optional}
-        self.used: set[str] = set()
-        """The builtin placeholders used."""
-
-    def placeholder(self, placeholder: Placeholder) -> tuple[str, str]:
-        """The expression for one placeholder, and its type."""
-        if placeholder.env is not None:
-            return f"_ENDPOINT.secret({literal(placeholder.env)})", "str"
-        if placeholder.name in self._types:
-            return placeholder.name, self._types[placeholder.name]
-        self.used.add(placeholder.name)
-        expression, kind, imports = _PLACEHOLDERS[placeholder.name]
-        for name in imports:
-            self._code.use(name)
-        return expression, kind
-
-    def text(self, template: TemplateString) -> str:
-        """An expression of type str: literal text and placeholders, concatenated."""
-        pieces = []
-        for part in template:
-            if isinstance(part, str):
-                pieces.append(literal(part))
-                continue
-            expression, kind = self.placeholder(part)
-            pieces.append(expression if kind == "str" else f"str({expression})")
-        return " + ".join(pieces) if pieces else '""'
-
-    def value(self, template: BodyTemplate) -> str:
-        """The expression for a body value; a lone placeholder keeps its type."""
-        if isinstance(template, dict):
-            return self._mapping(template)
-        if isinstance(template, list):
-            return "[" + ", ".join(self.value(v) for v in template) + "]"
-        if isinstance(template, tuple):
-            lone = _lone_placeholder(template)
-            return self.text(template) if lone is None else self.placeholder(lone)[0]
-        return literal(template)
-
-    def _mapping(self, template: dict[str, BodyTemplate]) -> str:
-        entries = []
-        for key, value in template.items():
-            lone = _lone_placeholder(value)
-            if lone is not None and lone.name in self._optional:
-                # An optional parameter left as None is left out of the body altogether.
-                name = lone.name
-                entries.append(f"**({{{literal(key)}: {name}}} if {name} is not None else {{}})")
-            else:
-                entries.append(f"{literal(key)}: {self.value(value)}")
-        return "{" + ", ".join(entries) + "}"
-
-    def body(self, spec: ProviderSpec) -> str:
-        """The whole body; undeclared keyword arguments merged in at the top if the spec says so."""
-        expression = self._mapping(spec.body)
-        if spec.extra_kwargs == "merge":
-            expression = expression[:-1] + (", **kwargs}" if spec.body else "**kwargs}")
-        return expression
-
-
-def _lone_placeholder(value: BodyTemplate) -> Placeholder | None:
-    """The placeholder a value consists of alone (it keeps its type), if it is one."""
-    if isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], Placeholder):
-        return value[0]
-    return None

@@ -15,8 +15,10 @@ from ._schema_parts import Scalar
 from ._yaml import Positions
 
 __all__ = [
+    "BodyFormat",
     "BodyTemplate",
     "ExtraKwargs",
+    "MessageMapping",
     "Parameter",
     "ProviderSpec",
     "RetrySettings",
@@ -28,6 +30,7 @@ BodyTemplate = dict[str, "BodyTemplate"] | list["BodyTemplate"] | TemplateString
 """The JSON body as written in the spec, with its strings parsed for placeholders."""
 
 ExtraKwargs = Literal["merge", "ignore", "reject"]
+BodyFormat = Literal["json", "form"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,25 @@ class Parameter:
     def optional(self) -> bool:
         """Whether it may be None, meaning: leave it out of the body."""
         return not self.required and self.default is None
+
+
+@dataclass(frozen=True)
+class MessageMapping:
+    """How the caller's messages become the list ``${messages}`` sends (version 2)."""
+
+    separate_system: bool
+    """System messages are left out of the list (``${system}`` holds their text)."""
+    roles: tuple[tuple[str, str], ...]
+    """Role renames, as (caller's role, role sent)."""
+    content_text: bool
+    """A content given as a list of parts is sent as the text of its text parts."""
+    item: dict[str, BodyTemplate] | None
+    """The template of one message, with ``${role}`` and ``${content}``; None: as given."""
+
+    @property
+    def changes_anything(self) -> bool:
+        """Whether the list sent differs from the caller's list."""
+        return self.separate_system or bool(self.roles) or self.content_text or bool(self.item)
 
 
 @dataclass(frozen=True)
@@ -78,6 +100,7 @@ class ProviderSpec:
 
     source: str
     """The spec's path as generated headers and diagnostics show it."""
+    version: int
     class_name: str
     module: str
     description: str
@@ -91,10 +114,18 @@ class ProviderSpec:
     models: tuple[str, ...]
     method: str
     endpoint_url: str
+    """The URL as the spec writes it, placeholders and all."""
+    url_path: TemplateString
+    """The URL up to its query; placeholders in it are sent as path segments."""
+    url_query: TemplateString | None
+    """The query after ``?``, if any; placeholders in it are sent as query values."""
     headers: tuple[tuple[str, TemplateString], ...]
     parameters: tuple[Parameter, ...]
     extra_kwargs: ExtraKwargs
-    body: dict[str, BodyTemplate]
+    messages: MessageMapping | None
+    body_format: BodyFormat
+    body: dict[str, BodyTemplate] | None
+    """The body template; None sends no body."""
     framing: FramingSpec
     timeouts: TimeoutSettings
     retries: RetrySettings

@@ -1,16 +1,14 @@
 """Spec file -> :class:`ProviderSpec`, collecting every problem with its line and column.
 
 Structure is checked by the JSON Schema in ``_schema``; meaning (identifiers, placeholders,
-JSONPath, URLs, framing-specific keys) is checked here.
+JSONPath, URLs, framing-specific keys) is checked here, the request's in ``_request``.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
-import keyword
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -18,18 +16,15 @@ import jsonschema
 
 from ._checker import Checker
 from ._diagnostics import Diagnostic, KeyPath, SpecError
-from ._emit import RESERVED_NAMES
 from ._framings import FRAMINGS, FramingSpec, misplaced_keys
-from ._model import BodyTemplate, Parameter, ProviderSpec, RetrySettings, TimeoutSettings
-from ._placeholders import BUILTIN_PLACEHOLDERS, Placeholder, TemplateString
+from ._model import ProviderSpec, RetrySettings, TimeoutSettings
+from ._names import check_identifier
+from ._request import parse_request
 from ._schema import SPEC_SCHEMA
 from ._schema_parts import JSONPATH
 from ._yaml import load_yaml, yaml_value
 
 __all__ = ["load_spec"]
-
-_RESERVED = RESERVED_NAMES | set(BUILTIN_PLACEHOLDERS)
-_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
 def _is_integer(checker: object, instance: object) -> bool:
@@ -44,19 +39,6 @@ _VALIDATOR = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
 )(SPEC_SCHEMA)
 
 
-def _identifier(checker: Checker, path: KeyPath, name: str, what: str) -> None:
-    if not name.isidentifier() or keyword.iskeyword(name):
-        checker.error(path, f"{what} {name!r} is not a valid Python identifier")
-    elif name.startswith("_"):
-        checker.error(path, f"{what} {name!r} must not start with an underscore")
-    elif name in _RESERVED:
-        checker.error(
-            path,
-            f"{what} {name!r} is reserved: it would shadow a name of the "
-            "generated code or a Python builtin",
-        )
-
-
 def load_spec(path: Path, display: str | None = None) -> ProviderSpec:
     """Read and check one spec file; raise SpecError listing every problem found."""
     name = display or str(path)
@@ -65,7 +47,8 @@ def load_spec(path: Path, display: str | None = None) -> ProviderSpec:
     except (OSError, UnicodeDecodeError) as error:
         raise SpecError([Diagnostic(name, 1, 1, "", f"cannot read the file: {error}")]) from None
     data, positions = load_yaml(text, name)
-    checker = Checker(positions)
+    version = data.get("version") if isinstance(data, dict) else None
+    checker = Checker(positions, version if version in (1, 2) else 2)
     broken = _check_schema(data, checker)
     if checker.problems:
         _check_sections(data, broken, checker)
@@ -145,35 +128,36 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
-@dataclass(frozen=True)
-class _Request:
-    parameters: tuple[Parameter, ...]
-    headers: tuple[tuple[str, TemplateString], ...]
-    body: dict[str, BodyTemplate]
-
-
 def _check_sections(data: Any, broken: set[str | int], checker: Checker) -> None:
     """Check the meaning of each section whose structure is sound, for all errors at once."""
     if not isinstance(data, dict):
         return
-    checks = {"provider": _check_provider, "request": _request, "response": _response}
+    checks = {"provider": _check_provider, "request": parse_request, "response": _response}
     for section, check in checks.items():
         if section not in broken and isinstance(data.get(section), dict):
             check(data[section], checker)
 
 
 def _check_provider(provider: dict[str, Any], checker: Checker) -> None:
-    _identifier(checker, ("provider", "class"), provider["class"], "class name")
-    _identifier(checker, ("provider", "module"), provider["module"], "module name")
+    check_identifier(checker, ("provider", "class"), provider["class"], "class name")
+    check_identifier(checker, ("provider", "module"), provider["module"], "module name")
     checker.url(("provider", "url"), provider["url"])
 
 
 def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> ProviderSpec:
-    provider, request = data["provider"], data["request"]
+    provider = data["provider"]
     _check_provider(provider, checker)
-    checked = _request(request, checker)
+    request = parse_request(data["request"], checker)
+    models = tuple(provider.get("models", ()))
+    if len(models) > 1 and "model" not in request.placeholders():
+        checker.error(
+            ("provider", "models"),
+            "lists several models, but the request never uses ${model}: the caller's choice "
+            "of model would be ignored",
+        )
     return ProviderSpec(
         source=source,
+        version=data["version"],
         class_name=provider["class"],
         module=provider["module"],
         description=provider.get("description", ""),
@@ -184,150 +168,22 @@ def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> Provider
         supports_gpt_4=provider.get("supports_gpt_4", False),
         supports_message_history=provider.get("supports_message_history", True),
         default_model=provider.get("default_model"),
-        models=tuple(provider.get("models", ())),
-        method=request.get("method", "POST"),
-        endpoint_url=request["url"],
-        headers=checked.headers,
-        parameters=checked.parameters,
-        extra_kwargs=request.get("extra_kwargs", "merge"),
-        body=checked.body,
+        models=models,
+        method=request.method,
+        endpoint_url=request.url,
+        url_path=request.url_path,
+        url_query=request.url_query,
+        headers=request.headers,
+        parameters=request.parameters,
+        extra_kwargs=request.extra_kwargs,
+        messages=request.messages,
+        body_format=request.body_format,
+        body=request.body,
         framing=_response(data["response"], checker),
         timeouts=TimeoutSettings(**data.get("timeouts", {})),
         retries=RetrySettings(**data.get("retries", {})),
         positions=checker.positions,
     )
-
-
-def _request(request: dict[str, Any], checker: Checker) -> _Request:
-    checker.url(("request", "url"), request["url"])
-    parameters = _parameters(request.get("parameters", {}), checker)
-    names = frozenset(p.name for p in parameters)
-    optional = frozenset(p.name for p in parameters if p.optional)
-    headers = _headers(request.get("headers", {}), names, checker)
-    body = cast(
-        dict[str, BodyTemplate], _body(request["body"], ("request", "body"), names, checker)
-    )
-    _check_parameters_used(parameters, headers, body, checker)
-    _check_optional_placement(("request", "body"), body, optional, False, checker)
-    for name, template in headers:
-        _check_optional_placement(("request", "headers", name), template, optional, False, checker)
-    return _Request(parameters, headers, body)
-
-
-def _parameters(declared: dict[str, Any], checker: Checker) -> tuple[Parameter, ...]:
-    parameters = []
-    for name, entry in declared.items():
-        path = ("request", "parameters", name)
-        _identifier(checker, path, name, "parameter name")
-        required = entry.get("required", False)
-        if required and "default" in entry:
-            checker.error(path, "a required parameter cannot have a default")
-        elif not required and "default" not in entry:
-            checker.error(path, "give a default (null to leave it out) or set required: true")
-        default = entry.get("default")
-        if default is not None and not _fits(default, entry["type"]):
-            article = "an" if entry["type"] == "int" else "a"
-            message = f"default {yaml_value(default)} is not {article} {entry['type']}"
-            checker.error((*path, "default"), message)
-        parameters.append(
-            Parameter(name, entry["type"], default, required, entry.get("description", ""))
-        )
-    return tuple(parameters)
-
-
-def _fits(value: object, type_name: str) -> bool:
-    if type_name == "float":
-        return type(value) in (int, float)
-    return type(value).__name__ == type_name
-
-
-def _headers(
-    declared: dict[str, str], names: frozenset[str], checker: Checker
-) -> tuple[tuple[str, TemplateString], ...]:
-    headers = []
-    seen: set[str] = set()
-    for name, value in declared.items():
-        path = ("request", "headers", name)
-        if not _HEADER_NAME.fullmatch(name):
-            checker.error(path, f"{name!r} is not a valid HTTP header name", at_key=True)
-        if name.lower() in seen:
-            checker.error(
-                path, "this header is already set (header names ignore case)", at_key=True
-            )
-        seen.add(name.lower())
-        template = checker.template(path, value, names)
-        if any(isinstance(p, str) and ("\r" in p or "\n" in p or "\0" in p) for p in template):
-            checker.error(path, "a header value cannot contain a line break or NUL")
-        headers.append((name, template))
-    return tuple(headers)
-
-
-def _body(value: Any, path: KeyPath, names: frozenset[str], checker: Checker) -> BodyTemplate:
-    if isinstance(value, dict):
-        return {k: _body(v, (*path, k), names, checker) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_body(v, (*path, i), names, checker) for i, v in enumerate(value)]
-    if isinstance(value, str):
-        return checker.template(path, value, names)
-    if value is not None and not isinstance(value, int | float):
-        checker.error(path, f"a {type(value).__name__} cannot be written as JSON")
-    return cast(BodyTemplate, value)
-
-
-def _check_parameters_used(
-    parameters: tuple[Parameter, ...],
-    headers: tuple[tuple[str, TemplateString], ...],
-    body: BodyTemplate,
-    checker: Checker,
-) -> None:
-    used = {p.name for _, template in headers for p in template if isinstance(p, Placeholder)}
-    used |= _placeholders_in(body)
-    for parameter in parameters:
-        if parameter.name not in used:
-            checker.error(
-                ("request", "parameters", parameter.name),
-                f"declared but never used: put ${{{parameter.name}}} in the body or a header",
-                at_key=True,
-            )
-
-
-def _check_optional_placement(
-    path: KeyPath,
-    value: BodyTemplate,
-    optional: frozenset[str],
-    key_value: bool,
-    checker: Checker,
-) -> None:
-    """Optional parameters may only be whole values of body keys, which None leaves out.
-
-    ``key_value`` says whether ``value`` is the value of a body key.
-    """
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _check_optional_placement((*path, key), item, optional, True, checker)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _check_optional_placement((*path, index), item, optional, False, checker)
-    elif isinstance(value, tuple):
-        for part in value:
-            if not isinstance(part, Placeholder) or part.name not in optional:
-                continue
-            if not (key_value and len(value) == 1):
-                checker.error(
-                    path,
-                    f"optional parameter ${{{part.name}}} (default null) can "
-                    "only be the whole value of a body key, left out when None",
-                )
-
-
-def _placeholders_in(value: BodyTemplate) -> set[str]:
-    if isinstance(value, dict):
-        return set().union(*map(_placeholders_in, value.values()))
-    if isinstance(value, list):
-        return set().union(*map(_placeholders_in, value))
-    if isinstance(value, tuple):
-        return {p.name for p in value if isinstance(p, Placeholder)}
-    return set()
 
 
 def _response(data: dict[str, Any], checker: Checker) -> FramingSpec:

@@ -1,4 +1,4 @@
-"""``${...}`` placeholders in spec strings (headers and the body template).
+"""``${...}`` placeholders in spec strings (the URL, headers and the body template).
 
 A string that is exactly one placeholder stands for the value itself, type kept (``${messages}``
 stays a list, ``${temperature}`` a number). Placeholders inside longer text are formatted as text.
@@ -12,11 +12,14 @@ from dataclasses import dataclass
 
 __all__ = [
     "BUILTIN_PLACEHOLDERS",
+    "ITEM_PLACEHOLDERS",
+    "MAYBE_ABSENT",
     "WHOLE_VALUE_ONLY",
     "Part",
     "Placeholder",
     "PlaceholderError",
     "TemplateString",
+    "builtin_placeholders",
     "parse_template",
 ]
 
@@ -30,10 +33,29 @@ BUILTIN_PLACEHOLDERS: dict[str, str] = {
     "timestamp": "the Unix time in whole seconds",
     "timestamp_ms": "the Unix time in whole milliseconds",
 }
-"""Every placeholder a spec can use besides its own parameters and ``env.NAME``."""
+"""Every placeholder a version 1 spec can use besides its own parameters and ``env.NAME``."""
+
+_VERSION_2_PLACEHOLDERS: dict[str, str] = {
+    "system": "the text of the system messages, joined by blank lines; absent when there are none",
+}
+
+ITEM_PLACEHOLDERS: dict[str, str] = {
+    "role": "the message's role, renamed as request.messages.roles says",
+    "content": "the message's content: its text, or its parts as given",
+}
+"""The placeholders of ``request.messages.item``, the template of one message."""
+
+MAYBE_ABSENT = frozenset({"system"})
+"""Builtin placeholders that may have no value, like a parameter whose default is null."""
 
 WHOLE_VALUE_ONLY = frozenset({"messages"})
 """Placeholders that make no sense inside text."""
+
+
+def builtin_placeholders(version: int) -> dict[str, str]:
+    """The builtin placeholders of a spec of format ``version``, with what each stands for."""
+    return BUILTIN_PLACEHOLDERS | (_VERSION_2_PLACEHOLDERS if version >= 2 else {})
+
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _TOKEN = re.compile(r"\$\$\{|\$\{([^}]*)\}|\$\{")
@@ -57,8 +79,8 @@ class PlaceholderError(ValueError):
     """A template string has a malformed or unknown placeholder."""
 
 
-def parse_template(text: str, parameters: frozenset[str]) -> list[Part]:
-    """Split ``text`` into literal text and placeholders, checking each placeholder's name."""
+def parse_template(text: str, known: frozenset[str]) -> list[Part]:
+    """Split ``text`` into literal text and placeholders; each must be in ``known`` or ``env.*``."""
     parts: list[Part] = []
     literal = ""
     position = 0
@@ -74,7 +96,7 @@ def parse_template(text: str, parameters: frozenset[str]) -> list[Part]:
         if literal:
             parts.append(literal)
             literal = ""
-        parts.append(_placeholder(match.group(1).strip(), parameters))
+        parts.append(_placeholder(match.group(1).strip(), known))
     literal += text[position:]
     if literal:
         parts.append(literal)
@@ -84,13 +106,13 @@ def parse_template(text: str, parameters: frozenset[str]) -> list[Part]:
     return parts
 
 
-def _placeholder(name: str, parameters: frozenset[str]) -> Placeholder:
+def _placeholder(name: str, known: frozenset[str]) -> Placeholder:
     if name.startswith("env."):
         variable = name[4:]
         if not _ENV_NAME.fullmatch(variable):
             raise PlaceholderError(f"${{{name}}}: {variable!r} is not an environment variable name")
         return Placeholder("env", variable)
-    if name in BUILTIN_PLACEHOLDERS or name in parameters:
+    if name in known:
         return Placeholder(name)
-    known = sorted({*BUILTIN_PLACEHOLDERS, *parameters, "env.NAME"})
-    raise PlaceholderError(f"unknown placeholder ${{{name}}}; known: {', '.join(known)}")
+    names = ", ".join(sorted({*known, "env.NAME"}))
+    raise PlaceholderError(f"unknown placeholder ${{{name}}}; known: {names}")

@@ -88,6 +88,36 @@ _PARAMETER = object_schema(
     "A keyword argument of create_async_generator, used in the body as ${name}.",
 )
 
+_MESSAGES = object_schema(
+    {
+        "system": {
+            "enum": ["keep", "separate"],
+            "description": (
+                "System messages: kept in ${messages} (default), or taken out of it; "
+                "${system} holds their text either way."
+            ),
+        },
+        "roles": {
+            "type": "object",
+            "additionalProperties": {"type": "string"},
+            "description": "Role renames, e.g. {assistant: model}.",
+        },
+        "content": {
+            "enum": ["parts", "text"],
+            "description": (
+                "A content given as a list of parts: passed on as it is (default), or sent as "
+                "the text of its text parts."
+            ),
+        },
+        "item": {
+            "type": "object",
+            "description": "The template of one message, with ${role} and ${content}.",
+        },
+    },
+    [],
+    "Version 2: how the caller's messages become ${messages}.",
+)
+
 _REQUEST = object_schema(
     {
         "method": {
@@ -97,7 +127,10 @@ _REQUEST = object_schema(
         "url": {
             "type": "string",
             "pattern": _HTTP_URL,
-            "description": "The endpoint's URL; base_url= replaces its scheme, host and port.",
+            "description": (
+                "The endpoint's URL; base_url= replaces its scheme, host and port. Version 2: "
+                "placeholders in the path (sent as one path segment) and the query (as a value)."
+            ),
         },
         "headers": {
             "type": "object",
@@ -112,16 +145,24 @@ _REQUEST = object_schema(
         "extra_kwargs": {
             "enum": ["merge", "ignore", "reject"],
             "description": (
-                "Undeclared keyword arguments: merged into the body's top level (default), "
-                "ignored, or rejected with a TypeError."
+                "Undeclared keyword arguments: merged into the body's top level (default with "
+                "a body), ignored, or rejected with a TypeError (default without one)."
             ),
+        },
+        "messages": _MESSAGES,
+        "body_format": {
+            "enum": ["json", "form"],
+            "description": "Version 2: the body as JSON (default) or URL-encoded form fields.",
         },
         "body": {
             "type": "object",
-            "description": "JSON body template; strings may hold ${placeholders}.",
+            "description": (
+                "The body template; strings may hold ${placeholders}. Version 2: leave it out "
+                "to send no body."
+            ),
         },
     },
-    ["url", "body"],
+    ["url"],
     "The HTTP request.",
 )
 
@@ -209,7 +250,7 @@ SPEC_SCHEMA: Schema = {
     "title": "Streaming provider spec",
     **object_schema(
         {
-            "version": {"const": 1, "description": "Spec format version."},
+            "version": {"enum": [1, 2], "description": "Spec format version: 1 or 2."},
             "provider": _PROVIDER,
             "request": _REQUEST,
             "response": _RESPONSE,

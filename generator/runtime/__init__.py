@@ -31,7 +31,7 @@ from ._exceptions import (
     TotalTimeoutError,
     UnexpectedContentTypeError,
 )
-from ._messages import Message
+from ._messages import ContentPart, Message
 from ._provider import AsyncGeneratorProvider
 from ._stream import TextStream
 
@@ -41,6 +41,7 @@ __all__ = [
     "AuthenticationError",
     "ConfigurationError",
     "ConnectTimeoutError",
+    "ContentPart",
     "EventTooLargeError",
     "IdleTimeoutError",
     "IncompleteStreamError",

@@ -11,11 +11,10 @@ import asyncio
 import email.utils
 import os
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from typing import Any, Literal
 
 import aiohttp
 
@@ -24,6 +23,7 @@ from ._constants import ERROR_EXCERPT_BYTES
 from ._exceptions import (
     APIStatusError,
     AuthenticationError,
+    ConfigurationError,
     ConnectTimeoutError,
     IdleTimeoutError,
     MissingSecretError,
@@ -39,8 +39,12 @@ from ._exceptions import (
 )
 from ._framings import Framing, Origin
 from ._stream import TextStream
+from ._url import rebase_url, valid_base_url
 
-__all__ = ["Endpoint", "rebase_url"]
+__all__ = ["Endpoint"]
+
+_SHORTEST_REDACTED = 4
+"""Shorter secret values are not searched for in messages: they would garble them."""
 
 _RETRY_STATUSES = frozenset({408, 429})
 
@@ -52,6 +56,7 @@ class _Call:
     url: str
     headers: Mapping[str, str]
     body: Any
+    """The body, or None for none."""
     session: aiohttp.ClientSession | None
     proxy: str | None
     timeouts: Timeouts
@@ -65,7 +70,11 @@ class Endpoint:
     provider: str
     method: str
     url: str
+    """The URL as the spec writes it; one with placeholders is built anew for each call."""
     framing: Framing
+    body_format: Literal["json", "form"] = "json"
+    secrets: tuple[str, ...] = ()
+    """The environment variables the spec reads: their values never appear in an error."""
     timeouts: Timeouts = field(default_factory=Timeouts)
     retries: Retries = field(default_factory=Retries)
 
@@ -78,11 +87,20 @@ class Endpoint:
             )
         return value
 
+    def redact(self, text: str) -> str:
+        """``text`` with the value of each of the spec's secrets replaced by ``<NAME>``."""
+        for variable in self.secrets:
+            value = os.environ.get(variable, "")
+            if len(value) >= _SHORTEST_REDACTED:
+                text = text.replace(value, f"<{variable}>")
+        return text
+
     def stream(
         self,
         headers: Mapping[str, str],
         body: Any,
         *,
+        url: str | None = None,
         session: aiohttp.ClientSession | None = None,
         proxy: str | None = None,
         timeout: float | Timeouts | None = None,
@@ -91,8 +109,9 @@ class Endpoint:
     ) -> TextStream:
         """Send the request when iteration starts, and stream the answer's text deltas.
 
-        ``timeout`` is the total in seconds, or a :class:`Timeouts`; ``base_url`` replaces the
-        scheme, host and port of the endpoint's URL and prefixes its path.
+        ``body`` is None for no body; ``url`` is this call's URL when the spec's has
+        placeholders. ``timeout`` is the total in seconds, or a :class:`Timeouts`; ``base_url``
+        replaces the scheme, host and port of the endpoint's URL and prefixes its path.
         """
         if isinstance(timeout, Timeouts):
             timeouts = timeout
@@ -100,8 +119,17 @@ class Endpoint:
             timeouts = replace(self.timeouts, total=timeout)
         else:
             timeouts = self.timeouts
+        url = self.url if url is None else url
+        if base_url is not None:
+            if not valid_base_url(base_url):
+                raise ConfigurationError(
+                    "base_url must be an http:// or https:// URL with a host",
+                    provider=self.provider,
+                    endpoint=f"{self.method} {self.url}",
+                )
+            url = rebase_url(url, base_url)
         call = _Call(
-            url=self.url if base_url is None else rebase_url(self.url, base_url),
+            url=url,
             headers=headers,
             body=body,
             session=session,
@@ -112,7 +140,7 @@ class Endpoint:
         return TextStream(self._deltas(call))
 
     async def _deltas(self, call: _Call) -> AsyncGenerator[str, None]:
-        origin = Origin(self.provider, f"{self.method} {call.url}")
+        origin = Origin(self.provider, self.redact(f"{self.method} {call.url}"))
         deadline = None if call.timeouts.total is None else time.monotonic() + call.timeouts.total
         async with _session_for(call.session) as session:
             attempt = 0
@@ -120,13 +148,13 @@ class Endpoint:
                 yielded = False
                 try:
                     async with self._request(session, call, deadline, origin) as response:
-                        await _check_response(response, self.framing.content_types, origin)
+                        await _check_response(response, self, origin)
                         async for delta in self.framing.deltas(response.content.iter_any(), origin):
                             yielded = True
                             yield delta
                     return
                 except (aiohttp.ClientError, TimeoutError, APIStatusError) as error:
-                    failure = _translate(error, origin)
+                    failure = _translate(error, origin, self.redact)
                     delay = self._retry_delay(failure, attempt, call, deadline)
                     if yielded or delay is None:
                         # Chain to the aiohttp error; one of ours is raised as it is.
@@ -151,13 +179,19 @@ class Endpoint:
             sock_connect=call.timeouts.connect,
             sock_read=call.timeouts.idle,
         )
+        if call.body is None:
+            body: dict[str, Any] = {}
+        elif self.body_format == "form":
+            body = {"data": _form_fields(call.body)}
+        else:
+            body = {"json": call.body}
         return session.request(
             self.method,
             call.url,
             headers=call.headers,
-            json=call.body,
             proxy=call.proxy,
             timeout=timeout,
+            **body,
         )
 
     def _retry_delay(
@@ -174,12 +208,12 @@ class Endpoint:
         return delay
 
 
-def rebase_url(url: str, base_url: str) -> str:
-    """``url`` moved to ``base_url``'s scheme, host and port, under ``base_url``'s path."""
-    endpoint = urlsplit(url)
-    base = urlsplit(base_url)
-    path = base.path.rstrip("/") + endpoint.path
-    return urlunsplit((base.scheme, base.netloc, path, endpoint.query, ""))
+def _form_fields(body: Mapping[str, object]) -> dict[str, str]:
+    """A form body's fields as text, booleans as JSON writes them."""
+    return {
+        key: ("true" if value else "false") if isinstance(value, bool) else str(value)
+        for key, value in body.items()
+    }
 
 
 @asynccontextmanager
@@ -195,24 +229,26 @@ async def _session_for(
 
 
 async def _check_response(
-    response: aiohttp.ClientResponse, content_types: tuple[str, ...], origin: Origin
+    response: aiohttp.ClientResponse, endpoint: Endpoint, origin: Origin
 ) -> None:
     """Raise for an error status or a body that is not the expected kind of stream."""
     if response.status >= 400:
-        raise _status_error(response, await _excerpt(response), origin)
+        raise _status_error(response, await _excerpt(response, endpoint), origin)
+    content_types = endpoint.framing.content_types
     if "*/*" in content_types or response.content_type in content_types:
         return
     raise UnexpectedContentTypeError(
         response.content_type,
-        await _excerpt(response),
+        await _excerpt(response, endpoint),
         provider=origin.provider,
         endpoint=origin.endpoint,
     )
 
 
-async def _excerpt(response: aiohttp.ClientResponse) -> str:
+async def _excerpt(response: aiohttp.ClientResponse, endpoint: Endpoint) -> str:
+    """The start of an error body, for the message; a secret echoed in it is redacted."""
     data = await response.content.read(ERROR_EXCERPT_BYTES)
-    return shorten(" ".join(data.decode("utf-8", "replace").split()))
+    return shorten(" ".join(endpoint.redact(data.decode("utf-8", "replace")).split()))
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
@@ -254,8 +290,8 @@ def _retry_after(headers: Mapping[str, str]) -> float | None:
     return max(when.timestamp() - time.time(), 0.0)
 
 
-def _translate(error: BaseException, origin: Origin) -> ProviderError:
-    """The ProviderError for an aiohttp or timeout failure."""
+def _translate(error: BaseException, origin: Origin, redact: Callable[[str], str]) -> ProviderError:
+    """The ProviderError for an aiohttp or timeout failure; its text redacted of secrets."""
     if isinstance(error, ProviderError):
         return error
     where = {"provider": origin.provider, "endpoint": origin.endpoint}
@@ -265,7 +301,7 @@ def _translate(error: BaseException, origin: Origin) -> ProviderError:
         return IdleTimeoutError("no data from the server within the idle timeout", **where)
     if isinstance(error, TimeoutError):
         return TotalTimeoutError("the total timeout expired", **where)
-    return ProviderConnectionError(f"{type(error).__name__}: {error}", **where)
+    return ProviderConnectionError(redact(f"{type(error).__name__}: {error}"), **where)
 
 
 def _is_retryable(failure: ProviderError) -> bool:

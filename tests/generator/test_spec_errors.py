@@ -155,7 +155,7 @@ CASES = {
     ),
     "url with a placeholder": (
         edit("https://api.demo.example/chat", "https://api.demo.example/${model}"),
-        ["specs/demo.yaml:8:8: request.url: placeholders are not supported in URLs"],
+        ["specs/demo.yaml:8:3: request.url: a placeholder in the URL needs version: 2"],
     ),
     "unknown placeholder": (
         edit("messages: ${messages}", "messages: ${mesages}"),
@@ -202,7 +202,7 @@ CASES = {
         edit("    temperature: ${temperature}\n", ""),
         [
             "specs/demo.yaml:12:5: request.parameters.temperature: declared but never used: put "
-            "${temperature} in the body or a header"
+            "${temperature} in the body, a header or the URL"
         ],
     ),
     "header with a line break": (
@@ -230,8 +230,9 @@ CASES = {
             "Bearer ${env.DEMO_KEY}", "Bearer ${env.DEMO_KEY} ${temperature}"
         ),
         [
-            "specs/demo.yaml:10:20: request.headers.Authorization: optional parameter "
-            "${temperature} (default null) can only be the whole value of a body key, left out when None"
+            "specs/demo.yaml:10:20: request.headers.Authorization: ${temperature} can be absent "
+            "(its default is null): it can only be the whole value of a body key, left out when "
+            "absent"
         ],
     ),
 }
@@ -277,7 +278,7 @@ def test_structure_and_meaning_errors_of_different_sections_come_together(tmp_pa
     assert errors_of(text, tmp_path) == [
         "specs/demo.yaml:3:10: provider.class: expected text, got 7",
         "specs/demo.yaml:12:5: request.parameters.temperature: declared but never used: put "
-        "${temperature} in the body or a header",
+        "${temperature} in the body, a header or the URL",
         "specs/demo.yaml:17:3: response.dleta: unknown key 'dleta'; did you mean 'delta'?",
         "specs/demo.yaml:18:10: response.delta: invalid JSONPath '$[01]' at character 3: "
         "leading zeros are not allowed in an index",

@@ -1,15 +1,22 @@
-"""Pure parts of the endpoint runtime: backoff, Retry-After, base_url."""
+"""The endpoint runtime: backoff, Retry-After, base_url, bodies and secrets in errors."""
 
 from __future__ import annotations
 
 import email.utils
 import time
+from typing import Any
 
 import pytest
+from aioresponses import aioresponses
 from multidict import CIMultiDict
 
 from generator.runtime._config import Retries
-from generator.runtime._endpoint import _retry_after, rebase_url
+from generator.runtime._endpoint import Endpoint, _retry_after
+from generator.runtime._exceptions import AuthenticationError, ConfigurationError
+from generator.runtime._framings import MISSING, JSONRules, SSEFraming
+from generator.runtime._url import rebase_url
+
+from ..conftest import sent_requests
 
 ORIGINAL_BACKOFF = Retries.backoff  # conftest replaces it for the rest of the suite
 
@@ -65,3 +72,68 @@ def test_the_runtime_exports_the_whole_error_hierarchy() -> None:
     assert defined <= set(runtime.__all__)
     assert all(issubclass(getattr(runtime, name), exceptions.ProviderError) for name in defined)
     assert issubclass(runtime.ProviderTimeoutError, TimeoutError)
+
+
+# ---------------------------------------------------------------- requests, over aioresponses
+
+SSE_DONE = b'data: {"t": "ok"}\n\ndata: [DONE]\n\n'
+
+
+def text_at_t(document: object) -> object:
+    return document.get("t", MISSING) if isinstance(document, dict) else MISSING
+
+
+def endpoint(**options: Any) -> Endpoint:
+    framing = SSEFraming(rules=JSONRules(delta=text_at_t), stop_data="[DONE]")
+    return Endpoint("Probe", "POST", "https://api.probe.example/chat", framing, **options)
+
+
+async def test_a_form_body_is_sent_as_url_encoded_fields(mock_http: aioresponses) -> None:
+    mock_http.post(
+        "https://api.probe.example/chat", body=SSE_DONE, content_type="text/event-stream"
+    )
+    stream = endpoint(body_format="form").stream({}, {"q": "a b", "n": 2, "fast": True})
+    assert await stream.text() == "ok"
+    [(_, _, sent)] = sent_requests(mock_http)
+    assert sent["data"] == {"q": "a b", "n": "2", "fast": "true"}
+    assert sent.get("json") is None
+
+
+async def test_no_body_sends_none(mock_http: aioresponses) -> None:
+    mock_http.post(
+        "https://api.probe.example/chat", body=SSE_DONE, content_type="text/event-stream"
+    )
+    assert await endpoint().stream({}, None).text() == "ok"
+    [(_, _, sent)] = sent_requests(mock_http)
+    assert sent.get("json") is None and sent.get("data") is None
+
+
+async def test_a_url_for_the_call_moves_with_base_url(mock_http: aioresponses) -> None:
+    mock_http.post(
+        "http://127.0.0.1:9/mirror/v1/m%2F1?k=v", body=SSE_DONE, content_type="text/event-stream"
+    )
+    stream = endpoint().stream(
+        {}, {}, url="https://api.probe.example/v1/m%2F1?k=v", base_url="http://127.0.0.1:9/mirror"
+    )
+    assert await stream.text() == "ok"
+
+
+@pytest.mark.parametrize("base_url", ["127.0.0.1:8080", "ftp://mirror.example", "http://", "//x"])
+def test_a_base_url_that_is_no_http_url_is_a_configuration_error_at_once(base_url: str) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        endpoint().stream({}, {}, base_url=base_url)
+    assert "base_url must be an http:// or https:// URL with a host" in str(caught.value)
+    assert base_url not in str(caught.value) or base_url == "http://"
+
+
+async def test_secrets_in_the_url_or_echoed_by_the_server_never_reach_an_error(
+    mock_http: aioresponses, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PROBE_KEY", "sk-secret-123")
+    url = "https://api.probe.example/chat?key=sk-secret-123"
+    mock_http.post(url, status=401, body=b'{"error": "bad key sk-secret-123"}')
+    with pytest.raises(AuthenticationError) as caught:
+        await endpoint(secrets=("PROBE_KEY",)).stream({}, {}, url=url).text()
+    assert "sk-secret-123" not in str(caught.value)
+    assert caught.value.endpoint == "POST https://api.probe.example/chat?key=<PROBE_KEY>"
+    assert caught.value.body_excerpt == '{"error": "bad key <PROBE_KEY>"}'

@@ -47,6 +47,7 @@ _ENDPOINT = Endpoint(
         content_types=("text/event-stream", "text/plain"),
         max_event_size=4096,
     ),
+    secrets=("SINK_API_KEY",),
     timeouts=Timeouts(connect=5, idle=20.5, total=120),
     retries=Retries(max_retries=4, initial_backoff=0.25),
 )
