@@ -49,7 +49,7 @@ _ENDPOINT = Endpoint(
         rules=JSONRules(delta=_select_delta, error_message=_select_error),
         delta_events=frozenset(("content_block_delta",)),
         stop_event="message_stop",
-        error_event="error",
+        error_events=frozenset(("error",)),
         content_types=("text/event-stream",),
     ),
     secrets=("ANTHROPIC_API_KEY",),

@@ -130,7 +130,7 @@ def fallback_notes(specs: list[ProviderSpec]) -> list[str]:
         "jsonpath-ng evaluates it at run time"
         for spec in specs
         for path in spec.framing.paths().values()
-        if not path.singular
+        if path.steps is None
     ]
 
 

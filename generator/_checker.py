@@ -41,7 +41,8 @@ class Checker:
         if text is None:
             return None
         try:
-            return compile_path(text)
+            # Version 2 compiles wildcards into loops; version 1 left them to jsonpath-ng.
+            return compile_path(text, loops=self.version >= 2)
         except JSONPathError as error:
             self.error(
                 path,

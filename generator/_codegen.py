@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ._jsonpath import CompiledPath, Index, Name, Step
+from ._jsonpath import CompiledPath, Name, Step, Wildcard
 from ._runtime_source import RUNTIME_FOLDER, exported_names
 
 __all__ = ["LIBRARY_NAMES", "CodeBuilder", "comment", "literal"]
@@ -64,10 +64,17 @@ class CodeBuilder:
         return f"{self.use(callee)}({keywords})"
 
     def selector(self, role: str, path: CompiledPath) -> str:
-        """The name of a function that applies ``path`` to a document, defined in the module."""
+        """Version 1: the name of a function giving the value ``path`` selects, or MISSING."""
         name = f"_select_{role}"
         if name not in self._selectors:
-            self._selectors[name] = self._selector_source(name, path)
+            self._selectors[name] = self._value_selector(name, path)
+        return name
+
+    def nodes_selector(self, role: str, path: CompiledPath) -> str:
+        """Version 2: the name of a function giving every value ``path`` selects, in order."""
+        name = f"_select_{role}"
+        if name not in self._selectors:
+            self._selectors[name] = self._nodes_selector(name, path)
         return name
 
     @property
@@ -97,7 +104,7 @@ class CodeBuilder:
         froms = [f"from {module} import {', '.join(names)}" for module, names in by_module.items()]
         return (*whole, *sorted(froms))
 
-    def _selector_source(self, name: str, path: CompiledPath) -> str:
+    def _value_selector(self, name: str, path: CompiledPath) -> str:
         if path.steps is None:
             return (
                 f"# JSONPath {literal(path.text)} is not a singular query: jsonpath-ng evaluates it.\n"
@@ -111,23 +118,56 @@ class CodeBuilder:
             return "\n".join([*lines, "    return document"])
         lines.append("    node = document")
         for step in path.steps:
-            lines.extend(self._lookup(step))
+            lines.extend(self._step(step, "node", f"return {self.use('MISSING')}", "    "))
         lines.append("    return node")
         return "\n".join(lines)
 
-    def _lookup(self, step: Step) -> list[str]:
-        """The lines that move ``node`` one step down, returning MISSING where nothing is."""
+    def _nodes_selector(self, name: str, path: CompiledPath) -> str:
+        if path.steps is None:
+            return (
+                f"# JSONPath {literal(path.text)} does not compile: jsonpath-ng evaluates it.\n"
+                f"{name} = {self.use('fallback_nodes')}({literal(path.text)})"
+            )
+        how = "direct lookups" if path.singular else "lookups and loops"
+        lines = [
+            f"def {name}(document: object) -> list[object]:",
+            f"    # JSONPath {literal(path.text)}, compiled to {how}.",
+        ]
+        if path.singular:
+            if not path.steps:
+                return "\n".join([*lines, "    return [document]"])
+            lines.append("    node = document")
+            for step in path.steps:
+                lines.extend(self._step(step, "node", "return []", "    "))
+            return "\n".join([*lines, "    return [node]"])
+        lines += ["    nodes: list[object] = []", "    node = document"]
+        node, leave, indent = "node", "return nodes", "    "
+        for step in path.steps:
+            if isinstance(step, Wildcard):
+                child = f"node{indent.count('    ')}"
+                children = (
+                    f"({node} if isinstance({node}, list) "
+                    f"else {node}.values() if isinstance({node}, dict) else ())"
+                )
+                lines.append(f"{indent}for {child} in {children}:")
+                node, leave, indent = child, "continue", indent + "    "
+            else:
+                lines.extend(self._step(step, node, leave, indent))
+        lines += [f"{indent}nodes.append({node})", "    return nodes"]
+        return "\n".join(lines)
+
+    @staticmethod
+    def _step(step: Step, node: str, leave: str, indent: str) -> list[str]:
+        """The lines that move ``node`` one step down, or ``leave`` where nothing is."""
+        if isinstance(step, Wildcard):
+            raise ValueError("a wildcard becomes a loop, not a lookup")
         if isinstance(step, Name):
             key = literal(step.value)
-            test = f"not isinstance(node, dict) or {key} not in node"
-        elif isinstance(step, Index) and step.value >= 0:
+            test = f"not isinstance({node}, dict) or {key} not in {node}"
+        elif step.value >= 0:
             key = str(step.value)
-            test = f"not isinstance(node, list) or len(node) <= {step.value}"
+            test = f"not isinstance({node}, list) or len({node}) <= {step.value}"
         else:
             key = str(step.value)
-            test = f"not isinstance(node, list) or len(node) < {-step.value}"
-        return [
-            f"    if {test}:",
-            f"        return {self.use('MISSING')}",
-            f"    node = node[{key}]",
-        ]
+            test = f"not isinstance({node}, list) or len({node}) < {-step.value}"
+        return [f"{indent}if {test}:", f"{indent}    {leave}", f"{indent}{node} = {node}[{key}]"]

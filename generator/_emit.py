@@ -112,7 +112,8 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
             *_settings(code, "retries", "Retries", spec.retries),
         ],
     )
-    any_type = code.use("Any")
+    accepts_kwargs = spec.extra_kwargs != "reject"
+    any_type = code.use("Any") if body is not None or accepts_kwargs else "Any"
     return ProviderModule(
         source=spec.source,
         class_name=spec.class_name,
@@ -125,7 +126,7 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
             Argument("messages", f"{code.use('Sequence')}[{code.use('Message')}]"),
         ),
         keywords=(*map(_argument, spec.parameters), *_call_options(code)),
-        kwargs=None if spec.extra_kwargs == "reject" else Argument("kwargs", any_type),
+        kwargs=Argument("kwargs", any_type) if accepts_kwargs else None,
         kwargs_doc=_EXTRA_KWARGS_DOC[spec.extra_kwargs],
         returns=code.use("TextStream"),
         statements=tuple(statements),

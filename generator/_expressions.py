@@ -90,8 +90,6 @@ class Expressions:
         parts = [*spec.url_path, *query]
         if all(isinstance(part, str) for part in parts):
             return None
-        quote_path = self._code.use("quote_path")
-        quote_query = self._code.use("quote_query")
         pieces: list[str] = []
         text = ""
         in_query = False
@@ -103,7 +101,7 @@ class Expressions:
             if text:
                 pieces.append(literal(text))
                 text = ""
-            quote = quote_query if in_query else quote_path
+            quote = self._code.use("quote_query" if in_query else "quote_path")
             pieces.append(f"{quote}({self.placeholder(part)[0]})")
         if text:
             pieces.append(literal(text))

@@ -1,13 +1,15 @@
-"""Compile RFC 9535 JSONPath singular queries to lookup steps at build time.
+"""Compile RFC 9535 JSONPath queries to lookup steps at build time.
 
 A *singular query* (RFC 9535, section 2.3.5.1) is ``$`` followed by child segments that each hold
 exactly one name or index selector, such as ``$.choices[0].delta['content']``. It becomes a tuple
-of :class:`Name` and :class:`Index` steps, which generated code turns into direct lookups.
+of :class:`Name` and :class:`Index` steps, which generated code turns into direct lookups. With
+``loops`` (version 2 specs), wildcard selectors (``[*]``, ``.*``) compile too, as
+:class:`Wildcard` steps that generated code turns into loops.
 
-Any other query (wildcards, slices, filters, descendant segments, unions) is left to jsonpath-ng
-at run time, so it is accepted only if ``jsonpath_ng.ext.parse`` accepts it. The parser reads
-left to right and hands the whole text to jsonpath-ng at the first construct that only
-non-singular queries use; any other fault is a :class:`JSONPathError` at its position.
+Any other query (slices, filters, descendant segments, unions) is left to jsonpath-ng at run
+time, so it is accepted only if ``jsonpath_ng.ext.parse`` accepts it. The parser reads left to
+right and hands the whole text to jsonpath-ng at the first construct it does not compile; any
+other fault is a :class:`JSONPathError` at its position.
 """
 
 import re
@@ -23,6 +25,7 @@ __all__ = [
     "JSONPathError",
     "Name",
     "Step",
+    "Wildcard",
     "compile_path",
     "evaluate_steps",
 ]
@@ -52,7 +55,12 @@ class Index:
     value: int
 
 
-Step = Name | Index
+@dataclass(frozen=True)
+class Wildcard:
+    """A wildcard selector: every element of an array, every member value of an object."""
+
+
+Step = Name | Index | Wildcard
 
 
 class JSONPathError(ValueError):
@@ -69,29 +77,31 @@ class JSONPathError(ValueError):
 
 @dataclass(frozen=True)
 class CompiledPath:
-    """A checked JSONPath: lookup steps if it is a singular query, else ``steps`` is None."""
+    """A checked JSONPath: its steps if it compiles, else ``steps`` is None (jsonpath-ng)."""
 
     text: str
     steps: tuple[Step, ...] | None
 
     @property
     def singular(self) -> bool:
-        """Whether the path compiles to direct lookups (no jsonpath-ng at run time)."""
-        return self.steps is not None
+        """Whether the path compiles to direct lookups alone: it selects one value at most."""
+        return self.steps is not None and not any(isinstance(s, Wildcard) for s in self.steps)
 
 
 class _NotSingular(Exception):
     """Raised on the first construct that only non-singular queries use."""
 
 
-def compile_path(text: str) -> CompiledPath:
-    """Parse ``text``: a singular query gets its steps, any other query is checked by jsonpath-ng.
+def compile_path(text: str, *, loops: bool = False) -> CompiledPath:
+    """Parse ``text``: a query that compiles gets its steps; any other is checked by jsonpath-ng.
+
+    With ``loops``, wildcards compile; without, a query with one is left to jsonpath-ng.
 
     Raises :class:`JSONPathError` for an invalid singular-looking query, with the position of the
     fault, and for a non-singular query that jsonpath-ng cannot parse.
     """
     try:
-        steps = _Parser(text).parse_query()
+        steps = _Parser(text, loops).parse_query()
     except _NotSingular:
         _check_with_jsonpath_ng(text)
         return CompiledPath(text, None)
@@ -99,24 +109,27 @@ def compile_path(text: str) -> CompiledPath:
 
 
 def evaluate_steps(steps: tuple[Step, ...], document: object) -> list[object]:
-    """Apply ``steps`` to ``document`` as RFC 9535 does: ``[]`` or ``[node]``, never an error.
+    """Apply ``steps`` to ``document`` as RFC 9535 does: the nodes selected, never an error.
 
-    A :class:`Name` applies only to a dict, an :class:`Index` only to a list (so not to a str).
+    A :class:`Name` applies only to a dict, an :class:`Index` only to a list (so not to a str),
+    a :class:`Wildcard` to either (array elements, then member values, in order).
     """
-    node = document
+    nodes = [document]
     for step in steps:
-        if isinstance(step, Name):
-            if not isinstance(node, dict) or step.value not in node:
-                return []
-            node = node[step.value]
-        else:
-            if not isinstance(node, list):
-                return []
-            index = step.value + len(node) if step.value < 0 else step.value
-            if not 0 <= index < len(node):
-                return []
-            node = node[index]
-    return [node]
+        selected: list[object] = []
+        for node in nodes:
+            if isinstance(step, Wildcard):
+                if isinstance(node, list | dict):
+                    selected.extend(node if isinstance(node, list) else node.values())
+            elif isinstance(step, Name):
+                if isinstance(node, dict) and step.value in node:
+                    selected.append(node[step.value])
+            elif isinstance(node, list):
+                index = step.value + len(node) if step.value < 0 else step.value
+                if 0 <= index < len(node):
+                    selected.append(node[index])
+        nodes = selected
+    return nodes
 
 
 def _check_with_jsonpath_ng(text: str) -> None:
@@ -156,8 +169,9 @@ def _is_name_char(char: str) -> bool:
 class _Parser:
     """Reads one singular query left to right; ``pos`` is the offset of the next character."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, loops: bool) -> None:
         self.text = text
+        self.loops = loops
         self.pos = 0
 
     def peek(self, ahead: int = 0) -> str:
@@ -197,10 +211,13 @@ class _Parser:
             return self.parse_bracketed()
         raise JSONPathError(f"expected '.' or '[' but found {char!r}", self.pos)
 
-    def parse_shorthand(self) -> Name:
-        """``.`` member-name-shorthand; ``..`` and ``.*`` are not singular."""
+    def parse_shorthand(self) -> Name | Wildcard:
+        """``.`` member-name-shorthand, or ``.*``; ``..`` is not compiled."""
         self.pos += 1
         char = self.peek()
+        if char == "*" and self.loops:
+            self.pos += 1
+            return Wildcard()
         if char in {".", "*"}:
             raise _NotSingular
         if _is_name_first(char):
@@ -227,8 +244,11 @@ class _Parser:
         return step
 
     def parse_selector(self) -> Step:
-        """A name or index selector; ``*``, slices and filters are not singular."""
+        """A name, index or (with ``loops``) wildcard selector; slices and filters are not."""
         char = self.peek()
+        if char == "*" and self.loops:
+            self.pos += 1
+            return Wildcard()
         if char in {"*", ":", "?"}:
             raise _NotSingular
         if char in {"'", '"'}:

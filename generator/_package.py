@@ -87,7 +87,7 @@ def _runtime_files(modules: Iterable[ProviderModule]) -> dict[PurePosixPath, str
     files = {}
     for path, source in runtime_sources().items():
         needed_for = OPTIONAL_MODULES.get(path)
-        if needed_for is None or needed_for in used:
+        if needed_for is None or needed_for & used:
             origin = (RUNTIME_SOURCE / path).as_posix()
             edit = "A copy of the generator's runtime: edit its source, then regenerate."
             files[RUNTIME_FOLDER / path] = header(origin, edit) + source

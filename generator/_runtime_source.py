@@ -23,8 +23,10 @@ RUNTIME_SOURCE = PurePosixPath("generator/runtime")
 RUNTIME_FOLDER = "_runtime"
 """The subpackage of every generated package that holds its copy of the runtime."""
 
-OPTIONAL_MODULES = {PurePosixPath("_fallback.py"): "fallback_selector"}
-"""Runtime files copied only into packages that use the name each one provides."""
+OPTIONAL_MODULES = {
+    PurePosixPath("_fallback.py"): frozenset({"fallback_nodes", "fallback_selector"})
+}
+"""Runtime files copied only into packages that use one of the names each provides."""
 
 
 @cache

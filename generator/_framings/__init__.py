@@ -13,6 +13,7 @@ from typing import Any
 
 from .._diagnostics import KeyPath
 from .base import FramingSpec
+from .json_array import JSONArraySpec
 from .ndjson import NDJSONSpec
 from .sse import SSESpec
 from .text import TextSpec
@@ -20,7 +21,7 @@ from .text import TextSpec
 __all__ = ["FRAMINGS", "FramingSpec", "misplaced_keys"]
 
 FRAMINGS: dict[str, type[FramingSpec]] = {
-    framing.name: framing for framing in (SSESpec, NDJSONSpec, TextSpec)
+    framing.name: framing for framing in (SSESpec, NDJSONSpec, JSONArraySpec, TextSpec)
 }
 
 
@@ -46,7 +47,8 @@ def misplaced_keys(framing: str, response: dict[str, Any]) -> list[tuple[KeyPath
         names = readers.get(path, [])
         if not names or framing in names:
             return None
-        return f"only for framing {' or '.join(names)}, not {framing}"
+        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+        return f"only for framing {who}, not {framing}"
 
     misplaced: list[tuple[KeyPath, str]] = []
     for key, value in response.items():

@@ -1,4 +1,4 @@
-"""What the JSON-carrying framings share: the delta, stop and error JSONPaths."""
+"""What the JSON-carrying framings share: the JSONPaths of the delta, stop, errors and events."""
 
 from __future__ import annotations
 
@@ -7,17 +7,50 @@ from typing import Any
 
 from .._checker import Checker
 from .._codegen import CodeBuilder, literal
+from .._diagnostics import KeyPath
 from .._jsonpath import CompiledPath
 from .._schema_parts import JSONPATH, Scalar, Schema, object_schema
 
-__all__ = ["JSON_RULES", "JSONRulesSpec"]
+__all__ = ["JSON_RULES", "JSONRulesSpec", "one_or_more"]
+
+
+def one_or_more(item: Schema, description: str) -> Schema:
+    """A value, or (version 2) a list of such values."""
+    return {
+        "type": ["string", "array"],
+        **{key: value for key, value in item.items() if key not in ("type", "description")},
+        "items": {key: value for key, value in item.items() if key != "description"},
+        "minItems": 1,
+        "description": description,
+    }
+
 
 JSON_RULES: Schema = {
-    "delta": {**JSONPATH, "description": "JSONPath of the text delta in each JSON document."},
+    "delta": {
+        **JSONPATH,
+        "description": "JSONPath of the text delta in each JSON document (version 2: each match).",
+    },
     "non_string_delta": {
         "enum": ["skip", "convert"],
         "description": "A delta that is not a string: skipped (default) or converted to text.",
     },
+    "reasoning": {
+        **JSONPATH,
+        "description": "Version 2: JSONPath of reasoning text deltas, kept apart from the text.",
+    },
+    "tool_calls": {**JSONPATH, "description": "Version 2: JSONPath of tool-call deltas."},
+    "finish_reason": {
+        **JSONPATH,
+        "description": "Version 2: JSONPath of the reason the answer ended.",
+    },
+    "usage": object_schema(
+        {
+            "input_tokens": {**JSONPATH, "description": "JSONPath of the prompt's token count."},
+            "output_tokens": {**JSONPATH, "description": "JSONPath of the answer's token count."},
+        },
+        [],
+        "Version 2: where the server reports token usage.",
+    ),
     "stop": object_schema(
         {
             "path": {
@@ -34,12 +67,11 @@ JSON_RULES: Schema = {
     ),
     "error": object_schema(
         {
-            "message": {
-                **JSONPATH,
-                "description": (
-                    "JSONPath of the server's error message; its presence means an error."
-                ),
-            },
+            "message": one_or_more(
+                JSONPATH,
+                "JSONPath of the server's error message; its presence means an error. "
+                "Version 2: or a list of them, the first that matches wins.",
+            ),
         },
         [],
         "How the stream reports an error.",
@@ -47,47 +79,106 @@ JSON_RULES: Schema = {
 }
 """The keys under ``response`` of every framing whose events are JSON documents."""
 
+_VERSION_2_KEYS = ("reasoning", "tool_calls", "finish_reason", "usage")
+
 _UNUSABLE = CompiledPath("$", ())
 """Holds the place of a delta path that was reported invalid, so the rest is still checked."""
 
 
 @dataclass(frozen=True)
 class JSONRulesSpec:
-    """The JSONPaths applied to each JSON document; emitted as the runtime's ``JSONRules``."""
+    """The JSONPaths applied to each JSON document.
 
+    Version 1 specs are emitted as the runtime's ``JSONRules`` (one text delta a document, the
+    first match of each path); version 2 as ``EventRules`` (every match, typed events).
+    """
+
+    version: int
     delta: CompiledPath
     convert_non_string: bool
     stop_path: CompiledPath | None
     stop_equals: Scalar
-    error_message: CompiledPath | None
+    error_messages: tuple[CompiledPath, ...]
+    events: dict[str, CompiledPath]
+    """Version 2: the paths of reasoning, tool calls, finish reason and token counts, by role."""
 
     @classmethod
     def from_spec(cls, response: dict[str, Any], checker: Checker) -> JSONRulesSpec:
         stop, error = response.get("stop", {}), response.get("error", {})
         if "equals" in stop and "path" not in stop:
             checker.error(("response", "stop", "equals"), "equals needs a path", at_key=True)
-        delta = checker.jsonpath(("response", "delta"), response["delta"])
+        events: dict[str, CompiledPath] = {}
+        for key in _VERSION_2_KEYS:
+            if key in response and checker.needs_version_2(("response", key), key):
+                paths = response[key] if key == "usage" else {key: response[key]}
+                for role, text in paths.items():
+                    where = ("response", key, role) if key == "usage" else ("response", key)
+                    compiled = checker.jsonpath(where, text)
+                    if compiled is not None:
+                        events[role] = compiled
         return cls(
-            delta=delta or _UNUSABLE,
+            version=checker.version,
+            delta=checker.jsonpath(("response", "delta"), response["delta"]) or _UNUSABLE,
             convert_non_string=response.get("non_string_delta", "skip") == "convert",
             stop_path=checker.jsonpath(("response", "stop", "path"), stop.get("path")),
             stop_equals=stop.get("equals", True),
-            error_message=checker.jsonpath(("response", "error", "message"), error.get("message")),
+            error_messages=_paths(("response", "error", "message"), error.get("message"), checker),
+            events=events,
         )
 
     def emit(self, code: CodeBuilder) -> str:
-        """``JSONRules(delta=_select_delta, ...)``, with a selector function per path."""
+        """The runtime's rules: ``JSONRules(...)`` or ``EventRules(...)``, with a selector each."""
+        return self._emit_event_rules(code) if self.version >= 2 else self._emit_json_rules(code)
+
+    def _emit_json_rules(self, code: CodeBuilder) -> str:
         arguments = [("delta", code.selector("delta", self.delta))]
         if self.convert_non_string:
             arguments.append(("convert_non_string", "True"))
         if self.stop_path is not None:
             arguments.append(("stop_path", code.selector("stop", self.stop_path)))
             arguments.append(("stop_equals", literal(self.stop_equals)))
-        if self.error_message is not None:
-            arguments.append(("error_message", code.selector("error", self.error_message)))
+        if self.error_messages:
+            arguments.append(("error_message", code.selector("error", self.error_messages[0])))
         return code.call("JSONRules", arguments)
+
+    def _emit_event_rules(self, code: CodeBuilder) -> str:
+        arguments = [("text", code.nodes_selector("delta", self.delta))]
+        arguments += [(role, code.nodes_selector(role, path)) for role, path in self.events.items()]
+        if self.convert_non_string:
+            arguments.append(("convert_non_string", "True"))
+        if self.stop_path is not None:
+            arguments.append(("stop_path", code.nodes_selector("stop", self.stop_path)))
+            arguments.append(("stop_equals", literal(self.stop_equals)))
+        if self.error_messages:
+            names = [
+                code.nodes_selector("error" if i == 0 else f"error_{i + 1}", path)
+                for i, path in enumerate(self.error_messages)
+            ]
+            arguments.append(("error_messages", "(" + ", ".join(names) + ",)"))
+        return code.call("EventRules", arguments)
 
     def paths(self) -> dict[str, CompiledPath]:
         """The paths, by the role of the selector each becomes."""
-        named = {"delta": self.delta, "stop": self.stop_path, "error": self.error_message}
+        named = {"delta": self.delta, "stop": self.stop_path, **self.events}
+        named.update(
+            ("error" if i == 0 else f"error_{i + 1}", path)
+            for i, path in enumerate(self.error_messages)
+        )
         return {role: path for role, path in named.items() if path is not None}
+
+
+def _paths(
+    at: KeyPath, value: str | list[str] | None, checker: Checker
+) -> tuple[CompiledPath, ...]:
+    """One JSONPath or, in version 2, a list of them, compiled; invalid ones are reported."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        texts = [value]
+    elif checker.needs_version_2(at, "a list of error paths"):
+        texts = value
+    else:
+        return ()
+    where = [(*at, i) for i in range(len(texts))] if isinstance(value, list) else [at]
+    compiled = [checker.jsonpath(place, text) for place, text in zip(where, texts, strict=True)]
+    return tuple(path for path in compiled if path is not None)

@@ -10,7 +10,7 @@ from .._codegen import CodeBuilder, literal
 from .._jsonpath import CompiledPath
 from .._schema_parts import Schema, merge_properties
 from .base import MAX_EVENT_SIZE_SCHEMA, FramingSpec
-from .json_rules import JSON_RULES, JSONRulesSpec
+from .json_rules import JSON_RULES, JSONRulesSpec, one_or_more
 
 __all__ = ["SSESpec"]
 
@@ -48,10 +48,10 @@ class SSESpec(FramingSpec):
             "error": {
                 "type": "object",
                 "properties": {
-                    "event": {
-                        "type": "string",
-                        "description": "SSE: an event of this type is an error.",
-                    }
+                    "event": one_or_more(
+                        {"type": "string"},
+                        "SSE: an event of this type is an error. Version 2: or of these types.",
+                    )
                 },
             },
         },
@@ -63,7 +63,7 @@ class SSESpec(FramingSpec):
     delta_events: tuple[str, ...] | None
     stop_data: str | None
     stop_event: str | None
-    error_event: str | None
+    error_events: tuple[str, ...]
     max_event_size: int | None
 
     @classmethod
@@ -76,7 +76,7 @@ class SSESpec(FramingSpec):
             delta_events=None if events is None else tuple(events),
             stop_data=stop.get("data"),
             stop_event=stop.get("event"),
-            error_event=error.get("event"),
+            error_events=_error_events(error.get("event"), checker),
             max_event_size=response.get("max_event_size"),
         )
 
@@ -84,13 +84,11 @@ class SSESpec(FramingSpec):
         arguments = [("rules", self.rules.emit(code))]
         if self.delta_events is not None:
             arguments.append(("delta_events", f"frozenset({literal(self.delta_events)})"))
-        for name, value in (
-            ("stop_data", self.stop_data),
-            ("stop_event", self.stop_event),
-            ("error_event", self.error_event),
-        ):
+        for name, value in (("stop_data", self.stop_data), ("stop_event", self.stop_event)):
             if value is not None:
                 arguments.append((name, literal(value)))
+        if self.error_events:
+            arguments.append(("error_events", f"frozenset({literal(self.error_events)})"))
         arguments.append(self.content_types_argument())
         if self.max_event_size is not None:
             arguments.append(("max_event_size", literal(self.max_event_size)))
@@ -98,3 +96,12 @@ class SSESpec(FramingSpec):
 
     def paths(self) -> dict[str, CompiledPath]:
         return self.rules.paths()
+
+
+def _error_events(value: str | list[str] | None, checker: Checker) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    at = ("response", "error", "event")
+    return tuple(value) if checker.needs_version_2(at, "a list of error events") else ()

@@ -9,6 +9,7 @@ define them.
 """
 
 from ._config import Retries, Timeouts
+from ._events import Finish, ReasoningDelta, StreamEvent, TextDelta, ToolCallDelta, Usage
 from ._exceptions import (
     APIStatusError,
     AuthenticationError,
@@ -43,6 +44,7 @@ __all__ = [
     "ConnectTimeoutError",
     "ContentPart",
     "EventTooLargeError",
+    "Finish",
     "IdleTimeoutError",
     "IncompleteStreamError",
     "MalformedEventError",
@@ -55,11 +57,16 @@ __all__ = [
     "ProviderError",
     "ProviderTimeoutError",
     "RateLimitError",
+    "ReasoningDelta",
     "Retries",
     "ServerError",
     "ServerReportedError",
+    "StreamEvent",
+    "TextDelta",
     "TextStream",
     "Timeouts",
+    "ToolCallDelta",
     "TotalTimeoutError",
     "UnexpectedContentTypeError",
+    "Usage",
 ]

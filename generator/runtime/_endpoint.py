@@ -38,7 +38,7 @@ from ._exceptions import (
     shorten,
 )
 from ._framings import Framing, Origin
-from ._stream import TextStream
+from ._stream import StreamItem, TextStream
 from ._url import rebase_url, valid_base_url
 
 __all__ = ["Endpoint"]
@@ -139,7 +139,7 @@ class Endpoint:
         )
         return TextStream(self._deltas(call))
 
-    async def _deltas(self, call: _Call) -> AsyncGenerator[str, None]:
+    async def _deltas(self, call: _Call) -> AsyncGenerator[StreamItem, None]:
         origin = Origin(self.provider, self.redact(f"{self.method} {call.url}"))
         deadline = None if call.timeouts.total is None else time.monotonic() + call.timeouts.total
         async with _session_for(call.session) as session:
@@ -149,9 +149,9 @@ class Endpoint:
                 try:
                     async with self._request(session, call, deadline, origin) as response:
                         await _check_response(response, self, origin)
-                        async for delta in self.framing.deltas(response.content.iter_any(), origin):
+                        async for item in self.framing.deltas(response.content.iter_any(), origin):
                             yielded = True
-                            yield delta
+                            yield item
                     return
                 except (aiohttp.ClientError, TimeoutError, APIStatusError) as error:
                     failure = _translate(error, origin, self.redact)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from jsonpath_ng.ext.parser import parse
 
-from ._framings import MISSING, Selector
+from ._framings import MISSING, NodeSelector, Selector
 
-__all__ = ["fallback_selector"]
+__all__ = ["fallback_nodes", "fallback_selector"]
 
 
 def fallback_selector(path: str) -> Selector:
@@ -23,5 +23,15 @@ def fallback_selector(path: str) -> Selector:
     def select(document: object) -> object:
         matches = expression.find(document)
         return matches[0].value if matches else MISSING
+
+    return select
+
+
+def fallback_nodes(path: str) -> NodeSelector:
+    """A selector for ``path`` that returns every match in document order, parsed once."""
+    expression = parse(path)
+
+    def select(document: object) -> list[object]:
+        return [match.value for match in expression.find(document)]
 
     return select

@@ -1,33 +1,68 @@
-"""The object a provider returns: the answer as an async iterator of text deltas."""
+"""The object a provider returns: the answer as an async iterator of text deltas, and its events."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Awaitable, Generator
+from collections.abc import AsyncGenerator, AsyncIterator, Generator
 from types import TracebackType
 from typing import Any
 
-__all__ = ["TextStream"]
+from ._events import Finish, StreamEvent, TextDelta, Usage
+
+__all__ = ["StreamItem", "TextStream"]
+
+StreamItem = str | StreamEvent
+"""What the runtime streams internally: text as plain ``str``, every other event as itself."""
 
 
 class TextStream:
-    """The answer, streamed: ``async for delta in stream``.
+    """The answer, streamed: ``async for delta in stream``, or ``stream.events()`` for all events.
 
     Nothing is sent until iteration starts. Awaiting the stream gives the stream itself, so the
     form in gpt4free's documentation, ``async for t in await Provider.create_async_generator(...)``,
     works too. Leaving ``async with stream:`` or calling :meth:`aclose` closes the response (and
-    any session the provider opened) at once; so does cancelling the task that iterates.
+    any session the provider opened) at once; so does cancelling the task that iterates. As
+    events pass, ``finish_reason`` and ``usage`` take what the server reported.
     """
 
-    __slots__ = ("_deltas",)
+    __slots__ = ("_items", "finish_reason", "usage")
 
-    def __init__(self, deltas: AsyncGenerator[str, None]) -> None:
-        self._deltas = deltas
+    def __init__(self, items: AsyncGenerator[StreamItem, None]) -> None:
+        self._items = items
+        self.finish_reason: str | None = None
+        """Why the answer ended, once the server has said so."""
+        self.usage: Usage | None = None
+        """The token counts the server reported, once it has."""
 
     def __aiter__(self) -> TextStream:
         return self
 
-    def __anext__(self) -> Awaitable[str]:
-        return self._deltas.__anext__()
+    async def __anext__(self) -> str:
+        while True:
+            item = await self._items.__anext__()
+            if isinstance(item, str):
+                return item
+            self._note(item)
+
+    def events(self) -> AsyncIterator[StreamEvent]:
+        """Every event of the answer in arrival order: text, reasoning, tool calls, usage, finish.
+
+        The stream is read once: iterate either this or the stream itself.
+        """
+        return self._events()
+
+    async def _events(self) -> AsyncGenerator[StreamEvent, None]:
+        async for item in self._items:
+            if isinstance(item, str):
+                yield TextDelta(item)
+            else:
+                self._note(item)
+                yield item
+
+    def _note(self, event: StreamEvent) -> None:
+        if isinstance(event, Finish):
+            self.finish_reason = event.reason
+        elif isinstance(event, Usage):
+            self.usage = event if self.usage is None else self.usage.updated(event)
 
     def __await__(self) -> Generator[Any, None, TextStream]:
         return self._itself().__await__()
@@ -48,7 +83,7 @@ class TextStream:
 
     async def aclose(self) -> None:
         """Stop streaming and release the connection now."""
-        await self._deltas.aclose()
+        await self._items.aclose()
 
     async def text(self) -> str:
         """Read the whole answer and return it as one string."""

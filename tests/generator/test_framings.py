@@ -14,7 +14,7 @@ from ..conftest import ROOT
 from .conftest import BuiltPackage
 
 SPEC = """\
-version: 1
+version: 2
 provider: {{class: Probe, module: probe, url: "https://probe.example", working: true}}
 request:
   url: https://api.probe.example/stream
@@ -67,16 +67,20 @@ def test_each_framing_is_in_the_runtime_the_schema_and_the_docs(
 @pytest.mark.parametrize(
     "framing, keys, message",
     [
-        ("text", "  delta: $.t\n", "response.delta: only for framing sse or ndjson, not text"),
+        (
+            "text",
+            "  delta: $.t\n",
+            "response.delta: only for framing sse, ndjson or json_array, not text",
+        ),
         (
             "text",
             "  max_event_size: 10\n",
-            "response.max_event_size: only for framing sse or ndjson, not text",
+            "response.max_event_size: only for framing sse, ndjson or json_array, not text",
         ),
         (
             "text",
             "  stop: {data: x, path: $.done}\n",
-            "response.stop: only for framing sse or ndjson, not text",
+            "response.stop: only for framing sse, ndjson or json_array, not text",
         ),
         (
             "ndjson",

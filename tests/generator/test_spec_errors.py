@@ -123,9 +123,23 @@ CASES = {
             "specs/demo.yaml:12:39: request.parameters.temperature.default: default true is not an int"
         ],
     ),
+    "a version 2 key in a version 1 spec": (
+        VALID + "  reasoning: $.r\n  error: {event: [error, failed], message: [$.a, $.b]}\n",
+        [
+            "specs/demo.yaml:20:3: response.reasoning: reasoning needs version: 2",
+            "specs/demo.yaml:21:11: response.error.event: a list of error events needs version: 2",
+            "specs/demo.yaml:21:35: response.error.message: a list of error paths needs version: 2",
+        ],
+    ),
+    "json_array in a version 1 spec": (
+        edit("framing: sse", "framing: json_array").replace('  stop: {data: "[DONE]"}\n', ""),
+        ["specs/demo.yaml:17:3: response.framing: framing json_array needs version: 2"],
+    ),
     "enum": (
         edit("framing: sse", "framing: websocket"),
-        ["specs/demo.yaml:17:12: response.framing: 'websocket' is not one of: sse, ndjson, text"],
+        [
+            "specs/demo.yaml:17:12: response.framing: 'websocket' is not one of: sse, ndjson, json_array, text"
+        ],
     ),
     "invalid jsonpath": (
         edit("$.choices[0].delta.content", "$.choices[01].delta.content"),

@@ -1,13 +1,15 @@
-"""The byte decoders, without HTTP: WHATWG SSE rules, NDJSON and raw text, split anywhere."""
+"""The byte decoders, without HTTP: WHATWG SSE rules, NDJSON, JSON arrays and raw text, split anywhere."""
 
 from __future__ import annotations
 
 import itertools
+import json
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.runtime._framings.json_array import JSONArrayDecoder, JSONArrayError
 from generator.runtime._framings.lines import OversizeError
 from generator.runtime._framings.ndjson import LineDecoder
 from generator.runtime._framings.sse import ServerSentEvent, SSEDecoder
@@ -273,3 +275,92 @@ def test_text_any_split_gives_the_text(text: str, data: st.DataObject) -> None:
     body = text.encode()
     pieces = [decoder.feed(piece) for piece in cuts_of(body, data.draw)] + [decoder.close()]
     assert "".join(pieces) == text.removeprefix("\ufeff")
+
+
+# ---------------------------------------------------------------- JSON array
+
+
+def elements(*pieces: bytes, max_size: int = 1 << 20) -> tuple[list[object], bool]:
+    """The elements of a JSON array body fed in ``pieces``, parsed, and whether it closed."""
+    decoder = JSONArrayDecoder(max_size)
+    texts = [text for piece in pieces for text in decoder.feed(piece)] + decoder.close()
+    return [json.loads(text) for text in texts], decoder.complete
+
+
+GEMINI_BODY = (
+    b'[{"candidates": [{"content": {"parts": [{"text": "He"}]}}]}\n'
+    b',\r\n{"candidates": [{"content": {"parts": [{"text": "llo"}]}}]}\n]'
+)
+
+
+def test_elements_as_gemini_sends_them() -> None:
+    expected = json.loads(GEMINI_BODY)
+    assert elements(GEMINI_BODY) == (expected, True)
+    assert elements(*one_byte_at_a_time(GEMINI_BODY)) == (expected, True)
+
+
+def test_brackets_braces_and_quotes_inside_strings_are_text() -> None:
+    body = rb'[{"a": "]}[{,\"\\"}, ["x]", {"b": "}"}], "s,]", 1.5e3, -2, true, false, null]'
+    assert elements(body) == (json.loads(body), True)
+    assert elements(*one_byte_at_a_time(body)) == (json.loads(body), True)
+
+
+def test_an_empty_array_and_a_bom() -> None:
+    assert elements(b"\xef\xbb\xbf  [ ]\n") == ([], True)
+    assert elements(b"\xef\xbb", b"\xbf[]") == ([], True)
+
+
+def test_a_body_cut_before_the_closing_bracket_is_not_complete() -> None:
+    assert elements(GEMINI_BODY[:-2]) == (json.loads(GEMINI_BODY + b"")[0:2], False)
+    assert elements(GEMINI_BODY[:30]) == ([], False)
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        (b'{"a": 1}', "the body is not a JSON array"),
+        (b'[{"a": 1} {"b": 2}]', "expected ',' or ']' after an element"),
+        (b"[1,,2]", "expected an element"),
+        (b"[1,]", "expected an element"),
+        (b"[1] x", "text after the end of the array"),
+    ],
+)
+def test_a_body_that_is_not_one_array_says_where(body: bytes, reason: str) -> None:
+    with pytest.raises(JSONArrayError) as caught:
+        elements(body)
+    assert caught.value.reason == reason
+
+
+def test_an_endless_element_is_refused_before_it_ends() -> None:
+    decoder = JSONArrayDecoder(max_size=1000)
+    decoder.feed(b'[{"a": "')
+    with pytest.raises(OversizeError):
+        for _ in range(100):
+            decoder.feed(b"x" * 100)
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(blacklist_categories=["Cs"])),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+BLANKS = st.sampled_from(["", " ", "\n", "\r\n", "\t "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(JSON_VALUES, max_size=5), data=st.data())
+def test_json_array_any_split_gives_the_elements(values: list[object], data: st.DataObject) -> None:
+    pieces = [
+        data.draw(BLANKS) + json.dumps(value, ensure_ascii=data.draw(st.booleans()))
+        for value in values
+    ]
+    body = ("[" + ",".join(piece + data.draw(BLANKS) for piece in pieces) + "]").encode()
+    if data.draw(st.booleans()):
+        body = b"\xef\xbb\xbf" + body
+    assert elements(*cuts_of(body, data.draw)) == (values, True)

@@ -1,12 +1,14 @@
-"""How decoded events become deltas: stop conditions, error reports, event filters, conversion."""
+"""How decoded events become deltas and events: stops, errors, filters, typed events."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 
 import pytest
 
+from generator.runtime._events import Finish, ReasoningDelta, ToolCallDelta, Usage
 from generator.runtime._exceptions import (
     IncompleteStreamError,
     MalformedEventError,
@@ -15,9 +17,12 @@ from generator.runtime._exceptions import (
 )
 from generator.runtime._framings import (
     MISSING,
+    EventRules,
     Framing,
+    JSONArrayFraming,
     JSONRules,
     NDJSONFraming,
+    NodeSelector,
     Origin,
     Selector,
     SSEFraming,
@@ -42,9 +47,11 @@ async def _body(data: bytes) -> AsyncIterator[bytes]:
     yield data
 
 
-def run(framing: Framing, data: bytes) -> tuple[list[str], ProviderError | None]:
-    async def collect() -> tuple[list[str], ProviderError | None]:
-        deltas: list[str] = []
+def run(framing: Framing, data: bytes) -> tuple[list[object], ProviderError | None]:
+    """What the framing yields for ``data`` (text as str, other events as themselves)."""
+
+    async def collect() -> tuple[list[object], ProviderError | None]:
+        deltas: list[object] = []
         try:
             async for delta in framing.deltas(_body(data), ORIGIN):
                 deltas.append(delta)
@@ -118,7 +125,7 @@ ANTHROPIC_LIKE = SSEFraming(
     rules=JSONRules(delta=key("text"), error_message=key("message")),
     delta_events=frozenset({"content_block_delta"}),
     stop_event="message_stop",
-    error_event="error",
+    error_events=frozenset({"error"}),
 )
 
 
@@ -169,3 +176,121 @@ def test_sse_without_stop_condition_but_a_cut_off_event_is_incomplete() -> None:
 
 def test_raw_text_is_the_answer() -> None:
     assert run(TextFraming(), "Grüße".encode()) == (["Grüße"], None)
+
+
+# ---------------------------------------------------------------- version 2: events
+
+
+def nodes(*names: str) -> NodeSelector:
+    """A node selector for a path of keys, with ``*`` for every element (what v2 emits)."""
+
+    def select(document: object) -> list[object]:
+        found = [document]
+        for name in names:
+            if name == "*":
+                found = [item for node in found if isinstance(node, list) for item in node]
+            else:
+                found = [n[name] for n in found if isinstance(n, dict) and name in n]
+        return found
+
+    return select
+
+
+EVENTS = EventRules(
+    text=nodes("parts", "*", "text"),
+    reasoning=nodes("thinking"),
+    tool_calls=nodes("calls", "*"),
+    input_tokens=nodes("usage", "in"),
+    output_tokens=nodes("usage", "out"),
+    finish_reason=nodes("finish"),
+    error_messages=(nodes("error", "message"), nodes("failure")),
+)
+
+
+def test_every_match_of_the_delta_path_is_a_delta_in_document_order() -> None:
+    body = b'{"parts": [{"text": "A"}, {"text": "B"}, {"image": 1}]}\n{"parts": [{"text": "C"}]}\n'
+    assert run(NDJSONFraming(EVENTS), body) == (["A", "B", "C"], None)
+
+
+def test_one_document_carries_reasoning_text_tool_calls_usage_and_finish_in_that_order() -> None:
+    document = {
+        "finish": "stop",
+        "usage": {"in": 7, "out": 3},
+        "calls": [{"id": "c1"}],
+        "parts": [{"text": "Hi"}],
+        "thinking": "Hmm",
+    }
+    items, stop = EVENTS.read(json.dumps(document), ORIGIN)
+    assert items == [
+        ReasoningDelta("Hmm"),
+        "Hi",
+        ToolCallDelta({"id": "c1"}),
+        Usage(input_tokens=7, output_tokens=3),
+        Finish("stop"),
+    ]
+    assert not stop
+
+
+def test_no_event_where_nothing_matches() -> None:
+    assert EVENTS.read('{"usage": {"in": "seven"}, "finish": null}', ORIGIN) == ([], False)
+
+
+@pytest.mark.parametrize(
+    "document, message",
+    [('{"error": {"message": "bad"}}', "bad"), ('{"failure": {"code": 5}}', '{"code": 5}')],
+)
+def test_the_first_error_path_that_matches_is_the_message(document: str, message: str) -> None:
+    with pytest.raises(ServerReportedError) as caught:
+        EVENTS.read(document, ORIGIN)
+    assert caught.value.server_message == message
+
+
+def test_a_stop_path_stops_when_any_match_equals() -> None:
+    rules = EventRules(text=nodes("t"), stop_path=nodes("done", "*"), stop_equals=True)
+    assert rules.read('{"t": "x", "done": [false, true]}', ORIGIN) == (["x"], True)
+
+
+RESPONSES_LIKE = SSEFraming(
+    rules=EventRules(
+        text=nodes("delta"),
+        input_tokens=nodes("response", "usage", "input_tokens"),
+        output_tokens=nodes("response", "usage", "output_tokens"),
+        error_messages=(nodes("response", "error", "message"),),
+    ),
+    delta_events=frozenset({"response.output_text.delta"}),
+    stop_event="response.completed",
+    error_events=frozenset({"error", "response.failed"}),
+)
+
+
+def test_the_stop_events_data_is_read_for_its_events() -> None:
+    body = (
+        b'event: response.output_text.delta\ndata: {"delta": "Hi"}\n\n'
+        b'event: response.completed\ndata: {"response": {"usage": '
+        b'{"input_tokens": 5, "output_tokens": 1}}}\n\n'
+    )
+    assert run(RESPONSES_LIKE, body) == (["Hi", Usage(5, 1)], None)
+
+
+@pytest.mark.parametrize("event", [b"error", b"response.failed"])
+def test_each_error_event_type_is_an_error(event: bytes) -> None:
+    body = (
+        b'event: response.output_text.delta\ndata: {"delta": "Hi"}\n\n'
+        b"event: " + event + b'\ndata: {"response": {"error": {"message": "quota"}}}\n\n'
+    )
+    deltas, error = run(RESPONSES_LIKE, body)
+    assert deltas == ["Hi"]
+    assert isinstance(error, ServerReportedError)
+    assert error.server_message == "quota"
+
+
+def test_a_json_array_body() -> None:
+    framing = JSONArrayFraming(EVENTS)
+    body = b'[{"parts": [{"text": "A"}]}\n,\r\n{"parts": [{"text": "B"}], "finish": "STOP"}\n]'
+    assert run(framing, body) == (["A", "B", Finish("STOP")], None)
+    deltas, error = run(framing, body[:-2])
+    assert deltas == ["A", "B", Finish("STOP")]
+    assert isinstance(error, IncompleteStreamError)
+    _, error = run(framing, b'{"parts": []}')
+    assert isinstance(error, MalformedEventError)
+    assert "the body is not a JSON array" in str(error)

@@ -8,17 +8,22 @@ keys from a spec and emits the constructor call of the class here.
 """
 
 from .base import MISSING, Framing, Origin, Selector
-from .json_rules import JSONRules
+from .json_array import JSONArrayFraming
+from .json_rules import EventRules, JSONRules, NodeSelector, Rules
 from .ndjson import NDJSONFraming
 from .sse import SSEFraming
 from .text import TextFraming
 
 __all__ = [
     "MISSING",
+    "EventRules",
     "Framing",
+    "JSONArrayFraming",
     "JSONRules",
     "NDJSONFraming",
+    "NodeSelector",
     "Origin",
+    "Rules",
     "SSEFraming",
     "Selector",
     "TextFraming",

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable
 from typing import Final, NamedTuple, Protocol, runtime_checkable
 
 from .._exceptions import EventTooLargeError, IncompleteStreamError
+from .._stream import StreamItem
 from .lines import OversizeError
 
 __all__ = ["MISSING", "Framing", "Origin", "Selector"]
@@ -27,11 +28,12 @@ class Framing(Protocol):
         """The media types the response may have; ``*/*`` accepts any."""
         ...
 
-    def deltas(self, chunks: AsyncIterable[bytes], origin: Origin) -> AsyncIterator[str]:
-        """Yield the text deltas of a body arriving as ``chunks``, split anywhere.
+    def deltas(self, chunks: AsyncIterable[bytes], origin: Origin) -> AsyncIterator[StreamItem]:
+        """Yield the text deltas (and other events) of a body arriving as ``chunks``.
 
-        Raise a ``ProtocolError`` (or ``ServerReportedError``) naming ``origin`` when the body is
-        not the stream the spec describes, ended early included.
+        The chunks may be split anywhere. Raise a ``ProtocolError`` (or ``ServerReportedError``)
+        naming ``origin`` when the body is not the stream the spec describes, ended early
+        included.
         """
         ...
 

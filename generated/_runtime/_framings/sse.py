@@ -12,8 +12,9 @@ from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 
 from .._constants import DEFAULT_MAX_EVENT_SIZE
+from .._stream import StreamItem
 from .base import Origin, incomplete, too_large
-from .json_rules import JSONRules, reported
+from .json_rules import Rules, reported
 from .lines import LineSplitter, OversizeError, utf8_decoder
 
 __all__ = ["SSEDecoder", "SSEFraming", "ServerSentEvent"]
@@ -101,21 +102,23 @@ class SSEDecoder:
 class SSEFraming:
     """Server-sent events whose data is JSON, with stop and error signals by type or data."""
 
-    rules: JSONRules
+    rules: Rules
     delta_events: frozenset[str] | None = None
     stop_data: str | None = None
     stop_event: str | None = None
-    error_event: str | None = None
+    error_events: frozenset[str] = frozenset()
     content_types: tuple[str, ...] = ("text/event-stream",)
     max_event_size: int = DEFAULT_MAX_EVENT_SIZE
 
     @property
     def has_stop(self) -> bool:
         """Whether the spec says how the answer ends (else the end of the body ends it)."""
-        return bool(self.stop_data or self.stop_event or self.rules.stop_path)
+        return bool(self.stop_data or self.stop_event or self.rules.has_stop)
 
-    async def deltas(self, chunks: AsyncIterable[bytes], origin: Origin) -> AsyncIterator[str]:
-        """Yield each text delta of the body, and check that the stream ended properly."""
+    async def deltas(
+        self, chunks: AsyncIterable[bytes], origin: Origin
+    ) -> AsyncIterator[StreamItem]:
+        """Yield what each event of the body carries, and check that the stream ended properly."""
         decoder = SSEDecoder(self.max_event_size)
         async for chunk in chunks:
             try:
@@ -123,9 +126,9 @@ class SSEFraming:
             except OversizeError as error:
                 raise too_large(error, origin) from None
             for event in events:
-                text, stop = self._interpret(event, origin)
-                if text:
-                    yield text
+                items, stop = self._interpret(event, origin)
+                for item in items:
+                    yield item
                 if stop:
                     return
         decoder.close()
@@ -134,15 +137,15 @@ class SSEFraming:
         if decoder.truncated:
             raise incomplete("the stream ended in the middle of an event", origin)
 
-    def _interpret(self, event: ServerSentEvent, origin: Origin) -> tuple[str | None, bool]:
+    def _interpret(self, event: ServerSentEvent, origin: Origin) -> tuple[list[StreamItem], bool]:
         if event.event == self.stop_event:
-            return None, True
-        if event.event == self.error_event:
+            return self.rules.final(event.data, origin), True
+        if event.event in self.error_events:
             raise reported(self._error_text(event.data), origin)
         if event.data == self.stop_data:
-            return None, True
+            return [], True
         if self.delta_events is not None and event.event not in self.delta_events:
-            return None, False
+            return [], False
         return self.rules.read(event.data, origin)
 
     def _error_text(self, data: str) -> object:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 
+from .._stream import StreamItem
 from .base import Origin
 from .lines import utf8_decoder
 
@@ -34,7 +35,9 @@ class TextFraming:
 
     content_types: tuple[str, ...] = ("text/plain",)
 
-    async def deltas(self, chunks: AsyncIterable[bytes], origin: Origin) -> AsyncIterator[str]:
+    async def deltas(
+        self, chunks: AsyncIterable[bytes], origin: Origin
+    ) -> AsyncIterator[StreamItem]:
         """Yield the body's text as it arrives."""
         decoder = TextDecoder()
         async for chunk in chunks:

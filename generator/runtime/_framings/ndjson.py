@@ -6,8 +6,9 @@ from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 
 from .._constants import DEFAULT_MAX_EVENT_SIZE
+from .._stream import StreamItem
 from .base import Origin, incomplete, too_large
-from .json_rules import JSONRules
+from .json_rules import Rules
 from .lines import LineSplitter, OversizeError, utf8_decoder
 
 __all__ = ["LineDecoder", "NDJSONFraming"]
@@ -35,17 +36,14 @@ class LineDecoder:
 class NDJSONFraming:
     """One JSON document per line; blank lines are skipped."""
 
-    rules: JSONRules
+    rules: Rules
     content_types: tuple[str, ...] = ("application/x-ndjson",)
     max_event_size: int = DEFAULT_MAX_EVENT_SIZE
 
-    @property
-    def has_stop(self) -> bool:
-        """Whether the spec says how the answer ends (else the end of the body ends it)."""
-        return self.rules.stop_path is not None
-
-    async def deltas(self, chunks: AsyncIterable[bytes], origin: Origin) -> AsyncIterator[str]:
-        """Yield each text delta of the body, and check that the stream ended properly."""
+    async def deltas(
+        self, chunks: AsyncIterable[bytes], origin: Origin
+    ) -> AsyncIterator[StreamItem]:
+        """Yield what each line of the body carries, and check that the stream ended properly."""
         decoder = LineDecoder(self.max_event_size)
         async for chunk in chunks:
             try:
@@ -53,16 +51,16 @@ class NDJSONFraming:
             except OversizeError as error:
                 raise too_large(error, origin) from None
             for line in lines:
-                text, stop = self.rules.read(line, origin)
-                if text:
-                    yield text
+                items, stop = self.rules.read(line, origin)
+                for item in items:
+                    yield item
                 if stop:
                     return
         for line in decoder.close():
-            text, stop = self.rules.read(line, origin)
-            if text:
-                yield text
+            items, stop = self.rules.read(line, origin)
+            for item in items:
+                yield item
             if stop:
                 return
-        if self.has_stop:
+        if self.rules.has_stop:
             raise incomplete("the stream ended before its stop condition: answer truncated", origin)
