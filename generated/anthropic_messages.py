@@ -48,7 +48,7 @@ _ENDPOINT = Endpoint(
     framing=SSEFraming(
         rules=JSONRules(delta=_select_delta, error_message=_select_error),
         delta_events=frozenset(("content_block_delta",)),
-        stop_event="message_stop",
+        stop_events=frozenset(("message_stop",)),
         error_events=frozenset(("error",)),
         content_types=("text/event-stream",),
     ),

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from .._checker import Checker
 from .._codegen import CodeBuilder, literal
+from .._diagnostics import KeyPath
 from .._jsonpath import CompiledPath
 from .._schema_parts import Schema, merge_properties
 from .base import MAX_EVENT_SIZE_SCHEMA, FramingSpec
@@ -39,10 +40,10 @@ class SSESpec(FramingSpec):
                         "type": "string",
                         "description": "SSE: stop when an event's data is exactly this.",
                     },
-                    "event": {
-                        "type": "string",
-                        "description": "SSE: stop at an event of this type.",
-                    },
+                    "event": one_or_more(
+                        {"type": "string"},
+                        "SSE: stop at an event of this type. Version 2: or of these types.",
+                    ),
                 },
             },
             "error": {
@@ -62,7 +63,7 @@ class SSESpec(FramingSpec):
     rules: JSONRulesSpec
     delta_events: tuple[str, ...] | None
     stop_data: str | None
-    stop_event: str | None
+    stop_events: tuple[str, ...]
     error_events: tuple[str, ...]
     max_event_size: int | None
 
@@ -75,8 +76,8 @@ class SSESpec(FramingSpec):
             rules=JSONRulesSpec.from_spec(response, checker),
             delta_events=None if events is None else tuple(events),
             stop_data=stop.get("data"),
-            stop_event=stop.get("event"),
-            error_events=_error_events(error.get("event"), checker),
+            stop_events=_event_types(("response", "stop", "event"), stop.get("event"), checker),
+            error_events=_event_types(("response", "error", "event"), error.get("event"), checker),
             max_event_size=response.get("max_event_size"),
         )
 
@@ -84,11 +85,11 @@ class SSESpec(FramingSpec):
         arguments = [("rules", self.rules.emit(code))]
         if self.delta_events is not None:
             arguments.append(("delta_events", f"frozenset({literal(self.delta_events)})"))
-        for name, value in (("stop_data", self.stop_data), ("stop_event", self.stop_event)):
-            if value is not None:
-                arguments.append((name, literal(value)))
-        if self.error_events:
-            arguments.append(("error_events", f"frozenset({literal(self.error_events)})"))
+        if self.stop_data is not None:
+            arguments.append(("stop_data", literal(self.stop_data)))
+        for name, types in (("stop_events", self.stop_events), ("error_events", self.error_events)):
+            if types:
+                arguments.append((name, f"frozenset({literal(types)})"))
         arguments.append(self.content_types_argument())
         if self.max_event_size is not None:
             arguments.append(("max_event_size", literal(self.max_event_size)))
@@ -98,10 +99,10 @@ class SSESpec(FramingSpec):
         return self.rules.paths()
 
 
-def _error_events(value: str | list[str] | None, checker: Checker) -> tuple[str, ...]:
+def _event_types(at: KeyPath, value: str | list[str] | None, checker: Checker) -> tuple[str, ...]:
+    """One event type or, in version 2, a list of them."""
     if value is None:
         return ()
     if isinstance(value, str):
         return (value,)
-    at = ("response", "error", "event")
-    return tuple(value) if checker.needs_version_2(at, "a list of error events") else ()
+    return tuple(value) if checker.needs_version_2(at, "a list of event types") else ()

@@ -127,7 +127,7 @@ CASES = {
         VALID + "  reasoning: $.r\n  error: {event: [error, failed], message: [$.a, $.b]}\n",
         [
             "specs/demo.yaml:20:3: response.reasoning: reasoning needs version: 2",
-            "specs/demo.yaml:21:11: response.error.event: a list of error events needs version: 2",
+            "specs/demo.yaml:21:11: response.error.event: a list of event types needs version: 2",
             "specs/demo.yaml:21:35: response.error.message: a list of error paths needs version: 2",
         ],
     ),

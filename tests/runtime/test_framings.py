@@ -124,7 +124,7 @@ def test_malformed_ndjson_line() -> None:
 ANTHROPIC_LIKE = SSEFraming(
     rules=JSONRules(delta=key("text"), error_message=key("message")),
     delta_events=frozenset({"content_block_delta"}),
-    stop_event="message_stop",
+    stop_events=frozenset({"message_stop"}),
     error_events=frozenset({"error"}),
 )
 
@@ -258,7 +258,7 @@ RESPONSES_LIKE = SSEFraming(
         error_messages=(nodes("response", "error", "message"),),
     ),
     delta_events=frozenset({"response.output_text.delta"}),
-    stop_event="response.completed",
+    stop_events=frozenset({"response.completed", "response.incomplete"}),
     error_events=frozenset({"error", "response.failed"}),
 )
 

@@ -103,7 +103,7 @@ class SSEFraming:
     rules: Rules
     delta_events: frozenset[str] | None = None
     stop_data: str | None = None
-    stop_event: str | None = None
+    stop_events: frozenset[str] = frozenset()
     error_events: frozenset[str] = frozenset()
     content_types: tuple[str, ...] = ("text/event-stream",)
     max_event_size: int = DEFAULT_MAX_EVENT_SIZE
@@ -111,7 +111,7 @@ class SSEFraming:
     @property
     def has_stop(self) -> bool:
         """Whether the spec says how the answer ends (else the end of the body ends it)."""
-        return bool(self.stop_data or self.stop_event or self.rules.has_stop)
+        return bool(self.stop_data or self.stop_events or self.rules.has_stop)
 
     async def deltas(
         self, chunks: AsyncIterable[bytes], origin: Origin
@@ -136,7 +136,7 @@ class SSEFraming:
             raise incomplete("the stream ended in the middle of an event", origin)
 
     def _interpret(self, event: ServerSentEvent, origin: Origin) -> tuple[list[StreamItem], bool]:
-        if event.event == self.stop_event:
+        if event.event in self.stop_events:
             return self.rules.final(event.data, origin), True
         if event.event in self.error_events:
             raise reported(self._error_text(event.data), origin)

@@ -171,7 +171,7 @@ _ENDPOINT = Endpoint(
             ),
         ),
         delta_events=frozenset(("message", "completion")),
-        stop_event="done",
+        stop_events=frozenset(("done",)),
         error_events=frozenset(("error", "failed")),
         content_types=("text/event-stream",),
     ),

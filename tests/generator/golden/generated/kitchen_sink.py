@@ -42,7 +42,7 @@ _ENDPOINT = Endpoint(
     framing=SSEFraming(
         rules=JSONRules(delta=_select_delta, convert_non_string=True, error_message=_select_error),
         delta_events=frozenset(("completion",)),
-        stop_event="done",
+        stop_events=frozenset(("done",)),
         error_events=frozenset(("error",)),
         content_types=("text/event-stream", "text/plain"),
         max_event_size=4096,
