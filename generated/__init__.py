@@ -7,8 +7,17 @@ Each provider is a module of this package::
     from generated.acytoo import Acytoo
     from generated.anthropic_messages import AnthropicMessages
     from generated.codelink_ava import CodeLinkAva
+    from generated.cohere_chat import CohereChat
+    from generated.deepseek_chat import DeepseekChat
+    from generated.gemini import Gemini
+    from generated.gemini_array import GeminiArray
+    from generated.groq_chat import GroqChat
+    from generated.llamacpp_completion import LlamacppCompletion
+    from generated.mistral_chat import MistralChat
     from generated.ollama_chat import OllamaChat
     from generated.openai_chat import OpenaiChat
+    from generated.openai_responses import OpenaiResponses
+    from generated.tgi_generate import TgiGenerate
     from generated.yqcloud import Yqcloud
 
 The runtime they share is the ``_runtime`` subpackage, a copy of the generator's; the names a

@@ -11,34 +11,85 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import MISSING, JSONRules, SSEFraming
-from ._runtime._messages import Message
+from ._runtime._framings import EventRules, SSEFraming
+from ._runtime._messages import Message, system_text
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import TextStream
 
 
-def _select_delta(document: object) -> object:
+def _select_delta(document: object) -> list[object]:
     # JSONPath '$.delta.text', compiled to direct lookups.
     node = document
     if not isinstance(node, dict) or "delta" not in node:
-        return MISSING
+        return []
     node = node["delta"]
     if not isinstance(node, dict) or "text" not in node:
-        return MISSING
+        return []
     node = node["text"]
-    return node
+    return [node]
 
 
-def _select_error(document: object) -> object:
+def _select_reasoning(document: object) -> list[object]:
+    # JSONPath '$.delta.thinking', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "delta" not in node:
+        return []
+    node = node["delta"]
+    if not isinstance(node, dict) or "thinking" not in node:
+        return []
+    node = node["thinking"]
+    return [node]
+
+
+def _select_finish_reason(document: object) -> list[object]:
+    # JSONPath '$.delta.stop_reason', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "delta" not in node:
+        return []
+    node = node["delta"]
+    if not isinstance(node, dict) or "stop_reason" not in node:
+        return []
+    node = node["stop_reason"]
+    return [node]
+
+
+def _select_input_tokens(document: object) -> list[object]:
+    # JSONPath '$.message.usage.input_tokens', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "message" not in node:
+        return []
+    node = node["message"]
+    if not isinstance(node, dict) or "usage" not in node:
+        return []
+    node = node["usage"]
+    if not isinstance(node, dict) or "input_tokens" not in node:
+        return []
+    node = node["input_tokens"]
+    return [node]
+
+
+def _select_output_tokens(document: object) -> list[object]:
+    # JSONPath '$.usage.output_tokens', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "usage" not in node:
+        return []
+    node = node["usage"]
+    if not isinstance(node, dict) or "output_tokens" not in node:
+        return []
+    node = node["output_tokens"]
+    return [node]
+
+
+def _select_error(document: object) -> list[object]:
     # JSONPath '$.error.message', compiled to direct lookups.
     node = document
     if not isinstance(node, dict) or "error" not in node:
-        return MISSING
+        return []
     node = node["error"]
     if not isinstance(node, dict) or "message" not in node:
-        return MISSING
+        return []
     node = node["message"]
-    return node
+    return [node]
 
 
 _ENDPOINT = Endpoint(
@@ -46,8 +97,14 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.anthropic.com/v1/messages",
     framing=SSEFraming(
-        rules=JSONRules(delta=_select_delta, error_message=_select_error),
-        delta_events=frozenset(("content_block_delta",)),
+        rules=EventRules(
+            text=_select_delta,
+            reasoning=_select_reasoning,
+            finish_reason=_select_finish_reason,
+            input_tokens=_select_input_tokens,
+            output_tokens=_select_output_tokens,
+            error_messages=(_select_error,),
+        ),
         stop_events=frozenset(("message_stop",)),
         error_events=frozenset(("error",)),
         content_types=("text/event-stream",),
@@ -83,8 +140,6 @@ class AnthropicMessages(AsyncGeneratorProvider):
         max_tokens: int,
         # Sampling temperature, 0 to 1.
         temperature: float | None = None,
-        # System prompt.
-        system: str | None = None,
         session: aiohttp.ClientSession | None = None,
         proxy: str | None = None,
         timeout: float | Timeouts | None = None,
@@ -100,6 +155,7 @@ class AnthropicMessages(AsyncGeneratorProvider):
         Other keyword arguments are merged into the top level of the JSON body.
         """
         model = model or "claude-3-5-haiku-latest"
+        system = system_text(messages)
         headers: dict[str, str] = {
             "x-api-key": _ENDPOINT.secret("ANTHROPIC_API_KEY"),
             "anthropic-version": "2023-06-01",
@@ -107,7 +163,11 @@ class AnthropicMessages(AsyncGeneratorProvider):
         }
         body: dict[str, Any] = {
             "model": model,
-            "messages": list(messages),
+            "messages": [
+                {**message, "role": message["role"], "content": message["content"]}
+                for message in messages
+                if message["role"] != "system"
+            ],
             "max_tokens": max_tokens,
             "stream": True,
             **({"temperature": temperature} if temperature is not None else {}),

@@ -11,40 +11,67 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import MISSING, JSONRules, NDJSONFraming
+from ._runtime._framings import EventRules, NDJSONFraming
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import TextStream
 
 
-def _select_delta(document: object) -> object:
+def _select_delta(document: object) -> list[object]:
     # JSONPath '$.message.content', compiled to direct lookups.
     node = document
     if not isinstance(node, dict) or "message" not in node:
-        return MISSING
+        return []
     node = node["message"]
     if not isinstance(node, dict) or "content" not in node:
-        return MISSING
+        return []
     node = node["content"]
-    return node
+    return [node]
 
 
-def _select_stop(document: object) -> object:
+def _select_finish_reason(document: object) -> list[object]:
+    # JSONPath '$.done_reason', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "done_reason" not in node:
+        return []
+    node = node["done_reason"]
+    return [node]
+
+
+def _select_input_tokens(document: object) -> list[object]:
+    # JSONPath '$.prompt_eval_count', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "prompt_eval_count" not in node:
+        return []
+    node = node["prompt_eval_count"]
+    return [node]
+
+
+def _select_output_tokens(document: object) -> list[object]:
+    # JSONPath '$.eval_count', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "eval_count" not in node:
+        return []
+    node = node["eval_count"]
+    return [node]
+
+
+def _select_stop(document: object) -> list[object]:
     # JSONPath '$.done', compiled to direct lookups.
     node = document
     if not isinstance(node, dict) or "done" not in node:
-        return MISSING
+        return []
     node = node["done"]
-    return node
+    return [node]
 
 
-def _select_error(document: object) -> object:
+def _select_error(document: object) -> list[object]:
     # JSONPath '$.error', compiled to direct lookups.
     node = document
     if not isinstance(node, dict) or "error" not in node:
-        return MISSING
+        return []
     node = node["error"]
-    return node
+    return [node]
 
 
 _ENDPOINT = Endpoint(
@@ -52,11 +79,14 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="http://127.0.0.1:11434/api/chat",
     framing=NDJSONFraming(
-        rules=JSONRules(
-            delta=_select_delta,
+        rules=EventRules(
+            text=_select_delta,
+            finish_reason=_select_finish_reason,
+            input_tokens=_select_input_tokens,
+            output_tokens=_select_output_tokens,
             stop_path=_select_stop,
             stop_equals=True,
-            error_message=_select_error,
+            error_messages=(_select_error,),
         ),
         content_types=("application/x-ndjson",),
     ),
@@ -106,7 +136,7 @@ class OllamaChat(AsyncGeneratorProvider):
             "messages": list(messages),
             "stream": True,
             "keep_alive": keep_alive,
-            "options": {**({"temperature": temperature} if temperature is not None else {})},
+            **({"options": {"temperature": temperature}} if temperature is not None else {}),
         }
         return _ENDPOINT.stream(
             headers,

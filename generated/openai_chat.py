@@ -11,40 +11,102 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import MISSING, JSONRules, SSEFraming
+from ._runtime._framings import EventRules, SSEFraming
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import TextStream
 
 
-def _select_delta(document: object) -> object:
+def _select_delta(document: object) -> list[object]:
     # JSONPath '$.choices[0].delta.content', compiled to direct lookups.
     node = document
     if not isinstance(node, dict) or "choices" not in node:
-        return MISSING
+        return []
     node = node["choices"]
     if not isinstance(node, list) or len(node) <= 0:
-        return MISSING
+        return []
     node = node[0]
     if not isinstance(node, dict) or "delta" not in node:
-        return MISSING
+        return []
     node = node["delta"]
     if not isinstance(node, dict) or "content" not in node:
-        return MISSING
+        return []
     node = node["content"]
-    return node
+    return [node]
 
 
-def _select_error(document: object) -> object:
+def _select_tool_calls(document: object) -> list[object]:
+    # JSONPath '$.choices[0].delta.tool_calls[*]', compiled to lookups and loops.
+    nodes: list[object] = []
+    node = document
+    if not isinstance(node, dict) or "choices" not in node:
+        return nodes
+    node = node["choices"]
+    if not isinstance(node, list) or len(node) <= 0:
+        return nodes
+    node = node[0]
+    if not isinstance(node, dict) or "delta" not in node:
+        return nodes
+    node = node["delta"]
+    if not isinstance(node, dict) or "tool_calls" not in node:
+        return nodes
+    node = node["tool_calls"]
+    for node1 in (
+        node if isinstance(node, list) else node.values() if isinstance(node, dict) else ()
+    ):
+        nodes.append(node1)
+    return nodes
+
+
+def _select_finish_reason(document: object) -> list[object]:
+    # JSONPath '$.choices[0].finish_reason', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "choices" not in node:
+        return []
+    node = node["choices"]
+    if not isinstance(node, list) or len(node) <= 0:
+        return []
+    node = node[0]
+    if not isinstance(node, dict) or "finish_reason" not in node:
+        return []
+    node = node["finish_reason"]
+    return [node]
+
+
+def _select_input_tokens(document: object) -> list[object]:
+    # JSONPath '$.usage.prompt_tokens', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "usage" not in node:
+        return []
+    node = node["usage"]
+    if not isinstance(node, dict) or "prompt_tokens" not in node:
+        return []
+    node = node["prompt_tokens"]
+    return [node]
+
+
+def _select_output_tokens(document: object) -> list[object]:
+    # JSONPath '$.usage.completion_tokens', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "usage" not in node:
+        return []
+    node = node["usage"]
+    if not isinstance(node, dict) or "completion_tokens" not in node:
+        return []
+    node = node["completion_tokens"]
+    return [node]
+
+
+def _select_error(document: object) -> list[object]:
     # JSONPath '$.error.message', compiled to direct lookups.
     node = document
     if not isinstance(node, dict) or "error" not in node:
-        return MISSING
+        return []
     node = node["error"]
     if not isinstance(node, dict) or "message" not in node:
-        return MISSING
+        return []
     node = node["message"]
-    return node
+    return [node]
 
 
 _ENDPOINT = Endpoint(
@@ -52,7 +114,14 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.openai.com/v1/chat/completions",
     framing=SSEFraming(
-        rules=JSONRules(delta=_select_delta, error_message=_select_error),
+        rules=EventRules(
+            text=_select_delta,
+            tool_calls=_select_tool_calls,
+            finish_reason=_select_finish_reason,
+            input_tokens=_select_input_tokens,
+            output_tokens=_select_output_tokens,
+            error_messages=(_select_error,),
+        ),
         stop_data="[DONE]",
         content_types=("text/event-stream",),
     ),
@@ -85,6 +154,8 @@ class OpenaiChat(AsyncGeneratorProvider):
         max_tokens: int | None = None,
         # Nucleus sampling mass.
         top_p: float | None = None,
+        # Ask for token usage in a last chunk.
+        include_usage: bool | None = None,
         session: aiohttp.ClientSession | None = None,
         proxy: str | None = None,
         timeout: float | Timeouts | None = None,
@@ -111,6 +182,11 @@ class OpenaiChat(AsyncGeneratorProvider):
             **({"temperature": temperature} if temperature is not None else {}),
             **({"max_tokens": max_tokens} if max_tokens is not None else {}),
             **({"top_p": top_p} if top_p is not None else {}),
+            **(
+                {"stream_options": {"include_usage": include_usage}}
+                if include_usage is not None
+                else {}
+            ),
             **kwargs,
         }
         return _ENDPOINT.stream(

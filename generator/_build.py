@@ -126,7 +126,7 @@ def validate(
 def fallback_notes(specs: list[ProviderSpec]) -> list[str]:
     """One line per provider that evaluates a JSONPath with jsonpath-ng at run time."""
     return [
-        f"{spec.class_name}: JSONPath {path.text!r} is not a singular query; "
+        f"{spec.class_name}: JSONPath {path.text!r} does not compile to lookups; "
         "jsonpath-ng evaluates it at run time"
         for spec in specs
         for path in spec.framing.paths().values()

@@ -32,6 +32,7 @@ _HOP_BY_HOP = frozenset(
     {"connection", "content-encoding", "content-length", "keep-alive", "transfer-encoding"}
 )
 _ROUTE_NAME = re.compile(r"[A-Za-z0-9._~-]+")
+_SECRET = re.compile(r"<[A-Za-z_][A-Za-z0-9_]*>")
 _HTML_PAGE = (
     b"<!DOCTYPE html>\n<html><head><title>Just a moment...</title></head>\n"
     b"<body><h1>Checking your browser</h1><p>This page is not an event stream.</p></body></html>\n"
@@ -103,12 +104,17 @@ class _Route:
         return self.recording.request.target
 
     def matches(self, method: str, path: str, query: str) -> bool:
-        """Same method, same decoded path, same query pairs in any order."""
+        """Same method, same decoded path, same query pairs in any order.
+
+        A recorded query value ``<NAME>`` stands for a secret, which any value matches.
+        """
         recorded = urlsplit(self.target)
-        return (
-            method == self.method
-            and path == unquote(recorded.path)
-            and _query_pairs(query) == _query_pairs(recorded.query)
+        if method != self.method or path != unquote(recorded.path):
+            return False
+        expected, got = _query_pairs(recorded.query), _query_pairs(query)
+        return len(expected) == len(got) and all(
+            name == sent_name and (value == sent or _SECRET.fullmatch(value) is not None)
+            for (name, value), (sent_name, sent) in zip(expected, got, strict=True)
         )
 
 
@@ -253,7 +259,7 @@ def _split_route(path: str) -> tuple[str, str]:
 
 
 def _query_pairs(query: str) -> list[tuple[str, str]]:
-    return sorted(parse_qsl(query, keep_blank_values=True))
+    return sorted(parse_qsl(query, keep_blank_values=True), key=lambda pair: pair[0])
 
 
 def _plan(recording: Recording, fault: Fault | None, *, pace: bool) -> _Plan:

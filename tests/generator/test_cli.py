@@ -224,6 +224,6 @@ def test_build_names_providers_that_fall_back_to_jsonpath_ng(
     )
     assert main(["build"]) == 0
     assert (
-        "note: KitchenSink: JSONPath '$.choices[*].text' is not a singular query; "
+        "note: KitchenSink: JSONPath '$.choices[*].text' does not compile to lookups; "
         "jsonpath-ng evaluates it at run time"
     ) in capsys.readouterr().out.splitlines()

@@ -14,6 +14,7 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from typing import Any
+from urllib.parse import parse_qsl
 
 import aiohttp
 import pytest
@@ -31,11 +32,15 @@ from generated import (
     ProviderError,
     RateLimitError,
     ServerError,
+    TextDelta,
     Timeouts,
     TotalTimeoutError,
     UnexpectedContentTypeError,
+    Usage,
 )
 from generated.codelink_ava import CodeLinkAva
+from generated.gemini import Gemini
+from generated.gemini_array import GeminiArray
 from replay import Fault, Recording, ReplayServer
 
 from ..conftest import recording
@@ -81,6 +86,30 @@ async def test_streams_the_recording_chunk_by_chunk(server: ReplayServer) -> Non
     [request] = server.requests
     assert request.path == "/api/chat"
     assert request.json() == {"messages": MESSAGES, "temperature": 0.6, "stream": True}
+
+
+@pytest.mark.parametrize(
+    ("provider", "name"), [("gemini", "haiku_parts"), ("gemini_array", "haiku_array")]
+)
+async def test_a_model_in_the_path_and_a_key_in_the_query_over_a_socket(
+    server: ReplayServer, monkeypatch: pytest.MonkeyPatch, provider: str, name: str
+) -> None:
+    monkeypatch.setenv("GEMINI_API_KEY", "key with/odd&chars=")
+    haiku = recording(provider, name)
+    route = server.add(haiku)
+    call: Any = haiku.expect["call"]
+    module = Gemini if provider == "gemini" else GeminiArray
+    stream = module.create_async_generator(
+        "gemini-2.0-flash", call["messages"], base_url=server.base_url(route), **call["kwargs"]
+    )
+    events = [event async for event in stream.events()]
+    assert [e.text for e in events if isinstance(e, TextDelta)] == haiku.expect["deltas"]
+    assert stream.finish_reason == "STOP"
+    assert stream.usage == Usage(input_tokens=11, output_tokens=17)
+    [request] = server.requests
+    assert request.path == "/v1beta/models/gemini-2.0-flash:streamGenerateContent"
+    assert dict(parse_qsl(request.query))["key"] == "key with/odd&chars="  # one value, intact
+    assert request.json() == haiku.request.json
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,13 @@
-"""Every provider against every recording: exact request, exact deltas, split-invariance.
+"""Every provider against every recording: exact request, exact deltas and events, any split.
 
 Each recording's ``expect.call`` says how the recorded request was made; the rest of ``expect``
-says what the provider must yield (``deltas``, or ``text`` for raw-text framing) or raise.
+says what the provider must yield (``deltas``, or ``text`` for raw-text framing, and ``events``
+for the typed events of ``stream.events()``) or raise. Secrets come from the variables each
+provider's spec reads: a recording holds ``<NAME>`` where the value of ``NAME`` was sent.
+
+After an intended change to a spec, rewrite the recorded requests from what the providers now
+send with ``UPDATE_RECORDINGS=1 python -m pytest tests/providers/test_recordings.py``, and
+review the change with ``git diff recordings/``.
 """
 
 from __future__ import annotations
@@ -9,6 +15,8 @@ from __future__ import annotations
 import asyncio
 import importlib
 import itertools
+import json
+import os
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -18,13 +26,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import generated as errors
-from generated import AsyncGeneratorProvider
+from generated import (
+    AsyncGeneratorProvider,
+    Finish,
+    ReasoningDelta,
+    StreamEvent,
+    TextDelta,
+    ToolCallDelta,
+    Usage,
+)
 from generated._runtime._framings import Origin, TextFraming
 from replay import Recording
 
 from ..conftest import all_recordings, replay, sent_requests
 
-SECRETS = {"OPENAI_API_KEY": "sk-test-0123456789", "ANTHROPIC_API_KEY": "sk-ant-test-0123"}
 RECORDINGS = all_recordings()
 STREAMED = [r for r in RECORDINGS if r.response.status == 200]
 
@@ -49,6 +64,34 @@ def provider_of(recording: Recording) -> Any:
     return provider
 
 
+def secrets_of(recording: Recording) -> dict[str, str]:
+    """A test value for each environment variable the provider's spec reads."""
+    return {name: f"test-{name.lower()}" for name in module_of(recording)._ENDPOINT.secrets}
+
+
+@pytest.fixture
+def recording(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Recording:
+    """The recording the test is parametrized with, its provider's secrets set."""
+    recorded: Recording = request.param
+    for name, value in secrets_of(recorded).items():
+        monkeypatch.setenv(name, value)
+    return recorded
+
+
+def with_secrets(text: str, recording: Recording) -> str:
+    """Recorded text with each ``<NAME>`` replaced by the value the test set for NAME."""
+    for name, value in secrets_of(recording).items():
+        text = text.replace(f"<{name}>", value)
+    return text
+
+
+def without_secrets(text: str, recording: Recording) -> str:
+    """Sent text with each secret value replaced by ``<NAME>``, as recordings keep it."""
+    for name, value in secrets_of(recording).items():
+        text = text.replace(value, f"<{name}>")
+    return text
+
+
 def start(recording: Recording) -> Any:
     call = recording.expect["call"]
     assert isinstance(call, dict)
@@ -56,31 +99,30 @@ def start(recording: Recording) -> Any:
     return provider.create_async_generator(call["model"], call["messages"], **call["kwargs"])
 
 
-async def collect(stream: AsyncIterator[str]) -> tuple[list[str], BaseException | None]:
-    """The deltas yielded, and the error that ended the stream, if any."""
-    deltas: list[str] = []
+async def collect(stream: AsyncIterator[Any]) -> tuple[list[Any], BaseException | None]:
+    """What the stream yielded, and the error that ended it, if any."""
+    items: list[Any] = []
     try:
-        async for delta in stream:
-            deltas.append(delta)
+        async for item in stream:
+            items.append(item)
     except errors.ProviderError as error:
-        return deltas, error
-    return deltas, None
+        return items, error
+    return items, None
 
 
-@pytest.fixture(autouse=True)
-def secrets(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in SECRETS.items():
-        monkeypatch.setenv(name, value)
-
-
-def with_secrets(headers: dict[str, str]) -> dict[str, str]:
-    """Recorded headers hold ``<NAME>`` where the secret in NAME was sent."""
-    result = {}
-    for key, value in headers.items():
-        for name, secret in SECRETS.items():
-            value = value.replace(f"<{name}>", secret)
-        result[key] = value
-    return result
+def as_json(event: StreamEvent) -> dict[str, object]:
+    """An event as a recording's ``expect.events`` writes it."""
+    if isinstance(event, TextDelta):
+        return {"text": event.text}
+    if isinstance(event, ReasoningDelta):
+        return {"reasoning": event.text}
+    if isinstance(event, ToolCallDelta):
+        return {"tool_call": event.delta}
+    if isinstance(event, Usage):
+        counts = {"input_tokens": event.input_tokens, "output_tokens": event.output_tokens}
+        return {"usage": {key: value for key, value in counts.items() if value is not None}}
+    assert isinstance(event, Finish)
+    return {"finish": event.reason}
 
 
 def check_outcome(recording: Recording, deltas: list[str], error: BaseException | None) -> None:
@@ -101,27 +143,71 @@ def check_outcome(recording: Recording, deltas: list[str], error: BaseException 
         assert "".join(deltas) == expect["text"]
 
 
-@pytest.mark.parametrize("recording", RECORDINGS, ids=ids)
+def replay_with_secrets(mock: aioresponses, recording: Recording) -> None:
+    replay(mock, recording, url=with_secrets(recording.request.url, recording))
+
+
+@pytest.mark.parametrize("recording", RECORDINGS, ids=ids, indirect=True)
 async def test_sends_exactly_the_recorded_request(
     mock_http: aioresponses, recording: Recording
 ) -> None:
-    replay(mock_http, recording)
+    replay_with_secrets(mock_http, recording)
     await collect(start(recording))
     attempts = sent_requests(mock_http)  # several when a 5xx was retried: all the same
     assert attempts
+    if os.environ.get("UPDATE_RECORDINGS"):
+        rewrite_request(recording, *attempts[0])
+        return
     for method, url, sent in attempts:
-        assert (method, url) == (recording.request.method, recording.request.url)
-        assert sent["headers"] == with_secrets(recording.request.headers)
-        assert sent["json"] == recording.request.json
+        assert (method, url) == (
+            recording.request.method,
+            with_secrets(recording.request.url, recording),
+        )
+        expected_headers = {
+            k: with_secrets(v, recording) for k, v in recording.request.headers.items()
+        }
+        assert sent["headers"] == expected_headers
+        assert sent.get("json") == recording.request.json
 
 
-@pytest.mark.parametrize("recording", RECORDINGS, ids=ids)
+def rewrite_request(recording: Recording, method: str, url: str, sent: dict[str, Any]) -> None:
+    """Put what the provider sent in place of the recorded request, secrets as ``<NAME>``."""
+    data = json.loads(recording.path.read_text(encoding="utf-8"))
+    request: dict[str, object] = {
+        "method": method,
+        "url": without_secrets(url, recording),
+        "headers": {k: without_secrets(v, recording) for k, v in sent["headers"].items()},
+    }
+    if sent.get("json") is not None:
+        request["json"] = sent["json"]
+    data["request"] = request
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    recording.path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("recording", RECORDINGS, ids=ids, indirect=True)
 async def test_yields_or_raises_what_was_recorded(
     mock_http: aioresponses, recording: Recording
 ) -> None:
-    replay(mock_http, recording)
+    replay_with_secrets(mock_http, recording)
     deltas, error = await collect(start(recording))
     check_outcome(recording, deltas, error)
+
+
+WITH_EVENTS = [r for r in RECORDINGS if "events" in r.expect]
+
+
+@pytest.mark.parametrize("recording", WITH_EVENTS, ids=ids, indirect=True)
+async def test_events_are_what_the_recording_carries(
+    mock_http: aioresponses, recording: Recording
+) -> None:
+    replay_with_secrets(mock_http, recording)
+    stream = start(recording)
+    events, error = await collect(stream.events())
+    assert error is None, error
+    assert [as_json(event) for event in events] == recording.expect["events"]
+    finishes = [event.reason for event in events if isinstance(event, Finish)]
+    assert stream.finish_reason == (finishes[-1] if finishes else None)
 
 
 async def _chunks(pieces: list[bytes]) -> AsyncIterator[bytes]:
@@ -129,14 +215,14 @@ async def _chunks(pieces: list[bytes]) -> AsyncIterator[bytes]:
         yield piece
 
 
-def decode(recording: Recording, pieces: list[bytes]) -> tuple[list[str], str | None]:
-    """Run the provider's framing over ``pieces``; the deltas and the error type, if any."""
+def decode(recording: Recording, pieces: list[bytes]) -> tuple[list[object], str | None]:
+    """Run the provider's framing over ``pieces``; what it yields and the error type, if any."""
     framing = module_of(recording)._ENDPOINT.framing
     origin = Origin(provider_of(recording).__name__, "test")
-    deltas, error = asyncio.run(collect(framing.deltas(_chunks(pieces), origin)))
+    items, error = asyncio.run(collect(framing.deltas(_chunks(pieces), origin)))
     if isinstance(framing, TextFraming):
-        deltas = ["".join(deltas)]  # raw text: the deltas are the reads; only the text is fixed
-    return deltas, type(error).__name__ if error else None
+        items = ["".join(items)]  # raw text: the deltas are the reads; only the text is fixed
+    return items, type(error).__name__ if error else None
 
 
 def split(body: bytes, cuts: list[int]) -> list[bytes]:
@@ -175,4 +261,4 @@ def test_splits_inside_line_ends_and_characters(recording: Recording) -> None:
 
 def test_there_is_a_recording_of_every_framing() -> None:
     framings = {type(module_of(r)._ENDPOINT.framing).__name__ for r in RECORDINGS}
-    assert framings == {"SSEFraming", "NDJSONFraming", "TextFraming"}
+    assert framings == {"SSEFraming", "NDJSONFraming", "JSONArrayFraming", "TextFraming"}

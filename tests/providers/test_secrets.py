@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from aioresponses import aioresponses
 
-from generated import ConfigurationError, MissingSecretError, ProviderError
+from generated import APIStatusError, ConfigurationError, MissingSecretError, ProviderError
 from generated.anthropic_messages import AnthropicMessages
+from generated.gemini import Gemini
 from generated.openai_chat import OpenaiChat
 from generator import main
 
-from ..conftest import RECORDINGS, ROOT, sent_requests
+from ..conftest import RECORDINGS, ROOT, recording, replay, sent_requests
 
 SECRET = "sk-live-DO-NOT-LEAK-4242"
 SECRET_HEADERS = {"authorization", "x-api-key"}
@@ -64,3 +66,27 @@ def test_recordings_hold_placeholders_for_secrets() -> None:
         for name, value in headers.items():
             if name.lower() in SECRET_HEADERS:
                 assert value.endswith("_API_KEY>"), f"{path}: {name} holds a real value"
+
+
+async def test_a_key_in_the_url_is_sent_but_never_in_an_error(
+    monkeypatch: pytest.MonkeyPatch, mock_http: aioresponses
+) -> None:
+    monkeypatch.setenv("GEMINI_API_KEY", SECRET)
+    bad_key = recording("gemini", "bad_key")
+    replay(mock_http, bad_key, url=bad_key.request.url.replace("<GEMINI_API_KEY>", SECRET))
+    call = bad_key.expect["call"]
+    assert isinstance(call, dict)
+    with pytest.raises(APIStatusError) as caught:
+        await Gemini.create_async_generator(call["model"], call["messages"]).text()
+    [(_, url, _)] = sent_requests(mock_http)
+    assert url.endswith(f"?alt=sse&key={SECRET}")
+    assert SECRET not in str(caught.value)
+    assert caught.value.endpoint.endswith("?alt=sse&key=<GEMINI_API_KEY>")
+
+
+def test_recorded_urls_hold_placeholders_for_keys() -> None:
+    for path in sorted(RECORDINGS.glob("*/*.json")):
+        query = urlsplit(json.loads(path.read_text(encoding="utf-8"))["request"]["url"]).query
+        for name, value in parse_qsl(query):
+            if name.lower() in {"key", "api_key", "token"}:
+                assert value.startswith("<") and value.endswith(">"), f"{path}: {name} is a value"

@@ -152,6 +152,20 @@ async def test_query_order_does_not_matter(
         assert response.status == 200
 
 
+async def test_a_secret_in_the_recorded_query_matches_any_value(
+    server: ReplayServer, tmp_path: Path, session: aiohttp.ClientSession
+) -> None:
+    data = recording_data()
+    data["request"]["url"] = "https://api.example.com/v1/chat?alt=sse&key=<API_KEY>"
+    name = server.add(load_recording(write(tmp_path, data)))
+    async with session.post(server.base_url(name) + "/v1/chat?key=sk-1&alt=sse") as response:
+        assert response.status == 200
+    async with session.post(server.base_url(name) + "/v1/chat?key=sk-1&alt=json") as response:
+        assert response.status == 404
+    async with session.post(server.base_url(name) + "/v1/chat?alt=sse") as response:
+        assert response.status == 404
+
+
 @pytest.mark.parametrize(
     ("method", "suffix", "expected"),
     [

@@ -294,3 +294,9 @@ def test_a_json_array_body() -> None:
     _, error = run(framing, b'{"parts": []}')
     assert isinstance(error, MalformedEventError)
     assert "the body is not a JSON array" in str(error)
+
+
+def test_an_empty_tool_call_value_is_no_tool_call() -> None:
+    rules = EventRules(tool_calls=nodes("calls"))
+    assert rules.read('{"calls": []}', ORIGIN) == ([], False)
+    assert rules.read('{"calls": {"id": "c1"}}', ORIGIN) == ([ToolCallDelta({"id": "c1"})], False)

@@ -143,7 +143,9 @@ class EventRules:
         if self.text is not None:
             items.extend(self._texts(self.text, document))
         if self.tool_calls is not None:
-            items.extend(ToolCallDelta(call) for call in self.tool_calls(document))
+            # Like empty text, null and an empty list or object carry no tool call.
+            calls = self.tool_calls(document)
+            items.extend(ToolCallDelta(call) for call in calls if call not in (None, [], {}))
         usage = Usage(_count(self.input_tokens, document), _count(self.output_tokens, document))
         if usage != Usage():
             items.append(usage)
