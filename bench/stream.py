@@ -20,11 +20,9 @@ import tracemalloc
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
-from generated._runtime._framings import Framing, Origin, SSEFraming
+from generated._runtime._fallback import fallback_nodes
+from generated._runtime._framings import EventRules, Framing, Origin, SSEFraming
 from generated.openai_chat import _ENDPOINT
-
-# The project's package has no jsonpath-ng fallback (no spec of its needs one): take the source's.
-from generator.runtime._fallback import fallback_selector
 
 READ_SIZE = 64 * 1024
 ORIGIN = Origin("bench", "POST http://bench")
@@ -98,7 +96,7 @@ async def traced(framing: Framing, events: int) -> tuple[int, int]:
 def main() -> None:
     events = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     compiled = _ENDPOINT.framing
-    assert isinstance(compiled, SSEFraming)
+    assert isinstance(compiled, SSEFraming) and isinstance(compiled.rules, EventRules)
     elapsed = asyncio.run(timed(compiled, events))
     print(f"compiled lookup: {events:,} events in {elapsed:.2f} s, {events / elapsed:,.0f}/s")
     elapsed = asyncio.run(hand_written(events))
@@ -107,7 +105,7 @@ def main() -> None:
     print(f"traced memory: peak {early / 1024:.0f} KiB at 10%, {peak / 1024:.0f} KiB at the end")
     fallback = replace(
         compiled,
-        rules=replace(compiled.rules, delta=fallback_selector("$.choices[0].delta.content")),
+        rules=replace(compiled.rules, text=fallback_nodes("$.choices[0].delta.content")),
     )
     sample = min(events, 100_000)
     elapsed = asyncio.run(timed(fallback, sample))

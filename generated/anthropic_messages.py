@@ -163,11 +163,7 @@ class AnthropicMessages(AsyncGeneratorProvider):
         }
         body: dict[str, Any] = {
             "model": model,
-            "messages": [
-                {**message, "role": message["role"], "content": message["content"]}
-                for message in messages
-                if message["role"] != "system"
-            ],
+            "messages": [message for message in messages if message["role"] != "system"],
             "max_tokens": max_tokens,
             "stream": True,
             **({"temperature": temperature} if temperature is not None else {}),

@@ -74,6 +74,15 @@ def _select_error(document: object) -> list[object]:
     return [node]
 
 
+def _select_error_2(document: object) -> list[object]:
+    # JSONPath '$.message', compiled to direct lookups.
+    node = document
+    if not isinstance(node, dict) or "message" not in node:
+        return []
+    node = node["message"]
+    return [node]
+
+
 _ENDPOINT = Endpoint(
     provider="LlamacppCompletion",
     method="POST",
@@ -86,8 +95,12 @@ _ENDPOINT = Endpoint(
             output_tokens=_select_output_tokens,
             stop_path=_select_stop,
             stop_equals=True,
-            error_messages=(_select_error,),
+            error_messages=(
+                _select_error,
+                _select_error_2,
+            ),
         ),
+        error_field="error",
         content_types=("text/event-stream",),
     ),
 )

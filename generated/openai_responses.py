@@ -12,7 +12,7 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._framings import EventRules, SSEFraming
-from ._runtime._messages import Message, system_text
+from ._runtime._messages import Message, content_text, system_text
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import TextStream
 
@@ -162,7 +162,7 @@ class OpenaiResponses(AsyncGeneratorProvider):
         body: dict[str, Any] = {
             "model": model,
             "input": [
-                {**message, "role": message["role"], "content": message["content"]}
+                {**message, "role": message["role"], "content": content_text(message["content"])}
                 for message in messages
                 if message["role"] != "system"
             ],

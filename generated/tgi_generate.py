@@ -114,6 +114,7 @@ class TgiGenerate(AsyncGeneratorProvider):
             "parameters": {
                 "max_new_tokens": max_new_tokens,
                 **({"temperature": temperature} if temperature is not None else {}),
+                "details": True,
             },
         }
         return _ENDPOINT.stream(

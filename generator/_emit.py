@@ -104,7 +104,7 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
         [
             ("provider", literal(spec.class_name)),
             ("method", literal(spec.method)),
-            ("url", literal(spec.endpoint_url)),
+            ("url", literal(expressions.static_url() or spec.endpoint_url)),
             ("framing", spec.framing.emit(code)),
             *_body_format(spec),
             *([("secrets", literal(tuple(expressions.secrets)))] if expressions.secrets else []),

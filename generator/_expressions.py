@@ -7,9 +7,12 @@ mapping or list left empty by such values alone.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from ._codegen import CodeBuilder, literal
 from ._model import BodyTemplate, ProviderSpec
-from ._placeholders import MAYBE_ABSENT, Placeholder, TemplateString
+from ._placeholders import MAYBE_ABSENT, Part, Placeholder, TemplateString
+from .runtime._url import URL_SAFE
 
 __all__ = ["Expressions"]
 
@@ -83,13 +86,21 @@ class Expressions:
             pieces.append(expression if kind == "str" else f"str({expression})")
         return " + ".join(pieces) if pieces else '""'
 
+    def static_url(self) -> str | None:
+        """The URL when it has no placeholders, ``$${`` written as ``${``; else None."""
+        parts = self._url_parts()
+        texts = [part for part in parts if isinstance(part, str)]
+        return "".join(texts) if len(texts) == len(parts) else None
+
+    def _url_parts(self) -> list[Part]:
+        spec = self._spec
+        return [*spec.url_path, *([] if spec.url_query is None else ["?", *spec.url_query])]
+
     def url(self) -> str | None:
         """The URL built for each call, or None when it has no placeholders."""
-        spec = self._spec
-        query = [] if spec.url_query is None else ["?", *spec.url_query]
-        parts = [*spec.url_path, *query]
-        if all(isinstance(part, str) for part in parts):
+        if self.static_url() is not None:
             return None
+        parts = self._url_parts()
         pieces: list[str] = []
         text = ""
         in_query = False
@@ -99,12 +110,12 @@ class Expressions:
                 in_query = in_query or part == "?"
                 continue
             if text:
-                pieces.append(literal(text))
+                pieces.append(literal(quote(text, safe=URL_SAFE)))
                 text = ""
-            quote = self._code.use("quote_query" if in_query else "quote_path")
-            pieces.append(f"{quote}({self.placeholder(part)[0]})")
+            quote_value = self._code.use("quote_query" if in_query else "quote_path")
+            pieces.append(f"{quote_value}({self.placeholder(part)[0]})")
         if text:
-            pieces.append(literal(text))
+            pieces.append(literal(quote(text, safe=URL_SAFE)))
         return " + ".join(pieces)
 
     def body(self) -> str | None:
@@ -169,7 +180,8 @@ class Expressions:
         """
         lone = _lone_placeholder(template)
         if lone is not None:
-            maybe_absent = lone.name in self._absent and lone.env is None
+            in_item = self._item is not None and lone.name in self._item  # the message's own
+            maybe_absent = lone.name in self._absent and lone.env is None and not in_item
             return [lone.name] if maybe_absent and lone.name not in self._present else []
         if self._spec.version < 2 or not isinstance(template, dict | list) or not template:
             return []
@@ -193,13 +205,15 @@ class Expressions:
         content = 'message["content"]'
         if mapping.content_text:
             content = f"{self._code.use('content_text')}({content})"
-        if mapping.item is None:
-            item = f'{{**message, "role": {role}, "content": {content}}}'
-        else:
+        if mapping.item is not None:
             kind = "str" if mapping.content_text else "parts"
             self._item = {"role": (role, "str"), "content": (content, kind)}
             item = self._mapping(mapping.item)
             self._item = None
+        elif mapping.roles or mapping.content_text:
+            item = f'{{**message, "role": {role}, "content": {content}}}'
+        else:
+            item = "message"
         condition = ' if message["role"] != "system"' if mapping.separate_system else ""
         return f"[{item} for message in messages{condition}]"
 

@@ -27,7 +27,6 @@ __all__ = [
     "Step",
     "Wildcard",
     "compile_path",
-    "evaluate_steps",
 ]
 
 _BLANK = frozenset(" \t\n\r")
@@ -106,30 +105,6 @@ def compile_path(text: str, *, loops: bool = False) -> CompiledPath:
         _check_with_jsonpath_ng(text)
         return CompiledPath(text, None)
     return CompiledPath(text, steps)
-
-
-def evaluate_steps(steps: tuple[Step, ...], document: object) -> list[object]:
-    """Apply ``steps`` to ``document`` as RFC 9535 does: the nodes selected, never an error.
-
-    A :class:`Name` applies only to a dict, an :class:`Index` only to a list (so not to a str),
-    a :class:`Wildcard` to either (array elements, then member values, in order).
-    """
-    nodes = [document]
-    for step in steps:
-        selected: list[object] = []
-        for node in nodes:
-            if isinstance(step, Wildcard):
-                if isinstance(node, list | dict):
-                    selected.extend(node if isinstance(node, list) else node.values())
-            elif isinstance(step, Name):
-                if isinstance(node, dict) and step.value in node:
-                    selected.append(node[step.value])
-            elif isinstance(node, list):
-                index = step.value + len(node) if step.value < 0 else step.value
-                if 0 <= index < len(node):
-                    selected.append(node[index])
-        nodes = selected
-    return nodes
 
 
 def _check_with_jsonpath_ng(text: str) -> None:

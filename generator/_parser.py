@@ -96,6 +96,17 @@ _TYPE_NAMES = {
 }
 
 
+def _jsonpath_start_message(text: str) -> str:
+    """What to say of a JSONPath that does not start with ``$``, with a fix where one is plain."""
+    got = f"got {yaml_value(text)}"
+    if text.lstrip().startswith("$"):
+        return f"a JSONPath starts with '$', with no space before it; {got}"
+    if text[:1].isalpha() or text[:1] in "_.[":
+        example = "$" + text if text.startswith((".", "[")) else "$." + text
+        return f"a JSONPath starts with '$' (as in {example!r}); {got}"
+    return f"a JSONPath starts with '$'; {got}"
+
+
 def _schema_message(error: jsonschema.ValidationError) -> str:
     schema = cast(dict[str, Any], error.schema)
     value = error.instance
@@ -120,9 +131,7 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     if error.validator == "const":
         return f"must be {yaml_value(schema['const'])}, got {yaml_value(value)}"
     if error.validator == "pattern" and schema["pattern"] == JSONPATH["pattern"]:
-        text = str(value)
-        example = "$" + text if text.startswith((".", "[")) else "$." + text
-        return f"a JSONPath starts with '$' (as in {example!r}), got {yaml_value(value)}"
+        return _jsonpath_start_message(str(value))
     if error.validator == "pattern":
         return f"{yaml_value(value)} is not valid here: {schema.get('description', error.message)}"
     return error.message
@@ -149,7 +158,7 @@ def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> Provider
     _check_provider(provider, checker)
     request = parse_request(data["request"], checker)
     models = tuple(provider.get("models", ()))
-    if len(models) > 1 and "model" not in request.placeholders():
+    if checker.version >= 2 and len(models) > 1 and "model" not in request.placeholders():
         checker.error(
             ("provider", "models"),
             "lists several models, but the request never uses ${model}: the caller's choice "

@@ -77,6 +77,12 @@ def parse_request(request: dict[str, Any], checker: Checker) -> Request:
         body=_body_of(request, known, checker),
     )
     _check_parameters_used(parsed, checker)
+    if parsed.messages is not None and "messages" not in parsed.placeholders():
+        checker.error(
+            ("request", "messages"),
+            "maps ${messages}, which the request never uses",
+            at_key=True,
+        )
     _check_absent_values(parsed, absent, checker)
     _check_body_shape(parsed, checker)
     return parsed

@@ -241,7 +241,7 @@ _RETRIES = object_schema(
         },
     },
     [],
-    "Retries on connection errors, 408, 429 and 5xx, before the first delta only.",
+    "Retries on connection errors, 408, 429 and 5xx, before anything has been yielded only.",
 )
 
 SPEC_SCHEMA: Schema = {

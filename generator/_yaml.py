@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +42,9 @@ class Positions:
         line, column = self.of_key(path) if at_key else self.of_value(path)
         return Diagnostic(self.file, line, column, format_key_path(path), message)
 
+
+_EXCERPT = 40
+"""The most of a written value a message quotes."""
 
 MAX_VALUES = 10_000
 """More values than any spec needs; the bound keeps alias bombs from exhausting memory."""
@@ -143,7 +147,8 @@ def _quote_hint(text: str, error: yaml.MarkedYAMLError) -> str:
     if mark is None:
         return ""
     line = text.splitlines()[mark.line][mark.column :]
-    value = line.split(" #", 1)[0].strip()
+    # The value ends at a comment, or, inside a flow mapping or list, at its next delimiter.
+    value = re.split(r" #|[,\]}]", line, maxsplit=1)[0].strip()[:_EXCERPT]
     return f"; if {value} is text, quote it: {json.dumps(value)} ({what})"
 
 

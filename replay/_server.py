@@ -111,11 +111,17 @@ class _Route:
         recorded = urlsplit(self.target)
         if method != self.method or path != unquote(recorded.path):
             return False
-        expected, got = _query_pairs(recorded.query), _query_pairs(query)
-        return len(expected) == len(got) and all(
-            name == sent_name and (value == sent or _SECRET.fullmatch(value) is not None)
-            for (name, value), (sent_name, sent) in zip(expected, got, strict=True)
-        )
+        expected, got = _query_values(recorded.query), _query_values(query)
+        if expected.keys() != got.keys():
+            return False
+        for name, values in expected.items():
+            sent = list(got[name])
+            for value in values:
+                if _SECRET.fullmatch(value) is None and value in sent:
+                    sent.remove(value)
+            if len(sent) != sum(_SECRET.fullmatch(value) is not None for value in values):
+                return False
+        return True
 
 
 Ending = Literal["finish", "stall", "reset"]
@@ -258,8 +264,12 @@ def _split_route(path: str) -> tuple[str, str]:
     return name, f"/{rest}"
 
 
-def _query_pairs(query: str) -> list[tuple[str, str]]:
-    return sorted(parse_qsl(query, keep_blank_values=True), key=lambda pair: pair[0])
+def _query_values(query: str) -> dict[str, list[str]]:
+    """Each name of the query with its values, in any order."""
+    values: dict[str, list[str]] = {}
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        values.setdefault(name, []).append(value)
+    return values
 
 
 def _plan(recording: Recording, fault: Fault | None, *, pace: bool) -> _Plan:

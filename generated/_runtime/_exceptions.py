@@ -82,7 +82,7 @@ class MissingSecretError(ConfigurationError):
 
     def __init__(self, variable: str, *, provider: str, endpoint: str) -> None:
         super().__init__(
-            f"environment variable {variable} is not set (the spec takes a header from it)",
+            f"environment variable {variable} is not set (the spec reads it)",
             provider=provider,
             endpoint=endpoint,
         )

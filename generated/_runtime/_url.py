@@ -1,22 +1,42 @@
 # Generated from generator/runtime/_url.py by `python -m generator build`: do not edit by hand.
 # A copy of the generator's runtime: edit its source, then regenerate.
-"""URLs: values placed in a URL, and a URL moved to another server."""
+"""URLs: values placed in a URL, and a URL moved to another server.
+
+A URL built with placeholders is sent exactly as built (already percent-encoded), so nothing
+between here and the server may decode or normalise it.
+"""
 
 from __future__ import annotations
 
 from urllib.parse import quote, urlsplit, urlunsplit
 
-__all__ = ["quote_path", "quote_query", "rebase_url", "valid_base_url"]
+__all__ = ["URL_SAFE", "quote_path", "quote_query", "rebase_url", "valid_base_url"]
+
+URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
+"""What stays as it is when a URL's written text is encoded: its delimiters and escapes."""
+
+_DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
+
+
+def _text(value: object) -> str:
+    """``value`` as text; booleans as JSON writes them."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def quote_path(value: object) -> str:
-    """``value`` as one path segment: every character but letters, digits and ``-._~`` escaped."""
-    return quote(str(value), safe="")
+    """``value`` as one path segment: every character but letters, digits and ``-._~`` escaped.
+
+    ``.`` and ``..`` are escaped too: unescaped, they would be read as "this" and "parent".
+    """
+    text = _text(value)
+    return _DOT_SEGMENTS.get(text) or quote(text, safe="")
 
 
 def quote_query(value: object) -> str:
     """``value`` as a query value: ``&``, ``=``, ``+``, spaces and the rest escaped."""
-    return quote(str(value), safe="")
+    return quote(_text(value), safe="")
 
 
 def valid_base_url(base_url: str) -> bool:
@@ -32,5 +52,5 @@ def rebase_url(url: str, base_url: str) -> str:
     """``url`` moved to ``base_url``'s scheme, host and port, under ``base_url``'s path."""
     endpoint = urlsplit(url)
     base = urlsplit(base_url)
-    path = base.path.rstrip("/") + endpoint.path
+    path = quote(base.path.rstrip("/"), safe=URL_SAFE) + endpoint.path
     return urlunsplit((base.scheme, base.netloc, path, endpoint.query, ""))

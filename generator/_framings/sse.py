@@ -52,7 +52,14 @@ class SSESpec(FramingSpec):
                     "event": one_or_more(
                         {"type": "string"},
                         "SSE: an event of this type is an error. Version 2: or of these types.",
-                    )
+                    ),
+                    "field": {
+                        "type": "string",
+                        "description": (
+                            "SSE, version 2: a field the server reports errors in instead of "
+                            "data (llama.cpp's `error:`); its value is the error."
+                        ),
+                    },
                 },
             },
         },
@@ -65,6 +72,7 @@ class SSESpec(FramingSpec):
     stop_data: str | None
     stop_events: tuple[str, ...]
     error_events: tuple[str, ...]
+    error_field: str | None
     max_event_size: int | None
 
     @classmethod
@@ -78,6 +86,7 @@ class SSESpec(FramingSpec):
             stop_data=stop.get("data"),
             stop_events=_event_types(("response", "stop", "event"), stop.get("event"), checker),
             error_events=_event_types(("response", "error", "event"), error.get("event"), checker),
+            error_field=_error_field(error.get("field"), checker),
             max_event_size=response.get("max_event_size"),
         )
 
@@ -90,6 +99,8 @@ class SSESpec(FramingSpec):
         for name, types in (("stop_events", self.stop_events), ("error_events", self.error_events)):
             if types:
                 arguments.append((name, f"frozenset({literal(types)})"))
+        if self.error_field is not None:
+            arguments.append(("error_field", literal(self.error_field)))
         arguments.append(self.content_types_argument())
         if self.max_event_size is not None:
             arguments.append(("max_event_size", literal(self.max_event_size)))
@@ -106,3 +117,13 @@ def _event_types(at: KeyPath, value: str | list[str] | None, checker: Checker) -
     if isinstance(value, str):
         return (value,)
     return tuple(value) if checker.needs_version_2(at, "a list of event types") else ()
+
+
+def _error_field(name: str | None, checker: Checker) -> str | None:
+    at = ("response", "error", "field")
+    if name is None or not checker.needs_version_2(at, "error.field"):
+        return None
+    if name in ("data", "event", "id", "retry", ""):
+        checker.error(at, f"{name!r} is a field of the standard: it cannot report errors")
+        return None
+    return name

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import aiohttp
+from yarl import URL
 
 from ._config import Retries, Timeouts
 from ._constants import ERROR_EXCERPT_BYTES
@@ -39,7 +40,7 @@ from ._exceptions import (
 )
 from ._framings import Framing, Origin
 from ._stream import StreamItem, TextStream
-from ._url import rebase_url, valid_base_url
+from ._url import quote_query, rebase_url, valid_base_url
 
 __all__ = ["Endpoint"]
 
@@ -51,14 +52,20 @@ _RETRY_STATUSES = frozenset({408, 429})
 
 @dataclass(frozen=True)
 class _Call:
-    """One call's request and options, resolved."""
+    """One call's request and options, resolved.
 
-    url: str
-    headers: Mapping[str, str]
-    body: Any
+    What may hold a secret is left out of the representation, which a traceback with its
+    frames' locals would show.
+    """
+
+    url: str = field(repr=False)
+    encoded: bool
+    """Whether ``url`` was built from placeholders, already percent-encoded."""
+    headers: Mapping[str, str] = field(repr=False)
+    body: Any = field(repr=False)
     """The body, or None for none."""
     session: aiohttp.ClientSession | None
-    proxy: str | None
+    proxy: str | None = field(repr=False)
     timeouts: Timeouts
     max_retries: int
 
@@ -88,11 +95,15 @@ class Endpoint:
         return value
 
     def redact(self, text: str) -> str:
-        """``text`` with the value of each of the spec's secrets replaced by ``<NAME>``."""
+        """``text`` with the value of each of the spec's secrets replaced by ``<NAME>``.
+
+        The value is looked for as it is and as it is escaped in a URL.
+        """
         for variable in self.secrets:
             value = os.environ.get(variable, "")
             if len(value) >= _SHORTEST_REDACTED:
-                text = text.replace(value, f"<{variable}>")
+                for form in (value, quote_query(value)):
+                    text = text.replace(form, f"<{variable}>")
         return text
 
     def stream(
@@ -119,6 +130,7 @@ class Endpoint:
             timeouts = replace(self.timeouts, total=timeout)
         else:
             timeouts = self.timeouts
+        encoded = url is not None
         url = self.url if url is None else url
         if base_url is not None:
             if not valid_base_url(base_url):
@@ -128,8 +140,11 @@ class Endpoint:
                     endpoint=f"{self.method} {self.url}",
                 )
             url = rebase_url(url, base_url)
+        if body is not None and self.body_format == "form":
+            self._check_form(body)
         call = _Call(
             url=url,
+            encoded=encoded,
             headers=headers,
             body=body,
             session=session,
@@ -139,6 +154,16 @@ class Endpoint:
         )
         return TextStream(self._deltas(call))
 
+    def _check_form(self, body: Mapping[str, object]) -> None:
+        for key, value in body.items():
+            if not isinstance(value, str | int | float | bool):
+                raise ConfigurationError(
+                    f"form field {key!r} is a {type(value).__name__}: a form holds text, "
+                    "numbers and booleans",
+                    provider=self.provider,
+                    endpoint=f"{self.method} {self.url}",
+                )
+
     async def _deltas(self, call: _Call) -> AsyncGenerator[StreamItem, None]:
         origin = Origin(self.provider, self.redact(f"{self.method} {call.url}"))
         deadline = None if call.timeouts.total is None else time.monotonic() + call.timeouts.total
@@ -147,20 +172,28 @@ class Endpoint:
             while True:
                 yielded = False
                 try:
-                    async with self._request(session, call, deadline, origin) as response:
-                        await _check_response(response, self, origin)
-                        async for item in self.framing.deltas(response.content.iter_any(), origin):
-                            yielded = True
-                            yield item
+                    async for item in self._attempt(session, call, deadline, origin):
+                        yielded = True
+                        yield item
                     return
-                except (aiohttp.ClientError, TimeoutError, APIStatusError) as error:
+                except (aiohttp.ClientError, TimeoutError, ProviderError) as error:
                     failure = _translate(error, origin, self.redact)
-                    delay = self._retry_delay(failure, attempt, call, deadline)
-                    if yielded or delay is None:
-                        # Chain to the aiohttp error; one of ours is raised as it is.
-                        raise failure from (None if failure is error else error)
+                delay = None if yielded else self._retry_delay(failure, attempt, call, deadline)
+                if delay is None:
+                    # Raised here, outside the handler, and bare: nothing of the request (its
+                    # URL, its headers) rides along in a cause, a context or a frame's locals.
+                    raise _bare(failure)
                 await asyncio.sleep(delay)
                 attempt += 1
+
+    async def _attempt(
+        self, session: aiohttp.ClientSession, call: _Call, deadline: float | None, origin: Origin
+    ) -> AsyncGenerator[StreamItem, None]:
+        """One request, and what its answer carries."""
+        async with self._request(session, call, deadline, origin) as response:
+            await _check_response(response, self, origin)
+            async for item in self.framing.deltas(response.content.iter_any(), origin):
+                yield item
 
     def _request(
         self,
@@ -187,7 +220,7 @@ class Endpoint:
             body = {"json": call.body}
         return session.request(
             self.method,
-            call.url,
+            URL(call.url, encoded=True) if call.encoded else call.url,
             headers=call.headers,
             proxy=call.proxy,
             timeout=timeout,
@@ -288,6 +321,13 @@ def _retry_after(headers: Mapping[str, str]) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(when.timestamp() - time.time(), 0.0)
+
+
+def _bare(failure: ProviderError) -> ProviderError:
+    """``failure`` with no cause, context or traceback left from where it was first raised."""
+    failure.__cause__ = None
+    failure.__context__ = None
+    return failure.with_traceback(None)
 
 
 def _translate(error: BaseException, origin: Origin, redact: Callable[[str], str]) -> ProviderError:

@@ -181,6 +181,38 @@ def test_without_a_mapping_messages_go_as_given(tmp_path: Path, built: BuiltPack
     assert call["body"]["messages"] == CONVERSATION
 
 
+def test_a_parameter_named_like_an_item_placeholder_does_not_empty_the_messages(
+    tmp_path: Path, built: BuiltPackage
+) -> None:
+    request = """\
+  url: https://api.probe.example/chat
+  parameters: {content: {type: str, default: null}}
+  messages: {item: {role: "${role}", content: "${content}"}}
+  body: {messages: "${messages}", extra: "${content}"}
+"""
+    call = provider(tmp_path, built, request).create_async_generator("", CONVERSATION[2:3])
+    assert call["body"] == {"messages": [{"role": "assistant", "content": "Hello."}]}
+
+
+def test_a_url_without_placeholders_is_sent_as_its_text(
+    tmp_path: Path, built: BuiltPackage
+) -> None:
+    request = "  url: https://api.probe.example/costs/$${price}\n  body: {}\n"
+    module = built.load(render_provider(load(tmp_path, spec_text(request))), "probe_static")
+    assert module._ENDPOINT.url == "https://api.probe.example/costs/${price}"
+
+
+def test_a_mapping_the_request_never_uses_is_an_error(tmp_path: Path) -> None:
+    request = """\
+  url: https://api.probe.example/chat
+  messages: {system: separate}
+  body: {prompt: "${prompt}"}
+"""
+    assert errors(tmp_path, request) == [
+        "request.messages: maps ${messages}, which the request never uses"
+    ]
+
+
 def test_message_mapping_errors(tmp_path: Path) -> None:
     request = """\
   url: https://api.probe.example/chat

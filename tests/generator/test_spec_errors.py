@@ -114,7 +114,25 @@ CASES = {
         edit("$.choices[0].delta.content", "choices[0].delta.content"),
         [
             "specs/demo.yaml:18:10: response.delta: a JSONPath starts with '$' (as in "
-            "'$.choices[0].delta.content'), got 'choices[0].delta.content'"
+            "'$.choices[0].delta.content'); got 'choices[0].delta.content'"
+        ],
+    ),
+    "a JSONPath with a space before $": (
+        edit("delta: $.choices[0].delta.content", "delta: ' $.choices[0].delta.content'"),
+        [
+            "specs/demo.yaml:18:10: response.delta: a JSONPath starts with '$', with no space "
+            "before it; got ' $.choices[0].delta.content'"
+        ],
+    ),
+    "a JSONPath from a filter": (
+        edit("delta: $.choices[0].delta.content", "delta: '@.text'"),
+        ["specs/demo.yaml:18:10: response.delta: a JSONPath starts with '$'; got '@.text'"],
+    ),
+    "an alias in a flow mapping": (
+        edit("Authorization: Bearer ${env.DEMO_KEY}", "{Accept: */*, X-A: b}"),
+        [
+            "specs/demo.yaml:10:15: YAML: while scanning an alias: expected alphabetic or numeric "
+            "character, but found '/'; if */* is text, quote it: \"*/*\" ('*' starts a YAML alias)"
         ],
     ),
     "a default of the wrong type, spelt as YAML": (

@@ -28,8 +28,8 @@ def test_a_missing_variable_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     assert caught.value.variable == "OPENAI_API_KEY"
     assert isinstance(caught.value, ConfigurationError)
     assert str(caught.value) == (
-        "OpenaiChat: environment variable OPENAI_API_KEY is not set (the spec takes a header "
-        "from it) [POST https://api.openai.com/v1/chat/completions]"
+        "OpenaiChat: environment variable OPENAI_API_KEY is not set (the spec reads it) "
+        "[POST https://api.openai.com/v1/chat/completions]"
     )
 
 

@@ -166,6 +166,18 @@ async def test_a_secret_in_the_recorded_query_matches_any_value(
         assert response.status == 404
 
 
+async def test_repeated_names_match_in_any_order(
+    server: ReplayServer, tmp_path: Path, session: aiohttp.ClientSession
+) -> None:
+    data = recording_data()
+    data["request"]["url"] = "https://api.example.com/v1/chat?a=1&a=2&k=<KEY>"
+    name = server.add(load_recording(write(tmp_path, data)))
+    async with session.post(server.base_url(name) + "/v1/chat?k=x&a=2&a=1") as response:
+        assert response.status == 200
+    async with session.post(server.base_url(name) + "/v1/chat?k=x&a=2&a=2") as response:
+        assert response.status == 404
+
+
 @pytest.mark.parametrize(
     ("method", "suffix", "expected"),
     [

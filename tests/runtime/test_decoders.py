@@ -364,3 +364,20 @@ def test_json_array_any_split_gives_the_elements(values: list[object], data: st.
     if data.draw(st.booleans()):
         body = b"\xef\xbb\xbf" + body
     assert elements(*cuts_of(body, data.draw)) == (values, True)
+
+
+def test_a_cut_off_number_at_the_end_is_no_element() -> None:
+    assert elements(b'[{"t": "a"}, 123') == ([{"t": "a"}], False)
+    assert elements(b'[{"t": "a"}, tru') == ([{"t": "a"}], False)
+
+
+def test_an_absurd_retry_field_is_ignored() -> None:
+    events, _ = sse(b"retry: " + b"9" * 5000 + b"\ndata: a\n\n")
+    assert events == [E(data="a")]
+
+
+def test_a_named_error_field_dispatches_its_block() -> None:
+    decoder = SSEDecoder(error_field="error")
+    events = decoder.feed(b'data: a\n\nerror: {"message": "m"}\n\n')
+    assert events == [E(data="a"), E(data="", error='{"message": "m"}')]
+    assert sse(b"error: x\n\n") == ([], False)  # unnamed, the standard ignores it

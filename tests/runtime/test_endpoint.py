@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import email.utils
+import os
 import time
+import traceback
 from typing import Any
 
 import pytest
@@ -12,11 +14,13 @@ from multidict import CIMultiDict
 
 from generator.runtime._config import Retries
 from generator.runtime._endpoint import Endpoint, _retry_after
-from generator.runtime._exceptions import AuthenticationError, ConfigurationError
+from generator.runtime._exceptions import AuthenticationError, ConfigurationError, ProviderError
 from generator.runtime._framings import MISSING, JSONRules, SSEFraming
-from generator.runtime._url import rebase_url
+from generator.runtime._stream import TextStream
+from generator.runtime._url import quote_path, quote_query, rebase_url
+from replay import ReplayServer, load_recording
 
-from ..conftest import sent_requests
+from ..conftest import RECORDINGS, sent_requests
 
 ORIGINAL_BACKOFF = Retries.backoff  # conftest replaces it for the rest of the suite
 
@@ -137,3 +141,62 @@ async def test_secrets_in_the_url_or_echoed_by_the_server_never_reach_an_error(
     assert "sk-secret-123" not in str(caught.value)
     assert caught.value.endpoint == "POST https://api.probe.example/chat?key=<PROBE_KEY>"
     assert caught.value.body_excerpt == '{"error": "bad key <PROBE_KEY>"}'
+
+
+def test_values_in_a_url_stay_one_segment_or_one_value() -> None:
+    assert quote_path("..") == "%2E%2E"
+    assert quote_path(".") == "%2E"
+    assert quote_path("a/b.c") == "a%2Fb.c"
+    assert quote_query(True) == "true"
+    assert quote_path(False) == "false"
+    assert quote_query("a b&c=d+e") == "a%20b%26c%3Dd%2Be"
+
+
+async def test_a_dot_dot_segment_reaches_the_server_as_it_was_built() -> None:
+    async with ReplayServer() as server:
+        route = server.add(load_recording(RECORDINGS / "codelink_ava" / "hello.json"))
+        stream = endpoint().stream(
+            {},
+            {},
+            url=f"https://api.probe.example/v1/{quote_path('..')}/chat",
+            base_url=server.base_url(route),
+        )
+        with pytest.raises(ProviderError):
+            await stream.text()  # the route answers /api/chat only: a 404 here
+        [request] = server.requests
+        # Sent as %2E%2E, decoded by the server: the segment was neither dropped nor applied.
+        assert (request.route, request.path) == (route, "/v1/../chat")
+
+
+async def test_a_form_field_that_is_no_scalar_is_refused_before_sending() -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        endpoint(body_format="form").stream({}, {"q": "x", "tags": ["a"]})
+    assert "form field 'tags' is a list" in str(caught.value)
+
+
+SECRET = "sk/se+cret=42"
+
+
+def leaky_stream() -> TextStream:
+    """A stream that sends the secret in a header and, escaped, in the URL's query."""
+    secret = os.environ["PROBE_KEY"]
+    url = f"http://127.0.0.1:9/v1?key={quote_query(secret)}"  # nothing listens on port 9
+    probe = endpoint(secrets=("PROBE_KEY",), retries=Retries(max_retries=0))
+    return probe.stream({"x-api-key": secret}, {}, url=url)
+
+
+async def test_secrets_escaped_in_the_url_are_redacted_and_nothing_is_chained(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PROBE_KEY", SECRET)
+    stream = leaky_stream()
+    with pytest.raises(ProviderError) as caught:
+        await stream.text()
+    error = caught.value
+    assert error.__cause__ is None and error.__context__ is None
+    formatted = "".join(traceback.format_exception(error))
+    exception = traceback.TracebackException.from_exception(error, capture_locals=True)
+    with_locals = "".join(exception.format())
+    for text in (str(error), formatted, with_locals):
+        assert SECRET not in text and quote_query(SECRET) not in text
+    assert "key=<PROBE_KEY>" in error.endpoint

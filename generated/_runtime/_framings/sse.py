@@ -30,13 +30,27 @@ class ServerSentEvent:
     """The last event ID in force when the event was dispatched."""
     retry: int | None = None
     """The reconnection time this event's block set, if it set one."""
+    error: str | None = None
+    """The value of the decoder's error field in this event's block, if the server sent one."""
+
+
+_LONGEST_RETRY = 10
+"""More digits than any reconnection time in milliseconds needs; longer is ignored."""
 
 
 class SSEDecoder:
-    """Bytes in, as they arrive and split anywhere; server-sent events out."""
+    """Bytes in, as they arrive and split anywhere; server-sent events out.
 
-    def __init__(self, max_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
+    ``error_field`` names a field some servers report errors in (llama.cpp's ``error:``); the
+    standard ignores unknown fields, so a block with it is dispatched only when it is named.
+    """
+
+    def __init__(
+        self, max_size: int = DEFAULT_MAX_EVENT_SIZE, error_field: str | None = None
+    ) -> None:
         self._decoder = utf8_decoder()
+        self._error_field = error_field
+        self._error: str | None = None
         self._lines = LineSplitter(max_size)
         self._max_size = max_size
         self._data: list[str] = []
@@ -60,7 +74,7 @@ class SSEDecoder:
         tail = self._lines.feed(self._decoder.decode(b"", True))
         last_line = self._lines.close()
         events = self._process([*tail, last_line] if last_line else tail)
-        self._truncated = bool(self._data or self._event or last_line)
+        self._truncated = bool(self._data or self._event or self._error or last_line)
         return events
 
     def _process(self, lines: list[str]) -> list[ServerSentEvent]:
@@ -88,14 +102,17 @@ class SSEDecoder:
         elif name == "id" and "\0" not in value:
             self._last_id = value
         elif name == "retry" and value.isascii() and value.isdigit():
-            self._retry = int(value)
+            if len(value) <= _LONGEST_RETRY:
+                self._retry = int(value)
+        elif name == self._error_field:
+            self._error = value
 
     def _dispatch(self) -> ServerSentEvent | None:
-        data, event, retry = self._data, self._event, self._retry
-        self._data, self._data_size, self._event, self._retry = [], 0, "", None
-        if not data:
+        data, event, retry, error = self._data, self._event, self._retry, self._error
+        self._data, self._data_size, self._event, self._retry, self._error = [], 0, "", None, None
+        if not data and error is None:
             return None
-        return ServerSentEvent(event or "message", "\n".join(data), self._last_id, retry)
+        return ServerSentEvent(event or "message", "\n".join(data), self._last_id, retry, error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +124,7 @@ class SSEFraming:
     stop_data: str | None = None
     stop_events: frozenset[str] = frozenset()
     error_events: frozenset[str] = frozenset()
+    error_field: str | None = None
     content_types: tuple[str, ...] = ("text/event-stream",)
     max_event_size: int = DEFAULT_MAX_EVENT_SIZE
 
@@ -119,7 +137,7 @@ class SSEFraming:
         self, chunks: AsyncIterable[bytes], origin: Origin
     ) -> AsyncIterator[StreamItem]:
         """Yield what each event of the body carries, and check that the stream ended properly."""
-        decoder = SSEDecoder(self.max_event_size)
+        decoder = SSEDecoder(self.max_event_size, self.error_field)
         async for chunk in chunks:
             try:
                 events = decoder.feed(chunk)
@@ -138,6 +156,8 @@ class SSEFraming:
             raise incomplete("the stream ended in the middle of an event", origin)
 
     def _interpret(self, event: ServerSentEvent, origin: Origin) -> tuple[list[StreamItem], bool]:
+        if event.error is not None:
+            raise reported(self._error_text(event.error), origin)
         if event.event in self.stop_events:
             return self.rules.final(event.data, origin), True
         if event.event in self.error_events:

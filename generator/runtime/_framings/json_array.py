@@ -66,12 +66,8 @@ class JSONArrayDecoder:
         return self._scan(self._decoder.decode(chunk))
 
     def close(self) -> list[str]:
-        """End of body: an element left without its delimiter (a bare number, say) is complete."""
-        elements = self._scan(self._decoder.decode(b"", True))
-        if self._state == "element" and self._scalar:
-            elements.append(self._finish_element())
-            self._state = "separator"
-        return elements
+        """End of body: what its last bytes complete. An element cut off is not one."""
+        return self._scan(self._decoder.decode(b"", True))
 
     def _scan(self, text: str) -> list[str]:
         elements: list[str] = []

@@ -47,27 +47,18 @@ def _select_delta(document: object) -> list[object]:
 
 
 def _select_reasoning(document: object) -> list[object]:
-    # JSONPath '$.candidates[0].content.parts[*].thought', compiled to lookups and loops.
+    # JSONPath '$.thinking[*].text', compiled to lookups and loops.
     nodes: list[object] = []
     node = document
-    if not isinstance(node, dict) or "candidates" not in node:
+    if not isinstance(node, dict) or "thinking" not in node:
         return nodes
-    node = node["candidates"]
-    if not isinstance(node, list) or len(node) <= 0:
-        return nodes
-    node = node[0]
-    if not isinstance(node, dict) or "content" not in node:
-        return nodes
-    node = node["content"]
-    if not isinstance(node, dict) or "parts" not in node:
-        return nodes
-    node = node["parts"]
+    node = node["thinking"]
     for node1 in (
         node if isinstance(node, list) else node.values() if isinstance(node, dict) else ()
     ):
-        if not isinstance(node1, dict) or "thought" not in node1:
+        if not isinstance(node1, dict) or "text" not in node1:
             continue
-        node1 = node1["thought"]
+        node1 = node1["text"]
         nodes.append(node1)
     return nodes
 
@@ -173,6 +164,7 @@ _ENDPOINT = Endpoint(
         delta_events=frozenset(("message", "completion")),
         stop_events=frozenset(("done",)),
         error_events=frozenset(("error", "failed")),
+        error_field="error",
         content_types=("text/event-stream",),
     ),
     secrets=("V2_API_KEY",),
