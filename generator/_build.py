@@ -9,6 +9,7 @@ did not write. It owns the package folder's top-level files and its ``_runtime``
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,8 +33,13 @@ class BuildReport:
 
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
-    removed: list[Path] = field(default_factory=list)
+    removed: dict[Path, str] = field(default_factory=dict)
+    """Each file removed, with why: its spec is gone, say."""
     notes: list[str] = field(default_factory=list)
+
+
+_LEFTOVER = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+"""The name of a temporary file a build writes and renames: left over, the build was killed."""
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,23 @@ class _Stray:
 
     path: PurePosixPath
     generated: bool
-    """Whether it starts with the generated header, so a full build removes it."""
+    """Whether a full build removes it: it starts with the generated header, or it is a
+    temporary file a killed build left behind."""
+
+    @property
+    def leftover(self) -> bool:
+        return _LEFTOVER.fullmatch(self.path.name) is not None
+
+    def why_removed(self) -> str:
+        if self.leftover:
+            return "left over by a build that did not finish"
+        if self.path.parts[0] == RUNTIME_FOLDER:
+            return "no longer in the runtime"
+        return "its spec is gone"
 
     def problem(self) -> str:
+        if self.leftover:
+            return "left over by a build that did not finish (build removes it)"
         if not self.generated:
             return "not written by build: the package folder holds only what build writes"
         if self.path.parts[0] == RUNTIME_FOLDER:
@@ -159,13 +179,13 @@ def build(
         else:
             _write_atomically(path, source, mode)
             report.written.append(path)
-    if not only:
-        for stray in _strays(output_dir, files):
-            if stray.generated:
-                path = output_dir / stray.path
-                path.unlink()
-                _remove_empty_folders(path.parent, output_dir)
-                report.removed.append(path)
+    for stray in _strays(output_dir, files):
+        # A build of some specs leaves the other modules alone, but never a build's litter.
+        if stray.leftover or (stray.generated and not only):
+            path = output_dir / stray.path
+            path.unlink()
+            _remove_empty_folders(path.parent, output_dir)
+            report.removed[path] = stray.why_removed()
     return report
 
 
@@ -252,9 +272,12 @@ def _refuse_foreign_overwrites(
 
 
 def is_generated(path: Path) -> bool:
-    """Whether ``path`` is a file a build wrote: it starts with the generated header."""
+    """Whether ``path`` is a file a build wrote: it starts with the generated header, or it is
+    a temporary file a build left behind."""
     if not path.is_file():
         return False
+    if _LEFTOVER.fullmatch(path.name):
+        return True
     with path.open("rb") as file:
         return file.readline().startswith(HEADER_PREFIX.encode())
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from ._build import build, check, discover_specs, load_specs, validate
 from ._config import Config, ConfigError, find_config
 from ._diagnostics import SpecError
-from ._runtime_source import RUNTIME_FOLDER
 from ._scaffold import ScaffoldError, write_new_spec
 from ._schema import schema_text
 
@@ -109,10 +108,8 @@ def _build(config: Config, only: list[Path]) -> int:
     report = build(config.specs, config.output, only=only, root=config.root)
     for path in report.written:
         print(f"wrote {config.display(path)}")
-    for path in report.removed:
-        in_runtime = path.relative_to(config.output).parts[0] == RUNTIME_FOLDER
-        gone = "no longer in the runtime" if in_runtime else "its spec is gone"
-        print(f"removed {config.display(path)} ({gone})")
+    for path, why in report.removed.items():
+        print(f"removed {config.display(path)} ({why})")
     for note in report.notes:
         print(f"note: {note}")
     unchanged = f", {len(report.unchanged)} unchanged" if report.unchanged else ""

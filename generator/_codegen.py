@@ -6,6 +6,7 @@ literal) or :func:`comment` (printable characters only); never pasted into a tem
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ._jsonpath import CompiledPath, Name, Step, Wildcard
@@ -39,9 +40,21 @@ def literal(value: object) -> str:
     raise TypeError(f"no literal for {type(value).__name__}")
 
 
+_DIRECTIVE = re.compile(
+    r"\b(noqa|type|ruff|flake8|fmt|yapf|isort|mypy|pyright|pylint|pragma|nosec)\s*:",
+    flags=re.IGNORECASE,
+)
+"""The start of a comment that a tool reads as an instruction (``type: ignore``, ``fmt: off``)."""
+
+
 def comment(text: str) -> str:
-    """``text`` made safe for a ``#`` comment: anything unprintable becomes a space."""
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    """``text`` made safe for a ``#`` comment: one line, and no instruction to any tool.
+
+    Anything unprintable becomes a space; ``ruff: noqa``, ``type: ignore``, ``fmt: off`` and
+    their kin lose their colon, so that no linter, formatter or type checker obeys spec text.
+    """
+    text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return _DIRECTIVE.sub(lambda match: f"{match.group(1)} -", text)
 
 
 class CodeBuilder:

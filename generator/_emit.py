@@ -108,6 +108,7 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
             ("framing", spec.framing.emit(code)),
             *_body_format(spec),
             *([("secrets", literal(tuple(expressions.secrets)))] if expressions.secrets else []),
+            *_max_response_bytes(spec),
             *_settings(code, "timeouts", "Timeouts", spec.timeouts),
             *_settings(code, "retries", "Retries", spec.retries),
         ],
@@ -143,6 +144,11 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
         imports=code.imports,
         uses=code.names,
     )
+
+
+def _max_response_bytes(spec: ProviderSpec) -> list[tuple[str, str]]:
+    limit = spec.max_response_bytes
+    return [] if limit is None else [("max_response_bytes", literal(limit))]
 
 
 def _body_format(spec: ProviderSpec) -> list[tuple[str, str]]:

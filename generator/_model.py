@@ -70,7 +70,7 @@ class MessageMapping:
 
 @dataclass(frozen=True)
 class _Settings:
-    def items(self) -> list[tuple[str, float]]:
+    def items(self) -> list[tuple[str, float | bool]]:
         """The settings the spec gives, by name; the others keep the runtime's defaults."""
         given = [(field.name, getattr(self, field.name)) for field in fields(self)]
         return [(name, value) for name, value in given if value is not None]
@@ -92,6 +92,7 @@ class RetrySettings(_Settings):
     max_retries: int | None = None
     initial_backoff: float | None = None
     max_backoff: float | None = None
+    silent_streams: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class ProviderSpec:
     body: dict[str, BodyTemplate] | None
     """The body template; None sends no body."""
     framing: FramingSpec
+    max_response_bytes: int | None
     timeouts: TimeoutSettings
     retries: RetrySettings
     positions: Positions = field(compare=False, repr=False)

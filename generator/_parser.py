@@ -24,7 +24,10 @@ from ._schema import SPEC_SCHEMA
 from ._schema_parts import JSONPATH
 from ._yaml import load_yaml, yaml_value
 
-__all__ = ["load_spec"]
+__all__ = ["MAX_SPEC_BYTES", "load_spec"]
+
+MAX_SPEC_BYTES = 1 << 20
+"""A spec is a page or two of YAML; a file larger than this is not one (1 MiB)."""
 
 
 def _is_integer(checker: object, instance: object) -> bool:
@@ -43,9 +46,14 @@ def load_spec(path: Path, display: str | None = None) -> ProviderSpec:
     """Read and check one spec file; raise SpecError listing every problem found."""
     name = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            raw = file.read(MAX_SPEC_BYTES + 1)
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise SpecError([Diagnostic(name, 1, 1, "", f"cannot read the file: {error}")]) from None
+    if len(raw) > MAX_SPEC_BYTES:
+        message = f"the file is larger than a spec can be ({MAX_SPEC_BYTES} bytes at most)"
+        raise SpecError([Diagnostic(name, 1, 1, "", message)])
     data, positions = load_yaml(text, name)
     version = data.get("version") if isinstance(data, dict) else None
     checker = Checker(positions, version if version in (1, 2) else 2)
@@ -73,7 +81,7 @@ def _check_schema(data: Any, checker: Checker) -> set[str | int]:
             missing = re.findall(r"'([^']*)' is a required property", error.message)
             checker.error(path, f"missing required key {missing[0]!r}", at_key=True)
         else:
-            checker.error(path, _schema_message(error), at_key=False)
+            checker.error(path, _schema_message(error) if path else _not_a_spec(data))
     return broken
 
 
@@ -83,6 +91,12 @@ def _unknown_keys(error: jsonschema.ValidationError, path: KeyPath, checker: Che
         close = difflib.get_close_matches(key, known, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(known)}"
         checker.error((*path, key), f"unknown key {key!r}{hint}", at_key=True)
+
+
+def _not_a_spec(data: Any) -> str:
+    """What a file that is no mapping holds, without quoting it: it may be anything at all."""
+    kind = "a list" if isinstance(data, list) else "text" if isinstance(data, str) else "a value"
+    return f"the file holds {kind}, not a mapping of keys: a spec starts with `version:`"
 
 
 _TYPE_NAMES = {
@@ -189,6 +203,7 @@ def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> Provider
         body_format=request.body_format,
         body=request.body,
         framing=_response(data["response"], checker),
+        max_response_bytes=data["response"].get("max_response_bytes"),
         timeouts=TimeoutSettings(**data.get("timeouts", {})),
         retries=RetrySettings(**data.get("retries", {})),
         positions=checker.positions,

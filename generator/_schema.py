@@ -16,7 +16,9 @@ from .runtime._constants import (
     DEFAULT_IDLE_TIMEOUT,
     DEFAULT_INITIAL_BACKOFF,
     DEFAULT_MAX_BACKOFF,
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
+    DEFAULT_RETRY_SILENT_STREAMS,
     DEFAULT_TOTAL_TIMEOUT,
 )
 
@@ -183,6 +185,14 @@ def _response() -> Schema:
             "minItems": 1,
             "description": f"Accepted response media types; */* accepts any. Default: {defaults}.",
         },
+        "max_response_bytes": {
+            "type": "integer",
+            "minimum": 1,
+            "description": (
+                "The most a response may carry in all, decompressed. "
+                f"Default {DEFAULT_MAX_RESPONSE_BYTES} (64 MiB)."
+            ),
+        },
     }
     properties = merge_properties(common, *(framing.properties for framing in FRAMINGS.values()))
     schema = object_schema(properties, ["framing"], "How the answer streams back.")
@@ -237,8 +247,15 @@ _RETRIES = object_schema(
         "max_backoff": {
             "type": "number",
             "minimum": 0,
-            "description": f"Default {_seconds(DEFAULT_MAX_BACKOFF)}.",
+            "description": (
+                "The longest wait between attempts, the server's Retry-After included. "
+                f"Default {_seconds(DEFAULT_MAX_BACKOFF)}."
+            ),
         },
+        "silent_streams": flag(
+            "Retry a stream that answered 200 but failed before yielding anything. "
+            f"Default {str(DEFAULT_RETRY_SILENT_STREAMS).lower()}."
+        ),
     },
     [],
     "Retries on connection errors, 408, 429 and 5xx, before anything has been yielded only.",

@@ -89,11 +89,13 @@ class _Converter:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
-        value = self.loader.construct_object(node)
+        try:
+            value = self.loader.construct_object(node)
+        except ValueError:  # an integer of more digits than Python converts
+            value = math.nan
         if isinstance(value, float) and not math.isfinite(value):
-            self._problem(
-                node, path, f"{node.value} is not a number JSON or Python source can hold"
-            )
+            shown = node.value if len(node.value) <= _EXCERPT else node.value[:_EXCERPT] + "…"
+            self._problem(node, path, f"{shown} is not a number JSON or Python source can hold")
         return value
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[Any, Any]:
@@ -119,7 +121,15 @@ class _Converter:
 
 
 def yaml_value(value: object) -> str:
-    """``value`` as a spec would write it: ``true``, ``null``, ``'text'``, ``[a, b]``."""
+    """``value`` as a spec would write it (``true``, ``null``, ``'text'``, ``[a, b]``), short.
+
+    A message quotes no more than an excerpt of a value: it may be anything, a secret even.
+    """
+    text = _yaml_value(value)
+    return text if len(text) <= _EXCERPT + 2 else text[:_EXCERPT] + "…"
+
+
+def _yaml_value(value: object) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -133,7 +143,7 @@ def yaml_value(value: object) -> str:
 
 def _flow(value: object) -> str:
     """A value inside a flow list or mapping: text unquoted, as it is usually written there."""
-    return value if isinstance(value, str) else yaml_value(value)
+    return value if isinstance(value, str) else _yaml_value(value)
 
 
 def _quote_hint(text: str, error: yaml.MarkedYAMLError) -> str:
@@ -152,11 +162,50 @@ def _quote_hint(text: str, error: yaml.MarkedYAMLError) -> str:
     return f"; if {value} is text, quote it: {json.dumps(value)} ({what})"
 
 
+MAX_DEPTH = 32
+"""Deeper than any spec needs; the bound keeps the parser's recursion in check."""
+
+_OPENING = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _check_depth(text: str, file: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, found by the scanner, which does not recurse."""
+    depth = 0
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, _OPENING):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, column = token.start_mark.line + 1, token.start_mark.column + 1
+                message = f"nested more than {MAX_DEPTH} levels deep"
+                raise SpecError([Diagnostic(file, line, column, "", message)])
+        elif isinstance(token, _CLOSING):
+            depth -= 1
+
+
+def _reader_problem(text: str, file: str, error: yaml.reader.ReaderError) -> SpecError:
+    """A character YAML cannot read (NUL, say), at its line and column."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    message = f"YAML: character U+{error.character:04X} is not allowed in a spec"
+    return SpecError([Diagnostic(file, line, column, "", message)])
+
+
 def load_yaml(text: str, file: str) -> tuple[Any, Positions]:
     """Parse ``text`` into plain data and its positions; raise SpecError on any YAML problem."""
     positions = Positions(file)
-    loader = yaml.SafeLoader(text)
     try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:
+        raise _reader_problem(text, file, error) from None
+    try:
+        _check_depth(text, file)
         node = loader.get_single_node()
         if node is None:
             raise SpecError([Diagnostic(file, 1, 1, "", "the file is empty")])

@@ -13,6 +13,7 @@ from ._constants import (
     DEFAULT_INITIAL_BACKOFF,
     DEFAULT_MAX_BACKOFF,
     DEFAULT_MAX_RETRIES,
+    DEFAULT_RETRY_SILENT_STREAMS,
     DEFAULT_TOTAL_TIMEOUT,
 )
 
@@ -38,6 +39,9 @@ class Retries:
     max_retries: int = DEFAULT_MAX_RETRIES
     initial_backoff: float = DEFAULT_INITIAL_BACKOFF
     max_backoff: float = DEFAULT_MAX_BACKOFF
+    """The longest wait between two attempts, the server's hint included."""
+    silent_streams: bool = DEFAULT_RETRY_SILENT_STREAMS
+    """Whether a stream that answered 200 but failed before yielding anything is retried."""
 
     def backoff(self, attempt: int) -> float:
         """Seconds before retry number ``attempt`` (0-based): doubling, less up to 25% jitter."""

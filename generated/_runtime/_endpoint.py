@@ -4,43 +4,41 @@
 
 A generated module builds the headers and the JSON body (plain Python compiled from the spec) and
 hands them to :meth:`Endpoint.stream`. Everything about the network happens here, once for all
-providers.
+providers. A caller's mistake is a :class:`ConfigurationError` before anything is sent; whatever
+the server does, what leaves here is a :class:`ProviderError` that carries no secret.
 """
 
 from __future__ import annotations
 
 import asyncio
-import email.utils
+import json
+import math
 import os
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import aiohttp
 from yarl import URL
 
 from ._config import Retries, Timeouts
-from ._constants import ERROR_EXCERPT_BYTES
+from ._constants import DEFAULT_MAX_RESPONSE_BYTES
 from ._exceptions import (
     APIStatusError,
-    AuthenticationError,
     ConfigurationError,
     ConnectTimeoutError,
     IdleTimeoutError,
     MissingSecretError,
-    NotFoundError,
-    PermissionDeniedError,
     ProviderConnectionError,
     ProviderError,
-    RateLimitError,
-    ServerError,
+    TLSError,
     TotalTimeoutError,
-    UnexpectedContentTypeError,
-    shorten,
 )
 from ._framings import Framing, Origin
+from ._responses import check_response, limited
 from ._stream import StreamItem, TextStream
 from ._url import quote_query, rebase_url, valid_base_url
 
@@ -50,6 +48,7 @@ _SHORTEST_REDACTED = 4
 """Shorter secret values are not searched for in messages: they would garble them."""
 
 _RETRY_STATUSES = frozenset({408, 429})
+_FORBIDDEN_IN_HEADERS = ("\r", "\n", "\0")
 
 
 @dataclass(frozen=True)
@@ -70,6 +69,25 @@ class _Call:
     proxy: str | None = field(repr=False)
     timeouts: Timeouts
     max_retries: int
+    credentials: tuple[tuple[str, str], ...] = field(repr=False)
+    """The userinfo of ``base_url`` and ``proxy``, with the name each is shown as instead."""
+
+
+class _Connection:
+    """The response being read, so that ``aclose()`` from any task can close it at once."""
+
+    __slots__ = ("answered", "closed", "response")
+
+    def __init__(self) -> None:
+        self.response: aiohttp.ClientResponse | None = None
+        self.answered = False
+        """Whether the current attempt got its answer's status and headers."""
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
+        if self.response is not None:
+            self.response.close()
 
 
 @dataclass(frozen=True)
@@ -86,6 +104,7 @@ class Endpoint:
     """The environment variables the spec reads: their values never appear in an error."""
     timeouts: Timeouts = field(default_factory=Timeouts)
     retries: Retries = field(default_factory=Retries)
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     def secret(self, variable: str) -> str:
         """The value of environment variable ``variable``, read at call time."""
@@ -96,16 +115,16 @@ class Endpoint:
             )
         return value
 
-    def redact(self, text: str) -> str:
-        """``text`` with the value of each of the spec's secrets replaced by ``<NAME>``.
+    def redact(self, text: str, credentials: tuple[tuple[str, str], ...] = ()) -> str:
+        """``text`` with each secret's value replaced by ``<NAME>``, as it is or URL-escaped.
 
-        The value is looked for as it is and as it is escaped in a URL.
+        The secrets are the spec's environment variables, and ``credentials`` besides.
         """
-        for variable in self.secrets:
-            value = os.environ.get(variable, "")
+        named = [(os.environ.get(variable, ""), variable) for variable in self.secrets]
+        for value, name in [*named, *credentials]:
             if len(value) >= _SHORTEST_REDACTED:
                 for form in (value, quote_query(value)):
-                    text = text.replace(form, f"<{variable}>")
+                    text = text.replace(form, f"<{name}>")
         return text
 
     def stream(
@@ -124,26 +143,19 @@ class Endpoint:
 
         ``body`` is None for no body; ``url`` is this call's URL when the spec's has
         placeholders. ``timeout`` is the total in seconds, or a :class:`Timeouts`; ``base_url``
-        replaces the scheme, host and port of the endpoint's URL and prefixes its path.
+        replaces the scheme, host and port of the endpoint's URL and prefixes its path. What
+        cannot be sent is a :class:`ConfigurationError` here, before anything is.
         """
-        if isinstance(timeout, Timeouts):
-            timeouts = timeout
-        elif timeout is not None:
-            timeouts = replace(self.timeouts, total=timeout)
-        else:
-            timeouts = self.timeouts
         encoded = url is not None
         url = self.url if url is None else url
         if base_url is not None:
             if not valid_base_url(base_url):
-                raise ConfigurationError(
-                    "base_url must be an http:// or https:// URL with a host",
-                    provider=self.provider,
-                    endpoint=f"{self.method} {self.url}",
-                )
+                raise self._refuse("base_url must be an http:// or https:// URL with a host")
             url = rebase_url(url, base_url)
-        if body is not None and self.body_format == "form":
-            self._check_form(body)
+        self._check_headers(headers)
+        if body is not None:
+            self._check_body(body)
+        connection = _Connection()
         call = _Call(
             url=url,
             encoded=encoded,
@@ -151,36 +163,70 @@ class Endpoint:
             body=body,
             session=session,
             proxy=proxy,
-            timeouts=timeouts,
+            timeouts=self._timeouts(timeout),
             max_retries=self.retries.max_retries if max_retries is None else max_retries,
+            credentials=_credentials(base_url, "base_url") + _credentials(proxy, "proxy"),
         )
-        return TextStream(self._deltas(call))
+        return TextStream(self._deltas(call, connection), close=connection.close)
 
-    def _check_form(self, body: Mapping[str, object]) -> None:
-        for key, value in body.items():
-            if not isinstance(value, str | int | float | bool):
-                raise ConfigurationError(
-                    f"form field {key!r} is a {type(value).__name__}: a form holds text, "
-                    "numbers and booleans",
-                    provider=self.provider,
-                    endpoint=f"{self.method} {self.url}",
-                )
+    def _timeouts(self, timeout: float | Timeouts | None) -> Timeouts:
+        if isinstance(timeout, Timeouts):
+            return timeout
+        return self.timeouts if timeout is None else replace(self.timeouts, total=timeout)
 
-    async def _deltas(self, call: _Call) -> AsyncGenerator[StreamItem, None]:
-        origin = Origin(self.provider, self.redact(f"{self.method} {call.url}"))
+    def _refuse(self, message: str) -> ConfigurationError:
+        return ConfigurationError(
+            message, provider=self.provider, endpoint=f"{self.method} {self.url}"
+        )
+
+    def _check_headers(self, headers: Mapping[str, str]) -> None:
+        for name, value in headers.items():
+            if any(character in value for character in _FORBIDDEN_IN_HEADERS):
+                # The value is not quoted: it may be a secret.
+                raise self._refuse(f"the value of header {name!r} has a line break or NUL in it")
+
+    def _check_body(self, body: Any) -> None:
+        if self.body_format == "form":
+            for key, value in body.items():
+                if not isinstance(value, str | int | float | bool):
+                    raise self._refuse(
+                        f"form field {key!r} is a {type(value).__name__}: a form holds text, "
+                        "numbers and booleans"
+                    )
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise self._refuse(f"form field {key!r} is {value}: not a number to send")
+            return
+        try:
+            json.dumps(body, allow_nan=False)
+        except (TypeError, ValueError) as error:
+            raise self._refuse(f"the body cannot be sent as JSON: {error}") from None
+
+    async def _deltas(
+        self, call: _Call, connection: _Connection
+    ) -> AsyncGenerator[StreamItem, None]:
+        origin = Origin(
+            self.provider,
+            self.redact(f"{self.method} {call.url}", call.credentials),
+            lambda text: self.redact(text, call.credentials),
+        )
         deadline = None if call.timeouts.total is None else time.monotonic() + call.timeouts.total
         async with _session_for(call.session) as session:
             attempt = 0
             while True:
                 yielded = False
+                connection.answered = False
                 try:
-                    async for item in self._attempt(session, call, deadline, origin):
+                    async for item in self._attempt(session, call, deadline, origin, connection):
                         yielded = True
                         yield item
                     return
                 except (aiohttp.ClientError, TimeoutError, ProviderError) as error:
-                    failure = _translate(error, origin, self.redact)
+                    if connection.closed:
+                        return  # aclose() from another task: the caller asked for the end
+                    failure = _translate(error, origin)
                 delay = None if yielded else self._retry_delay(failure, attempt, call, deadline)
+                if delay is not None and connection.answered and not self.retries.silent_streams:
+                    delay = None
                 if delay is None:
                     # Raised here, outside the handler, and bare: nothing of the request (its
                     # URL, its headers) rides along in a cause, a context or a frame's locals.
@@ -189,13 +235,24 @@ class Endpoint:
                 attempt += 1
 
     async def _attempt(
-        self, session: aiohttp.ClientSession, call: _Call, deadline: float | None, origin: Origin
+        self,
+        session: aiohttp.ClientSession,
+        call: _Call,
+        deadline: float | None,
+        origin: Origin,
+        connection: _Connection,
     ) -> AsyncGenerator[StreamItem, None]:
         """One request, and what its answer carries."""
         async with self._request(session, call, deadline, origin) as response:
-            await _check_response(response, self, origin)
-            async for item in self.framing.deltas(response.content.iter_any(), origin):
-                yield item
+            connection.response = response
+            try:
+                await check_response(response, self.framing.content_types, origin)
+                connection.answered = True
+                chunks = limited(response.content.iter_any(), self.max_response_bytes, origin)
+                async for item in self.framing.deltas(chunks, origin):
+                    yield item
+            finally:
+                connection.response = None
 
     def _request(
         self,
@@ -226,21 +283,40 @@ class Endpoint:
             headers=call.headers,
             proxy=call.proxy,
             timeout=timeout,
+            # A redirect is answered with an error, never followed: it would take the request,
+            # secrets and all, somewhere else. And a caller's session decides no error type.
+            allow_redirects=False,
+            raise_for_status=False,
             **body,
         )
 
     def _retry_delay(
         self, failure: ProviderError, attempt: int, call: _Call, deadline: float | None
     ) -> float | None:
-        """Seconds to wait before retrying after ``failure``, or None to give up."""
+        """Seconds to wait before retrying after ``failure``, or None to give up.
+
+        The server's hint is taken over the backoff, but ``max_backoff`` bounds every wait, and
+        no wait runs past the total timeout.
+        """
         if attempt >= call.max_retries or not _is_retryable(failure):
             return None
         delay = self.retries.backoff(attempt)
         if isinstance(failure, APIStatusError) and failure.retry_after is not None:
-            delay = failure.retry_after
+            delay = min(failure.retry_after, self.retries.max_backoff)
         if deadline is not None and time.monotonic() + delay >= deadline:
             return None
         return delay
+
+
+def _credentials(url: str | None, what: str) -> tuple[tuple[str, str], ...]:
+    """The userinfo of ``url`` (``user:password``), with the name it is shown as instead."""
+    if url is None:
+        return ()
+    try:
+        userinfo, at, _ = urlsplit(url).netloc.rpartition("@")
+    except ValueError:
+        return ()
+    return ((userinfo, f"{what} credentials"),) if at and userinfo else ()
 
 
 def _form_fields(body: Mapping[str, object]) -> dict[str, str]:
@@ -263,68 +339,6 @@ async def _session_for(
         yield own_session
 
 
-async def _check_response(
-    response: aiohttp.ClientResponse, endpoint: Endpoint, origin: Origin
-) -> None:
-    """Raise for an error status or a body that is not the expected kind of stream."""
-    if response.status >= 400:
-        raise _status_error(response, await _excerpt(response, endpoint), origin)
-    content_types = endpoint.framing.content_types
-    if "*/*" in content_types or response.content_type in content_types:
-        return
-    raise UnexpectedContentTypeError(
-        response.content_type,
-        await _excerpt(response, endpoint),
-        provider=origin.provider,
-        endpoint=origin.endpoint,
-    )
-
-
-async def _excerpt(response: aiohttp.ClientResponse, endpoint: Endpoint) -> str:
-    """The start of an error body, for the message; a secret echoed in it is redacted."""
-    data = await response.content.read(ERROR_EXCERPT_BYTES)
-    return shorten(" ".join(endpoint.redact(data.decode("utf-8", "replace")).split()))
-
-
-_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    429: RateLimitError,
-}
-
-
-def _status_error(response: aiohttp.ClientResponse, excerpt: str, origin: Origin) -> APIStatusError:
-    status = response.status
-    error_type = _STATUS_ERRORS.get(status, ServerError if status >= 500 else APIStatusError)
-    return error_type(
-        status,
-        excerpt,
-        provider=origin.provider,
-        endpoint=origin.endpoint,
-        retry_after=_retry_after(response.headers),
-    )
-
-
-def _retry_after(headers: Mapping[str, str]) -> float | None:
-    """The server's wait hint in seconds, from ``retry-after-ms`` or ``Retry-After``."""
-    if milliseconds := headers.get("retry-after-ms"):
-        try:
-            return max(float(milliseconds) / 1000, 0.0)
-        except ValueError:
-            pass
-    value = headers.get("Retry-After")
-    if not value:
-        return None
-    if value.strip().isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(when.timestamp() - time.time(), 0.0)
-
-
 def _bare(failure: ProviderError) -> ProviderError:
     """``failure`` with no cause, context or traceback left from where it was first raised."""
     failure.__cause__ = None
@@ -332,7 +346,7 @@ def _bare(failure: ProviderError) -> ProviderError:
     return failure.with_traceback(None)
 
 
-def _translate(error: BaseException, origin: Origin, redact: Callable[[str], str]) -> ProviderError:
+def _translate(error: BaseException, origin: Origin) -> ProviderError:
     """The ProviderError for an aiohttp or timeout failure; its text redacted of secrets."""
     if isinstance(error, ProviderError):
         return error
@@ -343,10 +357,15 @@ def _translate(error: BaseException, origin: Origin, redact: Callable[[str], str
         return IdleTimeoutError("no data from the server within the idle timeout", **where)
     if isinstance(error, TimeoutError):
         return TotalTimeoutError("the total timeout expired", **where)
-    return ProviderConnectionError(redact(f"{type(error).__name__}: {error}"), **where)
+    message = origin.redact(f"{type(error).__name__}: {error}")
+    if isinstance(error, aiohttp.ClientSSLError):
+        return TLSError(message, **where)
+    return ProviderConnectionError(message, **where)
 
 
 def _is_retryable(failure: ProviderError) -> bool:
     if isinstance(failure, APIStatusError):
         return failure.status in _RETRY_STATUSES or failure.status >= 500
+    if isinstance(failure, TLSError):
+        return False
     return isinstance(failure, ProviderConnectionError | ConnectTimeoutError | IdleTimeoutError)

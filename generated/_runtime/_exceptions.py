@@ -9,6 +9,7 @@ Catch :class:`ProviderError` for all of them. Each error names the provider and 
     ├── ConfigurationError            the call cannot be made as configured
     │   └── MissingSecretError        an environment variable the spec needs is not set
     ├── ProviderConnectionError       connecting or reading failed (reset, refused, DNS)
+    │   └── TLSError                  the TLS handshake or the certificate failed; not retried
     ├── ProviderTimeoutError          also a TimeoutError
     │   ├── ConnectTimeoutError       no connection within the connect timeout
     │   ├── IdleTimeoutError          no bytes for the idle timeout, mid-stream
@@ -21,10 +22,16 @@ Catch :class:`ProviderError` for all of them. Each error names the provider and 
     │   └── ServerError               >= 500
     ├── ServerReportedError           the stream carried an error message from the server
     └── ProtocolError                 the response is not the stream the spec describes
+        ├── RedirectError             a 3xx: redirects are never followed
+        ├── UnexpectedStatusError     a 2xx other than 200 or 203: not a streamed answer
         ├── UnexpectedContentTypeError
         ├── MalformedEventError       an event or line that is not valid JSON
         ├── EventTooLargeError        a line or event over the size limit
+        ├── ResponseLimitError        too many bytes in all, or too many without an event
         └── IncompleteStreamError     the body ended before the spec's stop condition
+
+Protocol errors, configuration errors, TLS errors and statuses below 500 other than 408 and 429
+are never retried.
 """
 
 from __future__ import annotations
@@ -48,10 +55,14 @@ __all__ = [
     "ProviderError",
     "ProviderTimeoutError",
     "RateLimitError",
+    "RedirectError",
+    "ResponseLimitError",
     "ServerError",
     "ServerReportedError",
+    "TLSError",
     "TotalTimeoutError",
     "UnexpectedContentTypeError",
+    "UnexpectedStatusError",
     "shorten",
 ]
 
@@ -91,6 +102,10 @@ class MissingSecretError(ConfigurationError):
 
 class ProviderConnectionError(ProviderError):
     """The connection failed or broke: refused, reset, closed early, or a DNS failure."""
+
+
+class TLSError(ProviderConnectionError):
+    """The TLS handshake failed or the server's certificate was refused; never retried."""
 
 
 class ProviderTimeoutError(ProviderError, TimeoutError):
@@ -167,6 +182,34 @@ class ProtocolError(ProviderError):
     """The response is not the stream the spec describes."""
 
 
+class RedirectError(ProtocolError):
+    """The server redirected the request: redirects are never followed.
+
+    ``location`` is the origin redirected to (scheme, host and port: no path, no query), or
+    ``""`` when the response said none.
+    """
+
+    def __init__(self, status: int, location: str, *, provider: str, endpoint: str) -> None:
+        where = f"to {location}" if location else "without a Location"
+        super().__init__(
+            f"HTTP {status}: redirected {where}; redirects are not followed",
+            provider=provider,
+            endpoint=endpoint,
+        )
+        self.status = status
+        self.location = location
+
+
+class UnexpectedStatusError(ProtocolError):
+    """A success status that is no streamed answer (202 Accepted, 204 No Content, 206, ...)."""
+
+    def __init__(self, status: int, *, provider: str, endpoint: str) -> None:
+        super().__init__(
+            f"HTTP {status} is not a streamed answer", provider=provider, endpoint=endpoint
+        )
+        self.status = status
+
+
 class UnexpectedContentTypeError(ProtocolError):
     """The response's Content-Type is not one the spec's framing accepts."""
 
@@ -199,6 +242,18 @@ class EventTooLargeError(ProtocolError):
             provider=provider,
             endpoint=endpoint,
         )
+        self.limit = limit
+
+
+class ResponseLimitError(ProtocolError):
+    """The response passed one of its bounds: its size in all, or its bytes without an event.
+
+    A stream of blank lines or padding, compressed or not, ends here instead of keeping a core
+    busy.
+    """
+
+    def __init__(self, reason: str, limit: int, *, provider: str, endpoint: str) -> None:
+        super().__init__(f"{reason} (limit {limit} bytes)", provider=provider, endpoint=endpoint)
         self.limit = limit
 
 

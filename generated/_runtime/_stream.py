@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, AsyncIterator, Generator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator
 from types import TracebackType
 from typing import Any
 
@@ -26,10 +26,14 @@ class TextStream:
     events pass, ``finish_reason`` and ``usage`` take what the server reported.
     """
 
-    __slots__ = ("_items", "finish_reason", "usage")
+    __slots__ = ("_close", "_items", "finish_reason", "usage")
 
-    def __init__(self, items: AsyncGenerator[StreamItem, None]) -> None:
+    def __init__(
+        self, items: AsyncGenerator[StreamItem, None], close: Callable[[], None] | None = None
+    ) -> None:
         self._items = items
+        self._close = close
+        """Closes the connection at once, whichever task is reading it."""
         self.finish_reason: str | None = None
         """Why the answer ended, once the server has said so."""
         self.usage: Usage | None = None
@@ -84,8 +88,16 @@ class TextStream:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Stop streaming and release the connection now."""
-        await self._items.aclose()
+        """Stop streaming and release the connection now, from this task or any other.
+
+        A task that is reading the stream meanwhile sees it end.
+        """
+        try:
+            await self._items.aclose()
+        except RuntimeError:  # being read by another task right now
+            if self._close is None:
+                raise
+            self._close()
 
     async def text(self) -> str:
         """Read the whole answer and return it as one string."""

@@ -12,10 +12,13 @@ __all__ = [
     "DEFAULT_INITIAL_BACKOFF",
     "DEFAULT_MAX_BACKOFF",
     "DEFAULT_MAX_EVENT_SIZE",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
+    "DEFAULT_RETRY_SILENT_STREAMS",
     "DEFAULT_TOTAL_TIMEOUT",
     "ERROR_EXCERPT_BYTES",
     "ERROR_EXCERPT_CHARACTERS",
+    "MAX_RETRY_AFTER",
 ]
 
 DEFAULT_CONNECT_TIMEOUT = 10.0
@@ -34,10 +37,21 @@ DEFAULT_INITIAL_BACKOFF = 0.5
 """Seconds before the first retry; doubled for each one after."""
 
 DEFAULT_MAX_BACKOFF = 8.0
-"""The longest wait between two attempts."""
+"""The longest wait between two attempts, a server's ``Retry-After`` hint included."""
+
+DEFAULT_RETRY_SILENT_STREAMS = True
+"""Whether a stream that answered 200 and then failed before yielding anything is retried: it
+showed nothing to the caller, but the server may have begun to work on the prompt."""
 
 DEFAULT_MAX_EVENT_SIZE = 1 << 20
-"""The longest line or server-sent event accepted, in characters (1 MiB)."""
+"""The longest line or server-sent event accepted, in characters (1 MiB). Twice as many bytes
+without a single event end the response too: blank lines or padding carry nothing."""
+
+DEFAULT_MAX_RESPONSE_BYTES = 64 << 20
+"""The most a response may carry in all, decompressed (64 MiB): far more than any answer."""
+
+MAX_RETRY_AFTER = 60.0
+"""The longest a server's ``Retry-After`` hint is taken at, in seconds; longer hints are cut."""
 
 ERROR_EXCERPT_BYTES = 2048
 """How much of an error response's body is read to quote it."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -153,3 +155,18 @@ def test_spec_text_is_never_rendered_as_a_template(tmp_path: Path, built: BuiltP
     assert module.KitchenSink.description == (
         'Quotes \' " and a backslash \\ stay data, as does """ and {{ jinja }}.'
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["ruff: noqa", "type: ignore", "fmt: off", "isort: skip_file", "pragma: no cover"]
+)
+def test_spec_text_never_forms_a_tool_directive(tmp_path: Path, text: str) -> None:
+    spec = (GOLDEN / "specs" / "kitchen_sink.yaml").read_text(encoding="utf-8")
+    spec = spec.replace('description: "Upper bound on tokens."', f'description: "{text}"')
+    path = tmp_path / "kitchen_sink.yaml"
+    path.write_text(spec, encoding="utf-8")
+    [loaded] = load_specs([path], tmp_path)
+    source = render_provider(loaded)
+    directive = re.compile(r"#.*\b(ruff|type|fmt|isort|pragma)\s*:", re.IGNORECASE)
+    assert not [line for line in source.splitlines() if directive.search(line)]
+    assert f"# {text.replace(':', ' -', 1)}" in source

@@ -176,7 +176,7 @@ def test_build_and_check_agree_on_the_projects_package(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "generated", output, ignore=shutil.ignore_patterns("__pycache__"))
     assert check(ROOT / "specs", output, root=ROOT) == []
     report = build(ROOT / "specs", output, root=ROOT)
-    assert report.written == [] and report.removed == []
+    assert report.written == [] and report.removed == {}
 
 
 def test_importing_a_generated_module_loads_no_generator_dependency() -> None:
@@ -293,3 +293,21 @@ def test_paths_with_dot_dot_name_the_same_files(
     monkeypatch.chdir(project / "sub")
     assert main(["check", "--specs", "../specs", "--output", "../generated"]) == 0
     assert capsys.readouterr().out.endswith("generated is in sync with specs\n")
+
+
+def test_a_killed_builds_temporary_files_are_reported_and_removed(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    leftover = project / "generated" / "_runtime" / ".sse.k3x_9q2z.tmp"
+    leftover.write_text("half a file", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err == (
+        "generated/_runtime/.sse.k3x_9q2z.tmp: left over by a build that did not finish "
+        "(build removes it)\n"
+    )
+    assert main(["build", "specs/codelink_ava.yaml"]) == 0
+    assert "removed generated/_runtime/.sse.k3x_9q2z.tmp (left over by a build that did not " in (
+        capsys.readouterr().out
+    )
+    assert not leftover.exists()

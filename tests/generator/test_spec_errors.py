@@ -353,3 +353,57 @@ def test_infinity_and_nan_are_refused_wherever_they_are(tmp_path: Path) -> None:
         "JSON or Python source can hold",
         "specs/demo.yaml:20:19: timeouts.total: -.inf is not a number JSON or Python source can hold",
     ]
+
+
+# ---------------------------------------------------------------- limits: nothing a file holds is a traceback
+
+
+def errors_of_bytes(data: bytes, tmp_path: Path) -> list[str]:
+    path = tmp_path / "specs" / "demo.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(data)
+    with pytest.raises(SpecError) as caught:
+        load_specs([path], tmp_path)
+    return [str(d) for d in caught.value.diagnostics]
+
+
+def test_nesting_too_deep_is_an_error_at_its_place(tmp_path: Path) -> None:
+    text = "version: 2\nbody: " + "[" * 600 + "]" * 600 + "\n"
+    assert errors_of(text, tmp_path) == ["specs/demo.yaml:2:38: nested more than 32 levels deep"]
+
+
+def test_an_integer_too_long_to_convert_is_an_error(tmp_path: Path) -> None:
+    text = edit("default: 0.5", "default: " + "9" * 5000)
+    assert errors_of(text, tmp_path) == [
+        "specs/demo.yaml:12:41: request.parameters.temperature.default: "
+        + "9" * 40
+        + "… is not a number JSON or Python source can hold"
+    ]
+
+
+def test_a_nul_byte_is_an_error_at_its_place(tmp_path: Path) -> None:
+    assert errors_of_bytes(b"version: 2\nprovider: {class: A\x00}\n", tmp_path) == [
+        "specs/demo.yaml:2:20: YAML: character U+0000 is not allowed in a spec"
+    ]
+
+
+def test_a_file_too_large_for_a_spec(tmp_path: Path) -> None:
+    assert errors_of_bytes(b"#" * (2 << 20), tmp_path) == [
+        "specs/demo.yaml:1:1: the file is larger than a spec can be (1048576 bytes at most)"
+    ]
+
+
+def test_a_file_that_is_no_spec_is_not_quoted(tmp_path: Path) -> None:
+    secret = "sk-live-0123456789abcdef"
+    [error] = errors_of(f"OPENAI_API_KEY={secret}\n", tmp_path)
+    assert secret not in error
+    assert error == (
+        "specs/demo.yaml:1:1: the file holds text, not a mapping of keys: a spec starts with "
+        "`version:`"
+    )
+
+
+def test_a_long_value_is_quoted_short(tmp_path: Path) -> None:
+    [error] = errors_of(edit("framing: sse", "framing: " + "x" * 500), tmp_path)
+    assert error.startswith("specs/demo.yaml:17:12: response.framing: 'xxxxx")
+    assert "x" * 60 not in error and "…" in error

@@ -13,9 +13,10 @@ from aioresponses import aioresponses
 from multidict import CIMultiDict
 
 from generator.runtime._config import Retries
-from generator.runtime._endpoint import Endpoint, _retry_after
+from generator.runtime._endpoint import Endpoint
 from generator.runtime._exceptions import AuthenticationError, ConfigurationError, ProviderError
 from generator.runtime._framings import MISSING, JSONRules, SSEFraming
+from generator.runtime._responses import retry_after
 from generator.runtime._stream import TextStream
 from generator.runtime._url import quote_path, quote_query, rebase_url
 from replay import ReplayServer, load_recording
@@ -42,13 +43,13 @@ def test_backoff_doubles_up_to_the_cap_less_up_to_a_quarter() -> None:
         ({}, None),
     ],
 )
-def test_retry_after(headers: dict[str, str], expected: float | None) -> None:
-    assert _retry_after(CIMultiDict(headers)) == expected
+def testretry_after(headers: dict[str, str], expected: float | None) -> None:
+    assert retry_after(CIMultiDict(headers)) == expected
 
 
 def test_retry_after_as_an_http_date() -> None:
     when = email.utils.formatdate(time.time() + 30, usegmt=True)
-    wait = _retry_after(CIMultiDict({"Retry-After": when}))
+    wait = retry_after(CIMultiDict({"Retry-After": when}))
     assert wait is not None and 28 <= wait <= 30
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterable, AsyncIterator, Callable
 from typing import Final, NamedTuple, Protocol, runtime_checkable
 
-from .._exceptions import EventTooLargeError, IncompleteStreamError
+from .._exceptions import EventTooLargeError, IncompleteStreamError, ResponseLimitError
 from .._stream import StreamItem
 from .lines import OversizeError
 
-__all__ = ["MISSING", "Framing", "Origin", "Selector"]
+__all__ = ["MISSING", "Framing", "Origin", "Selector", "Silence"]
 
 
 @runtime_checkable
@@ -38,11 +38,20 @@ class Framing(Protocol):
         ...
 
 
+def _unchanged(text: str) -> str:
+    return text
+
+
 class Origin(NamedTuple):
-    """Who is streaming, for error messages: the provider and ``METHOD URL``."""
+    """Who is streaming, for error messages: the provider and ``METHOD URL``.
+
+    ``redact`` takes out of a text what the call must not show: the values of its secrets.
+    Every text a framing quotes from the server in an error goes through it.
+    """
 
     provider: str
     endpoint: str
+    redact: Callable[[str], str] = _unchanged
 
 
 class _Missing:
@@ -57,6 +66,34 @@ MISSING: Final = _Missing()
 
 Selector = Callable[[object], object]
 """A compiled JSONPath: document in, the selected value (or MISSING) out."""
+
+
+class Silence:
+    """Counts the bytes that bring no event; more than twice the largest event end the response.
+
+    Blank lines, comments and padding carry nothing: a body of them (a decompression bomb of
+    newlines, say) would keep a core busy for nothing.
+    """
+
+    __slots__ = ("_bytes", "_limit")
+
+    def __init__(self, max_event_size: int) -> None:
+        self._limit = 2 * max_event_size
+        self._bytes = 0
+
+    def after(self, read: int, events: int, origin: Origin) -> None:
+        """Note a read of ``read`` bytes that completed ``events`` events."""
+        if events:
+            self._bytes = 0
+            return
+        self._bytes += read
+        if self._bytes > self._limit:
+            raise ResponseLimitError(
+                f"{self._bytes} bytes without an event",
+                self._limit,
+                provider=origin.provider,
+                endpoint=origin.endpoint,
+            )
 
 
 def too_large(error: OversizeError, origin: Origin) -> EventTooLargeError:

@@ -17,7 +17,7 @@ from typing import Literal
 from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._exceptions import MalformedEventError
 from .._stream import StreamItem
-from .base import Origin, incomplete, too_large
+from .base import Origin, Silence, incomplete, too_large
 from .json_rules import Rules
 from .lines import OversizeError, utf8_decoder
 
@@ -180,8 +180,11 @@ class JSONArrayFraming:
     ) -> AsyncIterator[StreamItem]:
         """Yield what each element carries, and check that the array was closed."""
         decoder = JSONArrayDecoder(self.max_event_size)
+        silence = Silence(self.max_event_size)
         async for chunk in chunks:
-            for element in self._elements(decoder, chunk, origin):
+            elements = self._elements(decoder, chunk, origin)
+            silence.after(len(chunk), len(elements), origin)
+            for element in elements:
                 items, stop = self.rules.read(element, origin)
                 for item in items:
                     yield item

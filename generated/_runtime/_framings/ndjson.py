@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._stream import StreamItem
-from .base import Origin, incomplete, too_large
+from .base import Origin, Silence, incomplete, too_large
 from .json_rules import Rules
 from .lines import LineSplitter, OversizeError, utf8_decoder
 
@@ -47,11 +47,13 @@ class NDJSONFraming:
     ) -> AsyncIterator[StreamItem]:
         """Yield what each line of the body carries, and check that the stream ended properly."""
         decoder = LineDecoder(self.max_event_size)
+        silence = Silence(self.max_event_size)
         async for chunk in chunks:
             try:
                 lines = decoder.feed(chunk)
             except OversizeError as error:
                 raise too_large(error, origin) from None
+            silence.after(len(chunk), len(lines), origin)
             for line in lines:
                 items, stop = self.rules.read(line, origin)
                 for item in items:

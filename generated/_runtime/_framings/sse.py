@@ -7,14 +7,13 @@ The decoder follows the WHATWG HTML standard's rules for interpreting an event s
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 
 from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._stream import StreamItem
-from .base import Origin, incomplete, too_large
-from .json_rules import Rules, reported
+from .base import Origin, Silence, incomplete, too_large
+from .json_rules import Rules, loads_leniently, reported
 from .lines import LineSplitter, OversizeError, utf8_decoder
 
 __all__ = ["SSEDecoder", "SSEFraming", "ServerSentEvent"]
@@ -138,11 +137,13 @@ class SSEFraming:
     ) -> AsyncIterator[StreamItem]:
         """Yield what each event of the body carries, and check that the stream ended properly."""
         decoder = SSEDecoder(self.max_event_size, self.error_field)
+        silence = Silence(self.max_event_size)
         async for chunk in chunks:
             try:
                 events = decoder.feed(chunk)
             except OversizeError as error:
                 raise too_large(error, origin) from None
+            silence.after(len(chunk), len(events), origin)
             for event in events:
                 items, stop = self._interpret(event, origin)
                 for item in items:
@@ -170,8 +171,6 @@ class SSEFraming:
 
     def _error_text(self, data: str) -> object:
         """The message of an error event: at the error path if the data is JSON, else the data."""
-        try:
-            message = self.rules.error_in(json.loads(data))
-        except ValueError:
-            return data
+        document = loads_leniently(data)
+        message = None if document is None else self.rules.error_in(document)
         return data if message is None else message

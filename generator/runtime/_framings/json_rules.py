@@ -17,7 +17,15 @@ from .._exceptions import MalformedEventError, ServerReportedError
 from .._stream import StreamItem
 from .base import MISSING, Origin, Selector
 
-__all__ = ["EventRules", "JSONRules", "NodeSelector", "Rules", "parse_json", "reported"]
+__all__ = [
+    "EventRules",
+    "JSONRules",
+    "NodeSelector",
+    "Rules",
+    "loads_leniently",
+    "parse_json",
+    "reported",
+]
 
 NodeSelector = Callable[[object], list[object]]
 """A compiled JSONPath, version 2: document in, every selected value out, in document order."""
@@ -129,11 +137,8 @@ class EventRules:
 
     def final(self, text: str, origin: Origin) -> list[StreamItem]:
         """A stop event's data is read when it is JSON (usage, say), and ignored when it is not."""
-        try:
-            document = json.loads(text)
-        except ValueError:
-            return []
-        return self.items(document)
+        document = loads_leniently(text)
+        return [] if document is None else self.items(document)
 
     def items(self, document: object) -> list[StreamItem]:
         """What ``document`` carries: reasoning, text, tool calls, usage, then the finish."""
@@ -184,7 +189,9 @@ def _equals(value: object, expected: object) -> bool:
 def reported(message: object, origin: Origin) -> ServerReportedError:
     """The error for a message the server sent in the stream (as JSON text if not a string)."""
     text = message if isinstance(message, str) else json.dumps(message, ensure_ascii=False)
-    return ServerReportedError(text, provider=origin.provider, endpoint=origin.endpoint)
+    return ServerReportedError(
+        origin.redact(text), provider=origin.provider, endpoint=origin.endpoint
+    )
 
 
 def parse_json(text: str, origin: Origin) -> object:
@@ -192,9 +199,18 @@ def parse_json(text: str, origin: Origin) -> object:
     try:
         return json.loads(text)
     except ValueError as error:
-        raise MalformedEventError(
-            f"invalid JSON ({error.args[0]})",
-            text,
-            provider=origin.provider,
-            endpoint=origin.endpoint,
-        ) from None
+        reason = f"invalid JSON ({error.args[0]})"
+    except RecursionError:
+        reason = "JSON nested too deeply"
+    raise MalformedEventError(
+        reason, origin.redact(text), provider=origin.provider, endpoint=origin.endpoint
+    )
+
+
+def loads_leniently(text: str) -> object | None:
+    """``text`` as JSON, or None when it is not JSON (or nested too deeply to read)."""
+    try:
+        document: object = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return document

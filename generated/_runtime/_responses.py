@@ -1,0 +1,145 @@
+# Generated from generator/runtime/_responses.py by `python -m generator build`: do not edit by hand.
+# A copy of the generator's runtime: edit its source, then regenerate.
+"""What a response says before its body is streamed: its status, where it redirects, its wait hint.
+
+Only a 200 (or a 203, a proxy's copy of one) of an expected media type is an answer; a redirect
+is an error and is never followed; an error status becomes the error for it.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import math
+import re
+import time
+from collections.abc import AsyncIterable, AsyncIterator, Mapping
+from urllib.parse import urljoin, urlsplit
+
+import aiohttp
+
+from ._constants import ERROR_EXCERPT_BYTES, MAX_RETRY_AFTER
+from ._exceptions import (
+    APIStatusError,
+    AuthenticationError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RedirectError,
+    ResponseLimitError,
+    ServerError,
+    UnexpectedContentTypeError,
+    UnexpectedStatusError,
+    shorten,
+)
+from ._framings import Origin
+
+__all__ = ["check_response", "limited", "retry_after"]
+
+_ANSWERS = frozenset({200, 203})
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    429: RateLimitError,
+}
+_SECONDS = re.compile(r"\d{1,10}(\.\d{1,9})?")
+"""A wait hint as a plain number: digits, a decimal part perhaps, nothing else (no NaN)."""
+
+
+async def check_response(
+    response: aiohttp.ClientResponse, content_types: tuple[str, ...], origin: Origin
+) -> None:
+    """Raise unless ``response`` is a streamed answer of one of ``content_types``."""
+    status = response.status
+    if 300 <= status < 400:
+        location = response.headers.get("Location", "")
+        raise RedirectError(
+            status,
+            _origin_of(urljoin(str(response.url), location)) if location else "",
+            provider=origin.provider,
+            endpoint=origin.endpoint,
+        )
+    if status >= 400:
+        raise _status_error(response, await _excerpt(response, origin), origin)
+    if status not in _ANSWERS:
+        raise UnexpectedStatusError(status, provider=origin.provider, endpoint=origin.endpoint)
+    if "*/*" in content_types or response.content_type in content_types:
+        return
+    raise UnexpectedContentTypeError(
+        response.content_type,
+        await _excerpt(response, origin),
+        provider=origin.provider,
+        endpoint=origin.endpoint,
+    )
+
+
+def _origin_of(url: str) -> str:
+    """``scheme://host:port`` of ``url``: where a redirect leads, without what it carries."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port is not None else ""
+    except ValueError:  # a malformed host or port
+        return "(an invalid URL)"
+    return f"{parts.scheme}://{host}{port}"
+
+
+async def _excerpt(response: aiohttp.ClientResponse, origin: Origin) -> str:
+    """The start of an error body, for the message; a secret echoed in it is redacted."""
+    data = await response.content.read(ERROR_EXCERPT_BYTES)
+    return shorten(" ".join(origin.redact(data.decode("utf-8", "replace")).split()))
+
+
+def _status_error(response: aiohttp.ClientResponse, excerpt: str, origin: Origin) -> APIStatusError:
+    status = response.status
+    error_type = _STATUS_ERRORS.get(status, ServerError if status >= 500 else APIStatusError)
+    return error_type(
+        status,
+        excerpt,
+        provider=origin.provider,
+        endpoint=origin.endpoint,
+        retry_after=retry_after(response.headers),
+    )
+
+
+def retry_after(headers: Mapping[str, str]) -> float | None:
+    """The server's wait hint in seconds, from ``retry-after-ms`` or ``Retry-After``.
+
+    Only a plain non-negative number or an HTTP date is a hint; anything else is none. A hint
+    longer than ``MAX_RETRY_AFTER`` is cut to it.
+    """
+    for name, scale in (("retry-after-ms", 0.001), ("Retry-After", 1.0)):
+        value = headers.get(name, "").strip()
+        if _SECONDS.fullmatch(value):
+            return min(float(value) * scale, MAX_RETRY_AFTER)
+        if value and name == "Retry-After":
+            return _until(value)
+    return None
+
+
+def _until(date: str) -> float | None:
+    """Seconds from now until an HTTP date, at least 0 and at most ``MAX_RETRY_AFTER``."""
+    try:
+        wait = email.utils.parsedate_to_datetime(date).timestamp() - time.time()
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return min(max(wait, 0.0), MAX_RETRY_AFTER) if math.isfinite(wait) else None
+
+
+async def limited(chunks: AsyncIterable[bytes], limit: int, origin: Origin) -> AsyncIterator[bytes]:
+    """``chunks``, until more than ``limit`` bytes in all have come: then ResponseLimitError.
+
+    The bytes are counted after decompression, so a small compressed body that would unpack to
+    gigabytes stops here.
+    """
+    total = 0
+    async for chunk in chunks:
+        total += len(chunk)
+        if total > limit:
+            raise ResponseLimitError(
+                "the response is larger than any answer",
+                limit,
+                provider=origin.provider,
+                endpoint=origin.endpoint,
+            )
+        yield chunk
