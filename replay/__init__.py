@@ -25,10 +25,11 @@ from ._recordings import (
     load_recording,
     load_recordings,
 )
-from ._server import HOST, Fault, ReceivedRequest, ReplayServer
+from ._server import HOST, KEPT_BODY_BYTES, Fault, ReceivedRequest, ReplayServer
 
 __all__ = [
     "HOST",
+    "KEPT_BODY_BYTES",
     "Fault",
     "PlayError",
     "ReceivedRequest",

@@ -19,6 +19,9 @@ from ._server import ReplayServer
 
 __all__ = ["PlayError", "load_provider", "play"]
 
+_CALL_OPTIONS = frozenset({"session", "proxy", "timeout", "base_url", "max_retries"})
+"""How a provider is called, not what it sends: play decides these, a recording does not."""
+
 
 class PlayError(Exception):
     """The provider or the recording cannot be played; the message says why."""
@@ -64,10 +67,13 @@ def _call(recording: Recording) -> tuple[str, list[object], dict[str, object]]:
             ("expect", "call"),
             "needs a string model, a list of messages and an object of kwargs",
         )
-    taken = sorted(set(kwargs) & {"base_url", "session"})
+    taken = sorted(set(kwargs) & _CALL_OPTIONS)
     if taken:
+        # A recording names the spec's own parameters only: it cannot send a call elsewhere.
         raise RecordingError(
-            recording.path, ("expect", "call", "kwargs"), f"play sets {', '.join(taken)} itself"
+            recording.path,
+            ("expect", "call", "kwargs"),
+            f"a recording cannot set {', '.join(taken)}: play decides how to call",
         )
     return model, messages, kwargs
 

@@ -26,6 +26,8 @@ __all__ = [
 
 KeyPath = tuple[str | int, ...]
 
+_BODILESS = frozenset({204, 205, 304})
+
 
 def _format_key(path: KeyPath) -> str:
     """``("response", "chunks", 2)`` -> ``response.chunks[2]``."""
@@ -117,10 +119,15 @@ def load_recording(path: Path) -> Recording:
 
 
 def load_recordings(paths: Iterable[Path]) -> list[Recording]:
-    """Load each file, or every ``*.json`` (sorted) in each directory, in the order given."""
+    """Load each file, or every ``*.json`` below each directory (sorted), in the order given.
+
+    A directory with no recording in it is an error, not a server with nothing to serve.
+    """
     recordings: list[Recording] = []
     for path in paths:
-        files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+        files = sorted(path.rglob("*.json")) if path.is_dir() else [path]
+        if not files:
+            raise RecordingError(path, ("(folder)",), "no recordings (*.json) in it or below it")
         recordings.extend(load_recording(file) for file in files)
     return recordings
 
@@ -229,6 +236,9 @@ class _Checker:
             raise self.expected(key, "an integer", value)
         if not 100 <= value <= 599:
             raise self.error(key, f"not an HTTP status: {value}")
+        if value < 200 or value in _BODILESS:
+            # A client would wait forever for a body, or for a protocol switch.
+            raise self.error(key, f"HTTP {value} has no body to replay")
         return value
 
     def chunk(self, value: object, key: KeyPath) -> bytes:

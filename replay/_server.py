@@ -8,6 +8,7 @@ misbehave the ways real servers do (error statuses, stalls, truncation, resets, 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import re
 import socket
@@ -16,7 +17,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from aiohttp import web
@@ -24,7 +25,10 @@ from multidict import CIMultiDict
 
 from ._recordings import Recording
 
-__all__ = ["HOST", "Fault", "ReceivedRequest", "ReplayServer"]
+__all__ = ["HOST", "KEPT_BODY_BYTES", "Fault", "ReceivedRequest", "ReplayServer"]
+
+KEPT_BODY_BYTES = 64 * 1024
+"""How much of each request's body the server keeps: enough for any prompt a test checks."""
 
 HOST = "127.0.0.1"
 # Framing headers describe the recorded transfer, not this one; aiohttp sets its own.
@@ -84,9 +88,16 @@ class ReceivedRequest:
     query: str
     headers: dict[str, str]
     body: bytes
+    """The body's first ``KEPT_BODY_BYTES``: a server under load keeps no more of each."""
+    size: int
+    """The body's whole length in bytes."""
+    sha256: str
+    """The whole body's SHA-256, in hex: to compare bodies too long to keep."""
 
     def json(self) -> object:
-        """The body decoded as JSON."""
+        """The body decoded as JSON (if it was kept whole)."""
+        if len(self.body) != self.size:
+            raise ValueError(f"only the first {len(self.body)} of {self.size} bytes were kept")
         return json.loads(self.body)
 
 
@@ -241,7 +252,7 @@ class ReplayServer:
                 path=path if route is not None else request.path,
                 query=request.query_string,
                 headers=dict(request.headers),
-                body=await request.read(),
+                **await _kept_body(request),
             )
         )
         if route is None:
@@ -256,6 +267,19 @@ class ReplayServer:
         if fault is not None and fault.times is not None and self._hits[name] > fault.times:
             fault = None
         return await _send(request, _plan(route.recording, fault, pace=self.pace))
+
+
+async def _kept_body(request: web.BaseRequest) -> dict[str, Any]:
+    """A prefix of the body, its size and its digest, read without holding it all."""
+    digest = hashlib.sha256()
+    kept = bytearray()
+    size = 0
+    async for chunk in request.content.iter_chunked(64 * 1024):
+        digest.update(chunk)
+        size += len(chunk)
+        if len(kept) < KEPT_BODY_BYTES:
+            kept += chunk[: KEPT_BODY_BYTES - len(kept)]
+    return {"body": bytes(kept), "size": size, "sha256": digest.hexdigest()}
 
 
 def _split_route(path: str) -> tuple[str, str]:

@@ -162,13 +162,17 @@ def test_play_needs_to_know_how_the_recording_was_made(
     )
 
 
-def test_play_sets_the_base_url_itself(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("option", ["base_url", "proxy", "session", "timeout", "max_retries"])
+def test_play_decides_how_to_call(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
     data = recording_data()
-    data["expect"]["call"] = {"model": "m", "messages": [], "kwargs": {"base_url": "http://x"}}
+    data["expect"]["call"] = {"model": "m", "messages": [], "kwargs": {option: "http://x"}}
     path = write(tmp_path, data)
     assert main(["play", "generated.codelink_ava", str(path)]) == 1
-    assert (
-        capsys.readouterr().err == f"error: {path}: expect.call.kwargs: play sets base_url itself\n"
+    assert capsys.readouterr().err == (
+        f"error: {path}: expect.call.kwargs: a recording cannot set {option}: "
+        "play decides how to call\n"
     )
 
 

@@ -27,7 +27,7 @@ def test_load_recording_decodes_chunks_and_keeps_fields(tmp_path: Path) -> None:
 def test_optional_fields_default(tmp_path: Path) -> None:
     data = {
         "request": {"method": "GET", "url": "http://host", "body": "x=1"},
-        "response": {"status": 204, "chunks": []},
+        "response": {"status": 200, "chunks": []},
     }
     recording = load_recording(write(tmp_path, data))
     assert (recording.description, recording.expect) == ("", {})
@@ -50,6 +50,9 @@ def test_optional_fields_default(tmp_path: Path) -> None:
             "response.status: expected an integer, got a string",
         ),
         (broken(["response", "status"], 42), "response.status: not an HTTP status: 42"),
+        (broken(["response", "status"], 101), "response.status: HTTP 101 has no body to replay"),
+        (broken(["response", "status"], 204), "response.status: HTTP 204 has no body to replay"),
+        (broken(["response", "status"], 304), "response.status: HTTP 304 has no body to replay"),
         (
             broken(["response", "chunks"], "data"),
             "response.chunks: expected an array, got a string",
@@ -92,10 +95,18 @@ def test_load_errors_for_unreadable_files(tmp_path: Path) -> None:
 
 
 def test_load_recordings_expands_directories_sorted(tmp_path: Path) -> None:
-    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "nested").mkdir(parents=True)
     for name in ("b", "a"):
         write(tmp_path / "dir", recording_data(), name)
+    write(tmp_path / "dir" / "nested", recording_data(), "c")
     (tmp_path / "dir" / "notes.txt").write_text("not a recording", encoding="utf-8")
     single = write(tmp_path, recording_data(), "single")
     recordings = load_recordings([single, tmp_path / "dir"])
-    assert [recording.name for recording in recordings] == ["single", "a", "b"]
+    assert [recording.name for recording in recordings] == ["single", "a", "b", "c"]
+
+
+def test_a_folder_without_recordings_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a recording", encoding="utf-8")
+    with pytest.raises(RecordingError) as caught:
+        load_recordings([tmp_path])
+    assert str(caught.value) == f"{tmp_path}: (folder): no recordings (*.json) in it or below it"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import time
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from replay import Fault, ReplayServer, load_recording
+from replay import KEPT_BODY_BYTES, Fault, ReplayServer, load_recording
 
 from .conftest import BODY, CHUNKS, TARGET, add, reads_of, recording_data, write
 
@@ -226,6 +227,24 @@ async def test_requests_are_recorded(
     )
     assert request.headers["Authorization"] == "Bearer k"
     assert request.json() == {"q": 1}
+    assert (request.size, request.sha256) == (
+        len(b'{"q": 1}'),
+        hashlib.sha256(b'{"q": 1}').hexdigest(),
+    )
+
+
+async def test_a_long_request_body_is_kept_in_part(
+    server: ReplayServer, tmp_path: Path, session: aiohttp.ClientSession
+) -> None:
+    url = add(server, tmp_path)
+    body = bytes(range(256)) * (KEPT_BODY_BYTES // 128)
+    async with session.post(url, data=body) as response:
+        await response.read()
+    [request] = server.requests
+    assert request.body == body[:KEPT_BODY_BYTES]
+    assert (request.size, request.sha256) == (len(body), hashlib.sha256(body).hexdigest())
+    with pytest.raises(ValueError, match=f"only the first {KEPT_BODY_BYTES} of {len(body)} bytes"):
+        request.json()
 
 
 async def test_close_ends_a_stalled_stream(tmp_path: Path, session: aiohttp.ClientSession) -> None:
