@@ -23,6 +23,7 @@ from aiohttp import web
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import generated
 from generated import (
     ConfigurationError,
     MalformedEventError,
@@ -45,6 +46,7 @@ from generated.openai_chat import OpenaiChat
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 SECRET = "sk-ant-hostile-0123456789"
+PASSWORD = "base-url-pass-0123"
 MESSAGES: Any = [{"role": "user", "content": "Hi"}]
 HELLO = b'data: {"choices":[{"delta":{"content":"Hi"}}]}\n\ndata: [DONE]\n\n'
 
@@ -92,13 +94,17 @@ def secret(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def no_secret_in(error: BaseException) -> None:
-    """``error`` as any log would show it, traceback and locals included: no secret in it."""
+    """``error`` as any log would show it, traceback and locals included: no secret in it,
+    nor the password of a ``base_url``."""
     plain = "".join(traceback.format_exception(error))
-    with_locals = "".join(
-        traceback.TracebackException.from_exception(error, capture_locals=True).format()
-    )
+    exception = traceback.TracebackException.from_exception(error, capture_locals=True)
+    # The caller's own frames hold what the caller passed (a base_url with its password): only
+    # the provider's frames are the provider's to keep clean.
+    exception.stack[:] = [frame for frame in exception.stack if "/generated/" in frame.filename]
+    assert exception.stack, "the error is raised from within the provider"
+    with_locals = "".join(exception.format())
     for text in (str(error), repr(error.__dict__), plain, with_locals):
-        assert SECRET not in text
+        assert SECRET not in text and PASSWORD not in text
     assert error.__cause__ is None and error.__context__ is None
 
 
@@ -434,3 +440,100 @@ async def test_the_whole_response_is_bounded_too(monkeypatch: pytest.MonkeyPatch
             async for _ in stream:
                 pass
     assert "the response is larger than any answer" in str(caught.value)
+
+
+# ---------------------------------------------------------------- every error, as a log shows it
+
+
+def echo_key(status: int, template: str, content_type: str = "text/event-stream") -> Handler:
+    """A server that answers ``template`` with every ``KEY`` replaced by the key it was sent."""
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        await request.read()
+        body = template.replace("KEY", request.headers.get("x-api-key", "")).encode()
+        return web.Response(status=status, body=body, content_type=content_type)
+
+    return handler
+
+
+def echo_key_then_stall(template: str) -> Handler:
+    async def handler(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        await response.write(template.replace("KEY", request.headers["x-api-key"]).encode())
+        await asyncio.sleep(30)
+        return response
+
+    return handler
+
+
+async def redirect_with_key(request: web.Request) -> web.StreamResponse:
+    await request.read()
+    location = f"http://127.0.0.1:9/steal?key={request.headers['x-api-key']}"
+    return web.Response(status=302, headers={"Location": location})
+
+
+# The key in a comment: the answer's own text is the caller's to see, secret or not.
+DELTA = ': KEY\nevent: content_block_delta\ndata: {"type":"content_block_delta","delta":{"text":"Hi"}}\n\n'
+
+
+async def reset(request: web.Request) -> web.StreamResponse:
+    await request.read()
+    assert request.transport is not None
+    request.transport.abort()
+    return web.Response()
+
+
+ERROR_CASES: dict[str, tuple[Handler, dict[str, Any]]] = {
+    "AuthenticationError": (echo_key(401, '{"error": {"message": "bad KEY"}}'), {}),
+    "PermissionDeniedError": (echo_key(403, "KEY is not allowed", "text/plain"), {}),
+    "NotFoundError": (echo_key(404, "<p>no page for KEY</p>", "text/html"), {}),
+    "RateLimitError": (echo_key(429, "KEY: slow down", "text/plain"), {"max_retries": 0}),
+    "ServerError": (echo_key(500, "Traceback: key=KEY", "text/plain"), {"max_retries": 0}),
+    "APIStatusError": (echo_key(418, "teapot KEY", "text/plain"), {}),
+    "ServerReportedError": (
+        echo_key(200, 'event: error\ndata: {"error": {"message": "KEY"}}\n\n'),
+        {},
+    ),
+    "RedirectError": (redirect_with_key, {}),
+    "UnexpectedStatusError": (echo_key(202, "queued KEY", "text/plain"), {}),
+    "UnexpectedContentTypeError": (echo_key(200, "<html>KEY</html>", "text/html"), {}),
+    "MalformedEventError": (echo_key(200, "event: content_block_delta\ndata: {KEY\n\n"), {}),
+    "EventTooLargeError": (echo_key(200, "data: KEY" + "x" * (1 << 20) + "\n\n"), {}),
+    "ResponseLimitError": (echo_key(200, ": KEY\n" * (1 << 19)), {}),
+    "IncompleteStreamError": (echo_key(200, DELTA), {}),
+    "IdleTimeoutError": (
+        echo_key_then_stall(DELTA),
+        {"timeout": Timeouts(idle=0.2), "max_retries": 0},
+    ),
+    "TotalTimeoutError": (echo_key_then_stall(DELTA), {"timeout": Timeouts(total=0.3)}),
+    "ProviderConnectionError": (reset, {"max_retries": 0}),
+    "TLSError": (echo_key(200, DELTA), {}),  # served over TLS with a certificate not trusted
+}
+# Raised before any byte reaches a server, so no server can echo a key into them; their message
+# is checked where they are provoked (test_network.py, the caller checks above).
+UNSENT = {"ConnectTimeoutError", "ConfigurationError", "MissingSecretError"}
+
+
+def test_every_error_type_is_in_the_leak_test() -> None:
+    raised = {
+        name
+        for name, cls in vars(generated).items()
+        if isinstance(cls, type) and issubclass(cls, ProviderError)
+    } - {"ProviderError", "ProviderTimeoutError", "ProtocolError"}  # bases only, never raised
+    assert raised == ERROR_CASES.keys() | UNSENT
+
+
+@pytest.mark.parametrize("expected", ERROR_CASES.keys())
+async def test_no_error_type_shows_a_secret_as_a_log_would(
+    expected: str, request: pytest.FixtureRequest
+) -> None:
+    handler, options = ERROR_CASES[expected]
+    tls = request.getfixturevalue("self_signed") if expected == "TLSError" else None
+    async with serving(handler, ssl_context=tls) as (base_url, received):
+        with_password = base_url.replace("://", f"://alice:{PASSWORD}@")
+        error = await anthropic_error(with_password, **options)
+    assert type(error).__name__ == expected
+    if tls is None:
+        assert received[0].headers["x-api-key"] == SECRET
+    no_secret_in(error)
