@@ -374,21 +374,15 @@ def stall_after_headers(calls: list[float]) -> Handler:
     return handler
 
 
-async def test_a_silent_stream_is_retried_by_default() -> None:
-    calls: list[float] = []
-    async with serving(stall_after_headers(calls)) as (base_url, _):
-        stream = CodeLinkAva.create_async_generator(
-            "", MESSAGES, base_url=base_url, timeout=Timeouts(idle=0.2, total=10)
-        )
-        with pytest.raises(ProviderError):
-            await stream.text()
-    assert len(calls) == 3
-
-
-async def test_a_spec_can_say_a_silent_stream_is_not_retried(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize(
+    ("silent_streams", "attempts"),
+    [(Retries().silent_streams, 3), (False, 1)],
+    ids=["retried by default", "not retried when the spec says so"],
+)
+async def test_a_stream_silent_after_its_200(
+    monkeypatch: pytest.MonkeyPatch, silent_streams: bool, attempts: int
 ) -> None:
-    retries = replace(codelink_ava._ENDPOINT.retries, silent_streams=False)
+    retries = replace(codelink_ava._ENDPOINT.retries, silent_streams=silent_streams)
     monkeypatch.setattr(codelink_ava, "_ENDPOINT", replace(codelink_ava._ENDPOINT, retries=retries))
     calls: list[float] = []
     async with serving(stall_after_headers(calls)) as (base_url, _):
@@ -397,7 +391,7 @@ async def test_a_spec_can_say_a_silent_stream_is_not_retried(
         )
         with pytest.raises(ProviderError):
             await stream.text()
-    assert len(calls) == 1
+    assert len(calls) == attempts
 
 
 # ---------------------------------------------------------------- sizes
