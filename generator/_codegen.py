@@ -120,12 +120,12 @@ class CodeBuilder:
     def _value_selector(self, name: str, path: CompiledPath) -> str:
         if path.steps is None:
             return (
-                f"# JSONPath {literal(path.text)} is not a singular query: jsonpath-ng evaluates it.\n"
+                f"# JSONPath {comment(literal(path.text))} is not a singular query: jsonpath-ng evaluates it.\n"
                 f"{name} = {self.use('fallback_selector')}({literal(path.text)})"
             )
         lines = [
             f"def {name}(document: object) -> object:",
-            f"    # JSONPath {literal(path.text)}, compiled to direct lookups.",
+            f"    # JSONPath {comment(literal(path.text))}, compiled to direct lookups.",
         ]
         if not path.steps:
             return "\n".join([*lines, "    return document"])
@@ -138,13 +138,13 @@ class CodeBuilder:
     def _nodes_selector(self, name: str, path: CompiledPath) -> str:
         if path.steps is None:
             return (
-                f"# JSONPath {literal(path.text)} does not compile: jsonpath-ng evaluates it.\n"
+                f"# JSONPath {comment(literal(path.text))} does not compile: jsonpath-ng evaluates it.\n"
                 f"{name} = {self.use('fallback_nodes')}({literal(path.text)})"
             )
         how = "direct lookups" if path.singular else "lookups and loops"
         lines = [
             f"def {name}(document: object) -> list[object]:",
-            f"    # JSONPath {literal(path.text)}, compiled to {how}.",
+            f"    # JSONPath {comment(literal(path.text))}, compiled to {how}.",
         ]
         if path.singular:
             if not path.steps:

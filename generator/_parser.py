@@ -121,6 +121,9 @@ def _jsonpath_start_message(text: str) -> str:
     return f"a JSONPath starts with '$'; {got}"
 
 
+_BOUNDS = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "more than"}
+
+
 def _schema_message(error: jsonschema.ValidationError) -> str:
     schema = cast(dict[str, Any], error.schema)
     value = error.instance
@@ -137,7 +140,10 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         message = f"expected {expected}, got {kind}{yaml_value(value)}"
         if "string" in types and isinstance(value, list | dict):
             # [DONE] or {x} unquoted is a list or a mapping to YAML.
-            message += f"; to write it as text, quote it: {json.dumps(yaml_value(value))}"
+            shown = yaml_value(value)
+            # A value too long to quote whole gets the advice alone, not a cut copy to paste.
+            quoted = "" if shown.endswith("…") else f": {json.dumps(shown)}"
+            message += f"; to write it as text, quote it{quoted}"
         return message
     if error.validator == "enum":
         choices = ", ".join(c if isinstance(c, str) else yaml_value(c) for c in schema["enum"])
@@ -148,6 +154,8 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         return _jsonpath_start_message(str(value))
     if error.validator == "pattern":
         return f"{yaml_value(value)} is not valid here: {schema.get('description', error.message)}"
+    if error.validator in _BOUNDS:
+        return f"{yaml_value(value)}: must be {_BOUNDS[error.validator]} {schema[error.validator]}"
     return error.message
 
 

@@ -10,7 +10,16 @@ from __future__ import annotations
 import json
 
 from ._framings import FRAMINGS
-from ._schema_parts import Schema, flag, merge_properties, object_schema
+from ._schema_parts import (
+    LARGEST_RESPONSE,
+    LONGEST_BACKOFF,
+    LONGEST_TIMEOUT,
+    MOST_RETRIES,
+    Schema,
+    flag,
+    merge_properties,
+    object_schema,
+)
 from .runtime._constants import (
     DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_IDLE_TIMEOUT,
@@ -188,6 +197,7 @@ def _response() -> Schema:
         "max_response_bytes": {
             "type": "integer",
             "minimum": 1,
+            "maximum": LARGEST_RESPONSE,
             "description": (
                 "The most a response may carry in all, decompressed. "
                 f"Default {DEFAULT_MAX_RESPONSE_BYTES} (64 MiB)."
@@ -211,7 +221,12 @@ _RESPONSE = _response()
 
 _TIMEOUTS = object_schema(
     {
-        name: {"type": "number", "exclusiveMinimum": 0, "description": description}
+        name: {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": LONGEST_TIMEOUT,
+            "description": description,
+        }
         for name, description in [
             ("connect", f"Seconds to connect. Default {_seconds(DEFAULT_CONNECT_TIMEOUT)}."),
             (
@@ -234,11 +249,13 @@ _RETRIES = object_schema(
         "max_retries": {
             "type": "integer",
             "minimum": 0,
+            "maximum": MOST_RETRIES,
             "description": f"Default {DEFAULT_MAX_RETRIES}.",
         },
         "initial_backoff": {
             "type": "number",
             "minimum": 0,
+            "maximum": LONGEST_BACKOFF,
             "description": (
                 "Seconds before the first retry, doubled each time. "
                 f"Default {_seconds(DEFAULT_INITIAL_BACKOFF)}."
@@ -247,6 +264,7 @@ _RETRIES = object_schema(
         "max_backoff": {
             "type": "number",
             "minimum": 0,
+            "maximum": LONGEST_BACKOFF,
             "description": (
                 "The longest wait between attempts, the server's Retry-After included. "
                 f"Default {_seconds(DEFAULT_MAX_BACKOFF)}."

@@ -4,9 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["JSONPATH", "Scalar", "Schema", "flag", "merge_properties", "object_schema"]
+__all__ = [
+    "JSONPATH",
+    "LARGEST_EVENT",
+    "LARGEST_RESPONSE",
+    "LONGEST_BACKOFF",
+    "LONGEST_TIMEOUT",
+    "MOST_RETRIES",
+    "Scalar",
+    "Schema",
+    "flag",
+    "merge_properties",
+    "object_schema",
+]
 
 Schema = dict[str, Any]
+
+# The most a spec may set: beyond these a value is a slip of the keyboard, not a setting.
+LONGEST_TIMEOUT = 86_400
+"""Seconds: a day."""
+LONGEST_BACKOFF = 3_600
+"""Seconds: an hour."""
+MOST_RETRIES = 100
+LARGEST_EVENT = 1 << 30
+"""Characters: 1 GiB."""
+LARGEST_RESPONSE = 1 << 40
+"""Bytes: 1 TiB."""
 
 Scalar = str | int | float | bool | None
 """A value a spec may write where the schema allows any JSON scalar."""

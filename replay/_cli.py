@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._play import play
-from ._recordings import Recording, load_recordings
+from ._recordings import Recording, load_recordings, status_problem
 from ._server import Fault, ReplayServer
 
 __all__ = ["main", "parser"]
@@ -122,8 +122,9 @@ def _port(text: str) -> int:
 
 def _status(text: str) -> int:
     value = int(text)
-    if not 100 <= value <= 599:
-        raise argparse.ArgumentTypeError(f"not an HTTP status: {text}")
+    problem = status_problem(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
     return value
 
 

@@ -53,7 +53,7 @@ def load_provider(reference: str) -> Any:
     return providers[0]
 
 
-def _call(recording: Recording) -> tuple[str, list[object], dict[str, object]]:
+def _call(recording: Recording, provider: Any) -> tuple[str, list[object], dict[str, object]]:
     """How the recorded request was made: ``expect.call``'s model, messages and kwargs."""
     call = recording.expect.get("call")
     if not isinstance(call, dict):
@@ -67,31 +67,52 @@ def _call(recording: Recording) -> tuple[str, list[object], dict[str, object]]:
             ("expect", "call"),
             "needs a string model, a list of messages and an object of kwargs",
         )
-    taken = sorted(set(kwargs) & _CALL_OPTIONS)
-    if taken:
-        # A recording names the spec's own parameters only: it cannot send a call elsewhere.
+    _check_kwargs(recording, provider, kwargs)
+    try:
+        inspect.signature(provider.create_async_generator).bind(model, messages, **kwargs)
+    except TypeError as error:  # a required parameter missing
+        message = f"does not fit {provider.__name__}.create_async_generator(): {error}"
+        raise RecordingError(recording.path, ("expect", "call"), message) from None
+    return model, messages, kwargs
+
+
+def _check_kwargs(recording: Recording, provider: Any, kwargs: dict[str, object]) -> None:
+    """Refuse what a recording may not set: all but the provider's own parameters.
+
+    The allowed are the parameters its spec declares and, where the provider takes other
+    keyword arguments (into its body, or to ignore), other names: what the request carries,
+    never how it is made.
+    """
+    parameters = inspect.signature(provider.create_async_generator).parameters.values()
+    declared = sorted({p.name for p in parameters if p.kind is p.KEYWORD_ONLY} - _CALL_OPTIONS)
+    takes_others = any(p.kind is p.VAR_KEYWORD for p in parameters)
+    refused = sorted(
+        name
+        for name in kwargs
+        if name not in declared and (name in _CALL_OPTIONS or not takes_others)
+    )
+    if refused:
+        allowed = ", ".join(declared) or "none"
+        others = " and body fields" if takes_others else ""
         raise RecordingError(
             recording.path,
             ("expect", "call", "kwargs"),
-            f"a recording cannot set {', '.join(taken)}: play decides how to call",
+            f"a recording cannot set {', '.join(refused)}: only {provider.__name__}'s own "
+            f"parameters ({allowed}){others}; play decides how to call",
         )
-    return model, messages, kwargs
 
 
 def play(reference: str, path: Path, *, pace: bool = True) -> int:
     """Serve ``path``, stream it through the provider, print the text; the exit status."""
     try:
         recording = load_recording(path)
-        arguments = _call(recording)
         provider = load_provider(reference)
+        arguments = _call(recording, provider)
     except (PlayError, RecordingError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     try:
         asyncio.run(_stream(provider, recording, arguments, pace))
-    except TypeError as error:  # the recorded call does not fit the provider's signature
-        print(f"error: {recording.path}: expect.call: {error}", file=sys.stderr)
-        return 1
     except Exception as error:
         if not _is_provider_error(error):
             raise

@@ -22,11 +22,22 @@ __all__ = [
     "RecordingError",
     "load_recording",
     "load_recordings",
+    "status_problem",
 ]
 
 KeyPath = tuple[str | int, ...]
 
 _BODILESS = frozenset({204, 205, 304})
+
+
+def status_problem(status: int) -> str | None:
+    """Why ``status`` cannot be served with a body, or None if it can."""
+    if not 100 <= status <= 599:
+        return f"not an HTTP status: {status}"
+    if status < 200 or status in _BODILESS:
+        # A client would wait forever for a body, or for a protocol switch.
+        return f"HTTP {status} has no body to replay"
+    return None
 
 
 def _format_key(path: KeyPath) -> str:
@@ -234,11 +245,9 @@ class _Checker:
     def status(self, value: object, key: KeyPath) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.expected(key, "an integer", value)
-        if not 100 <= value <= 599:
-            raise self.error(key, f"not an HTTP status: {value}")
-        if value < 200 or value in _BODILESS:
-            # A client would wait forever for a body, or for a protocol switch.
-            raise self.error(key, f"HTTP {value} has no body to replay")
+        problem = status_problem(value)
+        if problem is not None:
+            raise self.error(key, problem)
         return value
 
     def chunk(self, value: object, key: KeyPath) -> bytes:

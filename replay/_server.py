@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from aiohttp import web
 from multidict import CIMultiDict
 
-from ._recordings import Recording
+from ._recordings import Recording, status_problem
 
 __all__ = ["HOST", "KEPT_BODY_BYTES", "Fault", "ReceivedRequest", "ReplayServer"]
 
@@ -67,8 +67,9 @@ class Fault:
             raise ValueError("byte limits must be >= 0")
         if self.status is not None and self.html:
             raise ValueError("give either status or html, not both")
-        if self.status is not None and not 100 <= self.status <= 599:
-            raise ValueError(f"not an HTTP status: {self.status}")
+        problem = None if self.status is None else status_problem(self.status)
+        if problem is not None:
+            raise ValueError(problem)
         if self.drip is not None and self.drip < 0:
             raise ValueError("drip must be >= 0 seconds")
         if self.times is not None and self.times < 1:

@@ -45,5 +45,6 @@ class Retries:
 
     def backoff(self, attempt: int) -> float:
         """Seconds before retry number ``attempt`` (0-based): doubling, less up to 25% jitter."""
-        delay = min(self.initial_backoff * 2.0**attempt, self.max_backoff)
+        # The exponent stops where the wait is at max_backoff anyway, short of a float overflow.
+        delay = min(self.initial_backoff * 2.0 ** min(attempt, 64), self.max_backoff)
         return delay * random.uniform(0.75, 1.0)

@@ -42,8 +42,10 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     404: NotFoundError,
     429: RateLimitError,
 }
-_SECONDS = re.compile(r"\d{1,10}(\.\d{1,9})?")
-"""A wait hint as a plain number: digits, a decimal part perhaps, nothing else (no NaN)."""
+_SECONDS = re.compile(r"[0-9]{1,10}(\.[0-9]{1,9})?")
+"""A wait hint as a plain number: ASCII digits, a decimal part perhaps, nothing else (no NaN)."""
+_LONGEST_SECRET = 1024
+"""Bytes read past an error excerpt and dropped after redaction: no secret is longer."""
 
 
 async def check_response(
@@ -55,7 +57,7 @@ async def check_response(
         location = response.headers.get("Location", "")
         raise RedirectError(
             status,
-            _origin_of(urljoin(str(response.url), location)) if location else "",
+            origin.redact(_origin_of(str(response.url), location)) if location else "",
             provider=origin.provider,
             endpoint=origin.endpoint,
         )
@@ -66,28 +68,42 @@ async def check_response(
     if "*/*" in content_types or response.content_type in content_types:
         return
     raise UnexpectedContentTypeError(
-        response.content_type,
+        shorten(origin.redact(response.content_type)),
         await _excerpt(response, origin),
         provider=origin.provider,
         endpoint=origin.endpoint,
     )
 
 
-def _origin_of(url: str) -> str:
-    """``scheme://host:port`` of ``url``: where a redirect leads, without what it carries."""
+def _origin_of(url: str, location: str) -> str:
+    """``scheme://host:port`` of ``location`` read against ``url``: where a redirect leads,
+    without the path, query or credentials it carries."""
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(urljoin(url, location))
         host = parts.hostname or ""
         port = f":{parts.port}" if parts.port is not None else ""
     except ValueError:  # a malformed host or port
         return "(an invalid URL)"
-    return f"{parts.scheme}://{host}{port}"
+    return shorten(f"{parts.scheme}://{host}{port}")
 
 
 async def _excerpt(response: aiohttp.ClientResponse, origin: Origin) -> str:
-    """The start of an error body, for the message; a secret echoed in it is redacted."""
-    data = await response.content.read(ERROR_EXCERPT_BYTES)
-    return shorten(" ".join(origin.redact(data.decode("utf-8", "replace")).split()))
+    """The start of an error body, for the message; a secret echoed in it is redacted.
+
+    The read goes on past the excerpt, and what comes after it is dropped once redacted: a
+    secret that the end of the read cuts in two is never shown in part.
+    """
+    wanted = ERROR_EXCERPT_BYTES + _LONGEST_SECRET
+    data = b""
+    while len(data) < wanted:  # a read returns what has come so far: read on to the end
+        chunk = await response.content.read(wanted - len(data))
+        if not chunk:
+            break
+        data += chunk
+    text = origin.redact(data.decode("utf-8", "replace"))
+    if len(data) == wanted:
+        text = text[:-_LONGEST_SECRET]
+    return shorten(" ".join(text.split()))
 
 
 def _status_error(response: aiohttp.ClientResponse, excerpt: str, origin: Origin) -> APIStatusError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit, urlunsplit
 
-__all__ = ["URL_SAFE", "quote_path", "quote_query", "rebase_url", "valid_base_url"]
+__all__ = ["URL_SAFE", "is_http_url", "quote_path", "quote_query", "rebase_url"]
 
 URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
 """What stays as it is when a URL's written text is encoded: its delimiters and escapes."""
@@ -39,11 +39,14 @@ def quote_query(value: object) -> str:
     return quote(_text(value), safe="")
 
 
-def valid_base_url(base_url: str) -> bool:
-    """Whether ``base_url`` is an http(s) URL with a host, as ``base_url=`` must be."""
+def is_http_url(url: object) -> bool:
+    """Whether ``url`` is an http(s) URL with a host and a valid port, as ``base_url=`` and
+    ``proxy=`` must be."""
+    if not isinstance(url, str):
+        return False
     try:
-        parts = urlsplit(base_url)
-        return parts.scheme in ("http", "https") and bool(parts.hostname)
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
     except ValueError:  # a malformed IPv6 host or port
         return False
 

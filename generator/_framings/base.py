@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Self
 from .._checker import Checker
 from .._codegen import CodeBuilder, literal
 from .._jsonpath import CompiledPath
-from .._schema_parts import Schema
+from .._schema_parts import LARGEST_EVENT, Schema
 from ..runtime._constants import DEFAULT_MAX_EVENT_SIZE
 
 __all__ = ["MAX_EVENT_SIZE_SCHEMA", "FramingSpec"]
@@ -18,6 +18,7 @@ MAX_EVENT_SIZE_SCHEMA: Schema = {
     "max_event_size": {
         "type": "integer",
         "minimum": 1,
+        "maximum": LARGEST_EVENT,
         "description": (
             f"Largest line or event, in characters. Default {DEFAULT_MAX_EVENT_SIZE} (1 MiB)."
         ),

@@ -9,15 +9,18 @@ the server does, what leaves here is a :class:`ProviderError` that carries no se
 from __future__ import annotations
 
 import asyncio
+import base64
+import contextlib
 import json
 import math
 import os
+import re
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import aiohttp
 from yarl import URL
@@ -38,7 +41,7 @@ from ._exceptions import (
 from ._framings import Framing, Origin
 from ._responses import check_response, limited
 from ._stream import StreamItem, TextStream
-from ._url import quote_query, rebase_url, valid_base_url
+from ._url import is_http_url, quote_query, rebase_url
 
 __all__ = ["Endpoint"]
 
@@ -72,20 +75,53 @@ class _Call:
 
 
 class _Connection:
-    """The response being read, so that ``aclose()`` from any task can close it at once."""
+    """The request in flight or the response being read, so that ``aclose()`` from any task
+    ends the call at once: while it connects, waits for the answer, reads it or waits to retry.
+    """
 
-    __slots__ = ("answered", "closed", "response")
+    __slots__ = ("_closing", "_pending", "answered", "closed", "response")
 
     def __init__(self) -> None:
         self.response: aiohttp.ClientResponse | None = None
         self.answered = False
         """Whether the current attempt got its answer's status and headers."""
         self.closed = False
+        self._pending: asyncio.Future[aiohttp.ClientResponse] | None = None
+        self._closing = asyncio.Event()
 
     def close(self) -> None:
         self.closed = True
+        self._closing.set()
+        if self._pending is not None:
+            self._pending.cancel()
         if self.response is not None:
             self.response.close()
+
+    async def open(
+        self, request: Awaitable[aiohttp.ClientResponse]
+    ) -> aiohttp.ClientResponse | None:
+        """The response to ``request``, kept to be closed; None if ``close()`` came first."""
+        pending = asyncio.ensure_future(request)
+        self._pending = pending
+        try:
+            response = await pending
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if self.closed and task is not None and not task.cancelling():
+                return None  # close() cancelled the request, not someone the reading task
+            raise
+        finally:
+            self._pending = None
+        if self.closed:
+            response.close()
+            return None
+        self.response = response
+        return response
+
+    async def sleep(self, seconds: float) -> None:
+        """Wait ``seconds``, or until ``close()``."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._closing.wait(), seconds)
 
 
 @dataclass(frozen=True)
@@ -114,15 +150,17 @@ class Endpoint:
         return value
 
     def redact(self, text: str, credentials: tuple[tuple[str, str], ...] = ()) -> str:
-        """``text`` with each secret's value replaced by ``<NAME>``, as it is or URL-escaped.
+        """``text`` with each secret's value replaced by ``<NAME>``, as it is or URL-escaped,
+        in any case (a host name comes back lower-cased).
 
         The secrets are the spec's environment variables, and ``credentials`` besides.
         """
         named = [(os.environ.get(variable, ""), variable) for variable in self.secrets]
         for value, name in [*named, *credentials]:
             if len(value) >= _SHORTEST_REDACTED:
-                for form in (value, quote_query(value)):
-                    text = text.replace(form, f"<{name}>")
+                shown = f"<{name}>"  # a name holds no backslash: a template with no escapes
+                for form in dict.fromkeys((value, quote_query(value))):
+                    text = re.sub(re.escape(form), shown, text, flags=re.IGNORECASE)
         return text
 
     def stream(
@@ -146,9 +184,10 @@ class Endpoint:
         """
         encoded = url is not None
         url = self.url if url is None else url
+        for name, value in (("base_url", base_url), ("proxy", proxy)):
+            if value is not None and not is_http_url(value):
+                raise self._refuse(f"{name} must be an http:// or https:// URL with a host")
         if base_url is not None:
-            if not valid_base_url(base_url):
-                raise self._refuse("base_url must be an http:// or https:// URL with a host")
             url = rebase_url(url, base_url)
         self._check_headers(headers)
         if body is not None:
@@ -162,15 +201,35 @@ class Endpoint:
             session=session,
             proxy=proxy,
             timeouts=self._timeouts(timeout),
-            max_retries=self.retries.max_retries if max_retries is None else max_retries,
+            max_retries=self._max_retries(max_retries),
             credentials=_credentials(base_url, "base_url") + _credentials(proxy, "proxy"),
         )
         return TextStream(self._deltas(call, connection), close=connection.close)
 
     def _timeouts(self, timeout: float | Timeouts | None) -> Timeouts:
         if isinstance(timeout, Timeouts):
+            for name in (each.name for each in fields(Timeouts)):
+                self._check_seconds(f"timeout.{name}", getattr(timeout, name))
             return timeout
+        self._check_seconds("timeout", timeout)
         return self.timeouts if timeout is None else replace(self.timeouts, total=timeout)
+
+    def _check_seconds(self, name: str, value: object) -> None:
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self._refuse(
+                f"{name} must be a number of seconds or None, not {type(value).__name__}"
+            )
+        if not (math.isfinite(value) and value > 0):
+            raise self._refuse(f"{name} must be a positive, finite number of seconds, not {value}")
+
+    def _max_retries(self, max_retries: int | None) -> int:
+        if max_retries is None:
+            return self.retries.max_retries
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise self._refuse(f"max_retries must be a whole number >= 0, not {max_retries!r}")
+        return max_retries
 
     def _refuse(self, message: str) -> ConfigurationError:
         return ConfigurationError(
@@ -198,6 +257,8 @@ class Endpoint:
             json.dumps(body, allow_nan=False)
         except (TypeError, ValueError) as error:
             raise self._refuse(f"the body cannot be sent as JSON: {error}") from None
+        except RecursionError:
+            raise self._refuse("the body cannot be sent as JSON: it is nested too deeply") from None
 
     async def _deltas(
         self, call: _Call, connection: _Connection
@@ -210,7 +271,9 @@ class Endpoint:
         deadline = None if call.timeouts.total is None else time.monotonic() + call.timeouts.total
         async with _session_for(call.session) as session:
             attempt = 0
-            while True:
+            while not connection.closed:
+                if session.closed:
+                    raise self._refuse("the session is closed")
                 yielded = False
                 connection.answered = False
                 try:
@@ -229,7 +292,7 @@ class Endpoint:
                     # Raised here, outside the handler, and bare: nothing of the request (its
                     # URL, its headers) rides along in a cause, a context or a frame's locals.
                     raise _bare(failure)
-                await asyncio.sleep(delay)
+                await connection.sleep(delay)
                 attempt += 1
 
     async def _attempt(
@@ -240,9 +303,11 @@ class Endpoint:
         origin: Origin,
         connection: _Connection,
     ) -> AsyncGenerator[StreamItem, None]:
-        """One request, and what its answer carries."""
-        async with self._request(session, call, deadline, origin) as response:
-            connection.response = response
+        """One request, and what its answer carries; nothing if the call is closed meanwhile."""
+        response = await connection.open(self._request(session, call, deadline, origin))
+        if response is None:
+            return
+        async with response:
             try:
                 await check_response(response, self.framing.content_types, origin)
                 connection.answered = True
@@ -307,14 +372,20 @@ class Endpoint:
 
 
 def _credentials(url: str | None, what: str) -> tuple[tuple[str, str], ...]:
-    """The userinfo of ``url`` (``user:password``), with the name it is shown as instead."""
+    """The userinfo of ``url``, whole and in parts, escaped and not, and as the Basic
+    authorization aiohttp sends for it (which a server may echo), each with the name it is
+    shown as instead: longest first, so that ``user:password`` goes as one."""
     if url is None:
         return ()
-    try:
-        userinfo, at, _ = urlsplit(url).netloc.rpartition("@")
-    except ValueError:
+    userinfo, at, _ = urlsplit(url).netloc.rpartition("@")  # url is valid: checked before
+    if not (at and userinfo):
         return ()
-    return ((userinfo, f"{what} credentials"),) if at and userinfo else ()
+    user, _, password = userinfo.partition(":")
+    forms = {form for part in (userinfo, user, password) for form in (part, unquote(part))}
+    with contextlib.suppress(UnicodeEncodeError):  # then aiohttp cannot send it either
+        basic = f"{unquote(user)}:{unquote(password)}".encode("latin-1")
+        forms.add(base64.b64encode(basic).decode("ascii"))
+    return tuple((form, f"{what} credentials") for form in sorted(forms, key=len, reverse=True))
 
 
 def _form_fields(body: Mapping[str, object]) -> dict[str, str]:

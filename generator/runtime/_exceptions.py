@@ -21,7 +21,7 @@ Catch :class:`ProviderError` for all of them. Each error names the provider and 
     ├── ServerReportedError           the stream carried an error message from the server
     └── ProtocolError                 the response is not the stream the spec describes
         ├── RedirectError             a 3xx: redirects are never followed
-        ├── UnexpectedStatusError     a 2xx other than 200 or 203: not a streamed answer
+        ├── UnexpectedStatusError     a status below 300 other than 200 or 203
         ├── UnexpectedContentTypeError
         ├── MalformedEventError       an event or line that is not valid JSON
         ├── EventTooLargeError        a line or event over the size limit
@@ -199,7 +199,7 @@ class RedirectError(ProtocolError):
 
 
 class UnexpectedStatusError(ProtocolError):
-    """A success status that is no streamed answer (202 Accepted, 204 No Content, 206, ...)."""
+    """A status below 300 that is no streamed answer (202 Accepted, 204 No Content, a 1xx)."""
 
     def __init__(self, status: int, *, provider: str, endpoint: str) -> None:
         super().__init__(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
+import tokenize
 from pathlib import Path
 from typing import Any
 
@@ -170,3 +172,25 @@ def test_spec_text_never_forms_a_tool_directive(tmp_path: Path, text: str) -> No
     directive = re.compile(r"#.*\b(ruff|type|fmt|isort|pragma)\s*:", re.IGNORECASE)
     assert not [line for line in source.splitlines() if directive.search(line)]
     assert f"# {text.replace(':', ' -', 1)}" in source
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "$['a # ruff: noqa # ']",  # compiled to lookups
+        "$['a # fmt: off # ', 'b']",  # a union: left to jsonpath-ng
+    ],
+)
+def test_a_jsonpath_never_forms_a_tool_directive(tmp_path: Path, path: str) -> None:
+    spec = (GOLDEN / "specs" / "kitchen_sink.yaml").read_text(encoding="utf-8")
+    spec = spec.replace("delta: $.choices[*].text", f'delta: "{path}"')
+    (tmp_path / "kitchen_sink.yaml").write_text(spec, encoding="utf-8")
+    [loaded] = load_specs([tmp_path / "kitchen_sink.yaml"], tmp_path)
+    source = render_provider(loaded)
+    comments = [
+        token.string
+        for token in tokenize.generate_tokens(io.StringIO(source).readline)
+        if token.type == tokenize.COMMENT
+    ]
+    assert any(comment.startswith("# JSONPath \"$['a # ") for comment in comments)
+    assert not [text for text in comments if re.search(r"\b(ruff|fmt)\s*:", text)]

@@ -96,6 +96,13 @@ CASES = {
             'write it as text, quote it: "[DONE]"'
         ],
     ),
+    "a long list where text belongs": (
+        edit('stop: {data: "[DONE]"}', "stop: {data: [" + "DONE, " * 20 + "]}"),
+        [
+            "specs/demo.yaml:19:16: response.stop.data: expected text, got the list "
+            "[DONE, DONE, DONE, DONE, DONE, DONE, DON…; to write it as text, quote it"
+        ],
+    ),
     "an alias where text belongs": (
         edit("Authorization: Bearer ${env.DEMO_KEY}", "Accept: */*"),
         [
@@ -378,6 +385,26 @@ def test_an_integer_too_long_to_convert_is_an_error(tmp_path: Path) -> None:
         "specs/demo.yaml:12:41: request.parameters.temperature.default: "
         + "9" * 40
         + "… is not a number JSON or Python source can hold"
+    ]
+
+
+def test_settings_past_their_bounds_are_errors(tmp_path: Path) -> None:
+    text = VALID + (
+        "  max_event_size: " + "9" * 60 + "\n"
+        "  max_response_bytes: 1099511627777\n"
+        "timeouts: {total: 1.0e+300, idle: 0}\n"
+        "retries: {max_retries: 101, max_backoff: 3601}\n"
+    )
+    assert errors_of(text, tmp_path) == [
+        "specs/demo.yaml:20:19: response.max_event_size: "
+        + "9" * 40
+        + "…: must be at most 1073741824",
+        "specs/demo.yaml:21:23: response.max_response_bytes: 1099511627777: must be at most "
+        "1099511627776",
+        "specs/demo.yaml:22:19: timeouts.total: 1e+300: must be at most 86400",
+        "specs/demo.yaml:22:35: timeouts.idle: 0: must be more than 0",
+        "specs/demo.yaml:23:24: retries.max_retries: 101: must be at most 100",
+        "specs/demo.yaml:23:42: retries.max_backoff: 3601: must be at most 3600",
     ]
 
 

@@ -38,7 +38,8 @@ from generated import (
     UnexpectedStatusError,
     codelink_ava,
 )
-from generated._runtime._constants import MAX_RETRY_AFTER
+from generated._runtime import _endpoint
+from generated._runtime._constants import ERROR_EXCERPT_BYTES, MAX_RETRY_AFTER
 from generated._runtime._responses import retry_after
 from generated.anthropic_messages import AnthropicMessages
 from generated.codelink_ava import CodeLinkAva
@@ -147,6 +148,27 @@ async def test_a_redirect_without_location_or_a_300_is_no_answer() -> None:
     assert "redirected without a Location" in str(error)
 
 
+@pytest.mark.parametrize(
+    ("location", "shown"),
+    [
+        ("http://[::1/?k=KEY", "(an invalid URL)"),  # urljoin itself fails on it
+        ("http://KEY.evil.example/", "http://<ANTHROPIC_API_KEY>.evil.example"),  # lower-cased
+        ("KEY://x", "<ANTHROPIC_API_KEY>://x"),
+    ],
+)
+async def test_where_a_redirect_leads_is_shown_without_a_secret(location: str, shown: str) -> None:
+    async def handler(request: web.Request) -> web.StreamResponse:
+        await request.read()
+        key = request.headers["x-api-key"]
+        return web.Response(status=302, headers={"Location": location.replace("KEY", key)})
+
+    async with serving(handler) as (base_url, _):
+        error = await anthropic_error(base_url)
+    assert isinstance(error, RedirectError) and error.location == shown
+    no_secret_in(error)
+    assert SECRET.lower() not in str(error)
+
+
 @pytest.mark.parametrize("status", [201, 202, 204, 206])
 async def test_a_success_that_is_no_streamed_answer(status: int) -> None:
     async with serving(answer(status, HELLO)) as (base_url, received):
@@ -183,10 +205,15 @@ def test_any_wait_hint_is_none_or_a_bounded_number_of_seconds(ms: str, seconds: 
         ({"Retry-After": "999999"}, MAX_RETRY_AFTER),
         ({"Retry-After": "-5"}, None),
         ({"retry-after-ms": "1500"}, 1.5),
+        ({"Retry-After": "\u0661\u0662"}, None),  # Arabic-Indic digits are no HTTP number
     ],
 )
 def test_wait_hints_parsed_strictly(headers: dict[str, str], expected: float | None) -> None:
     assert retry_after(headers) == expected
+
+
+def test_backoff_stays_finite_however_many_retries() -> None:
+    assert Retries().backoff(5000) <= Retries().max_backoff
 
 
 @pytest.mark.parametrize("hint", [{"retry-after-ms": "nan"}, {"Retry-After": "999999"}])
@@ -194,13 +221,11 @@ async def test_a_server_hint_never_outlasts_the_backoff_bound(
     hint: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     waits: list[float] = []
-    real_sleep = asyncio.sleep
 
-    async def sleep(delay: float) -> None:
+    async def sleep(connection: object, delay: float) -> None:
         waits.append(delay)
-        await real_sleep(0)
 
-    monkeypatch.setattr(asyncio, "sleep", sleep)
+    monkeypatch.setattr(_endpoint._Connection, "sleep", sleep)
     async with serving(answer(429, b"{}", "application/json", **hint)) as (base_url, received):
         stream = CodeLinkAva.create_async_generator("", MESSAGES, base_url=base_url, timeout=None)
         with pytest.raises(RateLimitError):
@@ -255,6 +280,59 @@ async def test_credentials_in_base_url_and_proxy_never_reach_an_error() -> None:
     assert "<base_url credentials>@127.0.0.1:9" in error.endpoint
 
 
+async def test_a_key_in_the_content_type_never_reaches_an_error() -> None:
+    async def handler(request: web.Request) -> web.StreamResponse:
+        await request.read()
+        content_type = f"text/{request.headers['x-api-key']}"
+        return web.Response(body=b"x", headers={"Content-Type": content_type})
+
+    async with serving(handler) as (base_url, _):
+        error = await anthropic_error(base_url)
+    assert isinstance(error, UnexpectedContentTypeError)
+    assert "<ANTHROPIC_API_KEY>" in error.content_type
+    no_secret_in(error)
+
+
+@pytest.mark.parametrize("echoed", [PASSWORD, "p@ss-" + PASSWORD, "alice"])
+async def test_a_base_url_password_echoed_alone_never_reaches_an_error(echoed: str) -> None:
+    escaped = echoed.replace("@", "%40")
+    async with serving(answer(401, f"who is {echoed}?".encode(), "text/plain")) as (base_url, _):
+        error = await anthropic_error(base_url.replace("://", f"://alice:{escaped}@"))
+    assert echoed not in str(error) and escaped not in str(error)
+    assert "who is <base_url credentials>?" in str(error)
+
+
+async def test_the_basic_authorization_a_server_echoes_never_reaches_an_error() -> None:
+    async def echo_authorization(request: web.Request) -> web.StreamResponse:
+        await request.read()
+        return web.Response(status=401, text=f"got {request.headers['Authorization']}")
+
+    async with serving(echo_authorization) as (base_url, _):
+        error = await anthropic_error(base_url.replace("://", f"://alice:{PASSWORD}@"))
+    assert str(error).startswith("AnthropicMessages: HTTP 401: got Basic <base_url credentials>")
+
+
+async def test_a_key_cut_by_the_end_of_an_excerpt_is_not_shown_in_part() -> None:
+    async def handler(request: web.Request) -> web.StreamResponse:
+        await request.read()
+        body = " " * (ERROR_EXCERPT_BYTES - 13) + request.headers["x-api-key"] + "\n" * 4096
+        return web.Response(status=400, text=body)
+
+    async with serving(handler) as (base_url, _):
+        error = await anthropic_error(base_url)
+    assert SECRET[:8] not in str(error)
+
+
+@pytest.mark.parametrize("proxy", ["http://bob:pw@[::1", "bob:pw@127.0.0.1:1", "socks5://h:1"])
+async def test_a_proxy_that_is_no_http_url_is_refused_before_sending(proxy: str) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        AnthropicMessages.create_async_generator("", MESSAGES, max_tokens=5, proxy=proxy)
+    assert str(caught.value).startswith(
+        "AnthropicMessages: proxy must be an http:// or https:// URL with a host"
+    )
+    assert "pw" not in str(caught.value)
+
+
 # ---------------------------------------------------------------- one hierarchy
 
 
@@ -267,12 +345,42 @@ async def test_json_nested_too_deeply_is_a_malformed_event() -> None:
     assert "nested too deeply" in str(caught.value)
 
 
+def nested(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+async def test_a_closed_session_is_a_configuration_error() -> None:
+    async with serving(answer(200, HELLO)) as (base_url, received):
+        session = aiohttp.ClientSession()
+        await session.close()
+        stream = CodeLinkAva.create_async_generator(
+            "", MESSAGES, base_url=base_url, session=session
+        )
+        with pytest.raises(ConfigurationError, match="the session is closed"):
+            await stream.text()
+    assert received == []
+
+
 @pytest.mark.parametrize(
     "call, message",
     [
         ({"temperature": float("nan")}, "the body cannot be sent as JSON"),
         ({"stop": {1, 2}}, "the body cannot be sent as JSON: Object of type set"),
         ({"base_url": "ftp://x"}, "base_url must be an http:// or https:// URL"),
+        ({"base_url": "http://h:99999"}, "base_url must be an http:// or https:// URL"),
+        ({"stop": nested(5000)}, "the body cannot be sent as JSON: it is nested too deeply"),
+        ({"timeout": float("inf")}, "timeout must be a positive, finite number of seconds"),
+        ({"timeout": -1}, "timeout must be a positive, finite number of seconds, not -1"),
+        ({"timeout": "5"}, "timeout must be a number of seconds or None, not str"),
+        (
+            {"timeout": Timeouts(connect=float("nan"))},
+            "timeout.connect must be a positive, finite number of seconds, not nan",
+        ),
+        ({"max_retries": -1}, "max_retries must be a whole number >= 0, not -1"),
+        ({"max_retries": True}, "max_retries must be a whole number >= 0, not True"),
     ],
 )
 async def test_a_callers_value_that_cannot_be_sent_is_refused_before_sending(
@@ -319,6 +427,55 @@ async def test_aclose_from_another_task_closes_the_connection() -> None:
         await stream.aclose()
         assert await asyncio.wait_for(reader, 5) == "a"  # the reader's stream ends
         await asyncio.wait_for(closed.wait(), 5)  # and the server saw the connection go
+
+
+async def test_aclose_while_the_answer_is_awaited_ends_the_call() -> None:
+    arrived = asyncio.Event()
+
+    async def slow(request: web.Request) -> web.StreamResponse:
+        await request.read()
+        arrived.set()
+        await asyncio.sleep(30)
+        return web.Response(body=HELLO, content_type="text/event-stream")
+
+    async with serving(slow) as (base_url, received):
+        stream = CodeLinkAva.create_async_generator("", MESSAGES, base_url=base_url)
+        reader = asyncio.create_task(stream.text())
+        await asyncio.wait_for(arrived.wait(), 5)
+        await stream.aclose()
+        assert await asyncio.wait_for(reader, 2) == ""
+    assert len(received) == 1
+
+
+async def test_aclose_while_waiting_to_retry_ends_the_call() -> None:
+    async with serving(answer(503, b"busy", "text/plain", **{"Retry-After": "5"})) as (
+        base_url,
+        received,
+    ):
+        stream = CodeLinkAva.create_async_generator("", MESSAGES, base_url=base_url, max_retries=2)
+        reader = asyncio.create_task(stream.text())
+        while not received:
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.1)  # the reader now waits to retry
+        started = time.monotonic()
+        await stream.aclose()
+        assert await asyncio.wait_for(reader, 2) == ""
+        assert time.monotonic() - started < 1
+    assert len(received) == 1
+
+
+async def test_cancelling_the_reader_while_the_answer_is_awaited_still_cancels_it() -> None:
+    async def slow(request: web.Request) -> web.StreamResponse:
+        await asyncio.sleep(30)
+        return web.Response(body=HELLO, content_type="text/event-stream")
+
+    async with serving(slow) as (base_url, _):
+        stream = CodeLinkAva.create_async_generator("", MESSAGES, base_url=base_url)
+        reader = asyncio.create_task(stream.text())
+        await asyncio.sleep(0.2)
+        reader.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await reader
 
 
 # ---------------------------------------------------------------- retries

@@ -45,6 +45,8 @@ def test_serve_arguments_parse() -> None:
         ["a.json", "--truncate-after", "-1"],
         ["a.json", "--drip", "-0.5"],
         ["a.json", "--status", "1000"],
+        ["a.json", "--status", "101"],
+        ["a.json", "--status", "204"],
         [],
     ],
 )
@@ -171,8 +173,25 @@ def test_play_decides_how_to_call(
     path = write(tmp_path, data)
     assert main(["play", "generated.codelink_ava", str(path)]) == 1
     assert capsys.readouterr().err == (
-        f"error: {path}: expect.call.kwargs: a recording cannot set {option}: "
-        "play decides how to call\n"
+        f"error: {path}: expect.call.kwargs: a recording cannot set {option}: only "
+        "CodeLinkAva's own parameters (temperature) and body fields; play decides how to call\n"
+    )
+
+
+def test_play_takes_only_the_parameters_a_provider_declares(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = recording_data()
+    kwargs = {
+        "temperature": 0.1,
+        "top_k": 3,
+    }  # Gemini takes no keyword argument it does not declare
+    data["expect"]["call"] = {"model": "m", "messages": [], "kwargs": kwargs}
+    path = write(tmp_path, data)
+    assert main(["play", "generated.gemini", str(path)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {path}: expect.call.kwargs: a recording cannot set top_k: only Gemini's own "
+        "parameters (max_tokens, temperature); play decides how to call\n"
     )
 
 
@@ -185,7 +204,7 @@ def test_play_reports_a_call_that_does_not_fit_the_provider(
     assert main(["play", "generated.anthropic_messages", str(path)]) == 1
     err = capsys.readouterr().err
     assert err.splitlines()[-1] == (
-        f"error: {path}: expect.call: AnthropicMessages.create_async_generator() missing 1 "
-        "required keyword-only argument: 'max_tokens'"
+        f"error: {path}: expect.call: does not fit AnthropicMessages.create_async_generator(): "
+        "missing a required argument: 'max_tokens'"
     )
     assert "Traceback" not in err

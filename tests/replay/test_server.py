@@ -281,6 +281,8 @@ def test_route_names_are_checked(tmp_path: Path) -> None:
         {"truncate_after": -1},
         {"times": 0},
         {"status": 99},
+        {"status": 101},
+        {"status": 304},
     ],
 )
 def test_contradictory_faults_are_rejected(fault: dict[str, Any]) -> None:
