@@ -110,7 +110,7 @@ class _Connection:
         except asyncio.CancelledError:
             task = asyncio.current_task()
             if self.closed and task is not None and not task.cancelling():
-                return None  # close() cancelled the request, not someone the reading task
+                return None  # close() cancelled the request; nobody cancelled the reader
             raise
         finally:
             self._pending = None
