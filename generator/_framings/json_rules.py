@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from .._checker import Checker
 from .._codegen import CodeBuilder, literal
 from .._diagnostics import KeyPath
 from .._jsonpath import CompiledPath
-from .._schema_parts import JSONPATH, Scalar, Schema, object_schema
+from .._schema_parts import JSONPATH, Scalar, Schema, merge_properties, object_schema
+from .base import MAX_EVENT_SIZE_SCHEMA, FramingSpec
 
-__all__ = ["JSON_RULES", "JSONRulesSpec", "one_or_more"]
+__all__ = ["JSON_RULES", "JSONDocumentsSpec", "JSONRulesSpec", "one_or_more"]
 
 
 def one_or_more(item: Schema, description: str) -> Schema:
@@ -182,3 +183,32 @@ def _paths(
     where = [(*at, i) for i in range(len(texts))] if isinstance(value, list) else [at]
     compiled = [checker.jsonpath(place, text) for place, text in zip(where, texts, strict=True)]
     return tuple(path for path in compiled if path is not None)
+
+
+@dataclass(frozen=True)
+class JSONDocumentsSpec(FramingSpec):
+    """A framing whose body is a sequence of JSON documents (lines, array elements), each read
+    by the JSON rules and none longer than ``max_event_size``."""
+
+    properties: ClassVar[Schema] = merge_properties(JSON_RULES, MAX_EVENT_SIZE_SCHEMA)
+    required: ClassVar[tuple[str, ...]] = ("delta",)
+
+    rules: JSONRulesSpec
+    max_event_size: int | None
+
+    @classmethod
+    def from_spec(cls, response: dict[str, Any], checker: Checker) -> Self:
+        return cls(
+            content_types=cls.content_types_of(response),
+            rules=JSONRulesSpec.from_spec(response, checker),
+            max_event_size=response.get("max_event_size"),
+        )
+
+    def arguments(self, code: CodeBuilder) -> list[tuple[str, str]]:
+        arguments = [("rules", self.rules.emit(code)), self.content_types_argument()]
+        if self.max_event_size is not None:
+            arguments.append(("max_event_size", literal(self.max_event_size)))
+        return arguments
+
+    def paths(self) -> dict[str, CompiledPath]:
+        return self.rules.paths()

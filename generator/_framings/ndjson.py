@@ -3,45 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from .._checker import Checker
-from .._codegen import CodeBuilder, literal
-from .._jsonpath import CompiledPath
-from .._schema_parts import Schema, merge_properties
-from .base import MAX_EVENT_SIZE_SCHEMA, FramingSpec
-from .json_rules import JSON_RULES, JSONRulesSpec
+from .json_rules import JSONDocumentsSpec
 
 __all__ = ["NDJSONSpec"]
 
 
 @dataclass(frozen=True)
-class NDJSONSpec(FramingSpec):
+class NDJSONSpec(JSONDocumentsSpec):
     """Each non-blank line is a JSON document; the answer stops at a JSONPath condition."""
 
     name: ClassVar[str] = "ndjson"
     description: ClassVar[str] = "a JSON document a line"
     runtime_class: ClassVar[str] = "NDJSONFraming"
     default_content_types: ClassVar[tuple[str, ...]] = ("application/x-ndjson",)
-    properties: ClassVar[Schema] = merge_properties(JSON_RULES, MAX_EVENT_SIZE_SCHEMA)
-    required: ClassVar[tuple[str, ...]] = ("delta",)
-
-    rules: JSONRulesSpec
-    max_event_size: int | None
-
-    @classmethod
-    def from_spec(cls, response: dict[str, Any], checker: Checker) -> NDJSONSpec:
-        return cls(
-            content_types=cls.content_types_of(response),
-            rules=JSONRulesSpec.from_spec(response, checker),
-            max_event_size=response.get("max_event_size"),
-        )
-
-    def arguments(self, code: CodeBuilder) -> list[tuple[str, str]]:
-        arguments = [("rules", self.rules.emit(code)), self.content_types_argument()]
-        if self.max_event_size is not None:
-            arguments.append(("max_event_size", literal(self.max_event_size)))
-        return arguments
-
-    def paths(self) -> dict[str, CompiledPath]:
-        return self.rules.paths()
