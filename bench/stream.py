@@ -12,16 +12,16 @@ through a jsonpath-ng lookup instead of the compiled one.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 import time
 import tracemalloc
-from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from dataclasses import replace
 
 from generated._runtime._fallback import fallback_nodes
 from generated._runtime._framings import EventRules, Framing, Origin, SSEFraming
+from generated._runtime._stream import StreamItem
 from generated.openai_chat import _ENDPOINT
 
 READ_SIZE = 64 * 1024
@@ -42,7 +42,7 @@ EVENT = (
 ).encode()
 
 
-async def body(events: int) -> AsyncIterator[bytes]:
+def body(events: int) -> Iterator[bytes]:
     per_read = READ_SIZE // len(EVENT)
     block = EVENT * per_read
     sent = 0
@@ -52,22 +52,36 @@ async def body(events: int) -> AsyncIterator[bytes]:
     yield EVENT * (events - sent) + b"data: [DONE]\n\n"
 
 
-async def timed(framing: Framing, events: int) -> float:
+def deltas(framing: Framing, events: int) -> Iterator[StreamItem]:
+    """What the framing makes of a body of ``events`` events, read as the endpoint reads it."""
+    reader = framing.reader(ORIGIN)
+    for chunk in body(events):
+        items: list[StreamItem] = []
+        complete = reader.feed(chunk, items)
+        yield from items
+        if complete:
+            return
+    items = []
+    reader.end(items)
+    yield from items
+
+
+def timed(framing: Framing, events: int) -> float:
     """Seconds to stream ``events`` events."""
     started = time.perf_counter()
     count = 0
-    async for _ in framing.deltas(body(events), ORIGIN):
+    for _ in deltas(framing, events):
         count += 1
     assert count == events, count
     return time.perf_counter() - started
 
 
-async def hand_written(events: int) -> float:
+def hand_written(events: int) -> float:
     """Seconds for the loop a gpt4free provider has by hand (no UTF-8 or CR handling, no checks)."""
     started = time.perf_counter()
     count = 0
     buffer = b""
-    async for chunk in body(events):
+    for chunk in body(events):
         *lines, buffer = (buffer + chunk).split(b"\n")
         for line in lines:
             if line.startswith(b"data: [DONE]"):
@@ -80,11 +94,11 @@ async def hand_written(events: int) -> float:
     return time.perf_counter() - started
 
 
-async def traced(framing: Framing, events: int) -> tuple[int, int]:
+def traced(framing: Framing, events: int) -> tuple[int, int]:
     """Peak traced memory after a tenth of the events and at the end (tracing is slow)."""
     tracemalloc.start()
     count = early = 0
-    async for _ in framing.deltas(body(events), ORIGIN):
+    for _ in deltas(framing, events):
         count += 1
         if count == events // 10:
             early = tracemalloc.get_traced_memory()[1]
@@ -97,18 +111,18 @@ def main() -> None:
     events = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     compiled = _ENDPOINT.framing
     assert isinstance(compiled, SSEFraming) and isinstance(compiled.rules, EventRules)
-    elapsed = asyncio.run(timed(compiled, events))
+    elapsed = timed(compiled, events)
     print(f"compiled lookup: {events:,} events in {elapsed:.2f} s, {events / elapsed:,.0f}/s")
-    elapsed = asyncio.run(hand_written(events))
+    elapsed = hand_written(events)
     print(f"hand-written loop: {events:,} events in {elapsed:.2f} s, {events / elapsed:,.0f}/s")
-    early, peak = asyncio.run(traced(compiled, events))
+    early, peak = traced(compiled, events)
     print(f"traced memory: peak {early / 1024:.0f} KiB at 10%, {peak / 1024:.0f} KiB at the end")
     fallback = replace(
         compiled,
         rules=replace(compiled.rules, text=fallback_nodes("$.choices[0].delta.content")),
     )
     sample = min(events, 100_000)
-    elapsed = asyncio.run(timed(fallback, sample))
+    elapsed = timed(fallback, sample)
     print(f"jsonpath-ng lookup: {sample:,} events in {elapsed:.2f} s, {sample / elapsed:,.0f}/s")
 
 

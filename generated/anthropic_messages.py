@@ -11,85 +11,70 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import EventRules, SSEFraming
+from ._runtime._events import Finish, ReasoningDelta, Usage
+from ._runtime._framings import MISSING, EventRules, SSEFraming
 from ._runtime._messages import Message, system_text
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 
 
-def _select_delta(document: object) -> list[object]:
-    # JSONPath '$.delta.text', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "delta" not in node:
-        return []
-    node = node["delta"]
-    if not isinstance(node, dict) or "text" not in node:
-        return []
-    node = node["text"]
-    return [node]
-
-
-def _select_reasoning(document: object) -> list[object]:
-    # JSONPath '$.delta.thinking', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "delta" not in node:
-        return []
-    node = node["delta"]
-    if not isinstance(node, dict) or "thinking" not in node:
-        return []
-    node = node["thinking"]
-    return [node]
-
-
-def _select_finish_reason(document: object) -> list[object]:
-    # JSONPath '$.delta.stop_reason', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "delta" not in node:
-        return []
-    node = node["delta"]
-    if not isinstance(node, dict) or "stop_reason" not in node:
-        return []
-    node = node["stop_reason"]
-    return [node]
-
-
-def _select_input_tokens(document: object) -> list[object]:
-    # JSONPath '$.message.usage.input_tokens', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    if not isinstance(node, dict) or "usage" not in node:
-        return []
-    node = node["usage"]
-    if not isinstance(node, dict) or "input_tokens" not in node:
-        return []
-    node = node["input_tokens"]
-    return [node]
-
-
-def _select_output_tokens(document: object) -> list[object]:
-    # JSONPath '$.usage.output_tokens', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "usage" not in node:
-        return []
-    node = node["usage"]
-    if not isinstance(node, dict) or "output_tokens" not in node:
-        return []
-    node = node["output_tokens"]
-    return [node]
-
-
-def _select_error(document: object) -> list[object]:
-    # JSONPath '$.error.message', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "error" not in node:
-        return []
-    node = node["error"]
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    return [node]
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$.delta.text'
+    # reasoning '$.delta.thinking'
+    # finish_reason '$.delta.stop_reason'
+    # input_tokens '$.message.usage.input_tokens'
+    # output_tokens '$.usage.output_tokens'
+    # error '$.error.message'
+    delta: object = MISSING
+    reasoning: object = MISSING
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    if isinstance(document, dict):
+        if "delta" in document:
+            node_1 = document["delta"]
+            if isinstance(node_1, dict):
+                if "text" in node_1:
+                    delta = node_1["text"]
+                if "thinking" in node_1:
+                    reasoning = node_1["thinking"]
+                if "stop_reason" in node_1:
+                    finish_reason = node_1["stop_reason"]
+        if "message" in document:
+            node_2 = document["message"]
+            if isinstance(node_2, dict):
+                if "usage" in node_2:
+                    node_3 = node_2["usage"]
+                    if isinstance(node_3, dict):
+                        if "input_tokens" in node_3:
+                            input_tokens = node_3["input_tokens"]
+        if "usage" in document:
+            node_4 = document["usage"]
+            if isinstance(node_4, dict):
+                if "output_tokens" in node_4:
+                    output_tokens = node_4["output_tokens"]
+        if "error" in document:
+            node_5 = document["error"]
+            if isinstance(node_5, dict):
+                if "message" in node_5:
+                    error = node_5["message"]
+    if type(reasoning) is str:
+        if reasoning:
+            items.append(ReasoningDelta(reasoning))
+    if type(delta) is str:
+        if delta:
+            items.append(delta)
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    if error is not None and error is not MISSING:
+        return error, False
+    return None, False
 
 
 _ENDPOINT = Endpoint(
@@ -97,14 +82,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.anthropic.com/v1/messages",
     framing=SSEFraming(
-        rules=EventRules(
-            text=_select_delta,
-            reasoning=_select_reasoning,
-            finish_reason=_select_finish_reason,
-            input_tokens=_select_input_tokens,
-            output_tokens=_select_output_tokens,
-            error_messages=(_select_error,),
-        ),
+        rules=EventRules(walk=_read_document),
         stop_events=frozenset(("message_stop",)),
         error_events=frozenset(("error",)),
         content_types=("text/event-stream",),

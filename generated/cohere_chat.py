@@ -11,100 +11,69 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import EventRules, SSEFraming
+from ._runtime._events import Finish, ToolCallDelta, Usage
+from ._runtime._framings import MISSING, EventRules, SSEFraming
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 
 
-def _select_delta(document: object) -> list[object]:
-    # JSONPath '$.delta.message.content.text', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "delta" not in node:
-        return []
-    node = node["delta"]
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    if not isinstance(node, dict) or "content" not in node:
-        return []
-    node = node["content"]
-    if not isinstance(node, dict) or "text" not in node:
-        return []
-    node = node["text"]
-    return [node]
-
-
-def _select_tool_calls(document: object) -> list[object]:
-    # JSONPath '$.delta.message.tool_calls', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "delta" not in node:
-        return []
-    node = node["delta"]
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    if not isinstance(node, dict) or "tool_calls" not in node:
-        return []
-    node = node["tool_calls"]
-    return [node]
-
-
-def _select_finish_reason(document: object) -> list[object]:
-    # JSONPath '$.delta.finish_reason', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "delta" not in node:
-        return []
-    node = node["delta"]
-    if not isinstance(node, dict) or "finish_reason" not in node:
-        return []
-    node = node["finish_reason"]
-    return [node]
-
-
-def _select_input_tokens(document: object) -> list[object]:
-    # JSONPath '$.delta.usage.tokens.input_tokens', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "delta" not in node:
-        return []
-    node = node["delta"]
-    if not isinstance(node, dict) or "usage" not in node:
-        return []
-    node = node["usage"]
-    if not isinstance(node, dict) or "tokens" not in node:
-        return []
-    node = node["tokens"]
-    if not isinstance(node, dict) or "input_tokens" not in node:
-        return []
-    node = node["input_tokens"]
-    return [node]
-
-
-def _select_output_tokens(document: object) -> list[object]:
-    # JSONPath '$.delta.usage.tokens.output_tokens', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "delta" not in node:
-        return []
-    node = node["delta"]
-    if not isinstance(node, dict) or "usage" not in node:
-        return []
-    node = node["usage"]
-    if not isinstance(node, dict) or "tokens" not in node:
-        return []
-    node = node["tokens"]
-    if not isinstance(node, dict) or "output_tokens" not in node:
-        return []
-    node = node["output_tokens"]
-    return [node]
-
-
-def _select_error(document: object) -> list[object]:
-    # JSONPath '$.message', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    return [node]
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$.delta.message.content.text'
+    # tool_calls '$.delta.message.tool_calls'
+    # finish_reason '$.delta.finish_reason'
+    # input_tokens '$.delta.usage.tokens.input_tokens'
+    # output_tokens '$.delta.usage.tokens.output_tokens'
+    # error '$.message'
+    delta: object = MISSING
+    tool_calls: object = MISSING
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    if isinstance(document, dict):
+        if "delta" in document:
+            node_1 = document["delta"]
+            if isinstance(node_1, dict):
+                if "message" in node_1:
+                    node_2 = node_1["message"]
+                    if isinstance(node_2, dict):
+                        if "content" in node_2:
+                            node_3 = node_2["content"]
+                            if isinstance(node_3, dict):
+                                if "text" in node_3:
+                                    delta = node_3["text"]
+                        if "tool_calls" in node_2:
+                            tool_calls = node_2["tool_calls"]
+                if "finish_reason" in node_1:
+                    finish_reason = node_1["finish_reason"]
+                if "usage" in node_1:
+                    node_4 = node_1["usage"]
+                    if isinstance(node_4, dict):
+                        if "tokens" in node_4:
+                            node_5 = node_4["tokens"]
+                            if isinstance(node_5, dict):
+                                if "input_tokens" in node_5:
+                                    input_tokens = node_5["input_tokens"]
+                                if "output_tokens" in node_5:
+                                    output_tokens = node_5["output_tokens"]
+        if "message" in document:
+            error = document["message"]
+    if type(delta) is str:
+        if delta:
+            items.append(delta)
+    if tool_calls is not MISSING and tool_calls not in (None, [], {}):
+        items.append(ToolCallDelta(tool_calls))
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    if error is not None and error is not MISSING:
+        return error, False
+    return None, False
 
 
 _ENDPOINT = Endpoint(
@@ -112,14 +81,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.cohere.com/v2/chat",
     framing=SSEFraming(
-        rules=EventRules(
-            text=_select_delta,
-            tool_calls=_select_tool_calls,
-            finish_reason=_select_finish_reason,
-            input_tokens=_select_input_tokens,
-            output_tokens=_select_output_tokens,
-            error_messages=(_select_error,),
-        ),
+        rules=EventRules(walk=_read_document),
         stop_events=frozenset(("message-end",)),
         content_types=("text/event-stream",),
     ),

@@ -11,104 +11,83 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import EventRules, SSEFraming
+from ._runtime._events import Finish, Usage
+from ._runtime._framings import MISSING, EventRules, SSEFraming
 from ._runtime._messages import Message, content_text, system_text
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 from ._runtime._url import quote_path, quote_query
 
 
-def _select_delta(document: object) -> list[object]:
-    # JSONPath '$.candidates[0].content.parts[*].text', compiled to lookups and loops.
-    nodes: list[object] = []
-    node = document
-    if not isinstance(node, dict) or "candidates" not in node:
-        return nodes
-    node = node["candidates"]
-    if not isinstance(node, list) or len(node) <= 0:
-        return nodes
-    node = node[0]
-    if not isinstance(node, dict) or "content" not in node:
-        return nodes
-    node = node["content"]
-    if not isinstance(node, dict) or "parts" not in node:
-        return nodes
-    node = node["parts"]
-    for node1 in (
-        node if isinstance(node, list) else node.values() if isinstance(node, dict) else ()
-    ):
-        if not isinstance(node1, dict) or "text" not in node1:
-            continue
-        node1 = node1["text"]
-        nodes.append(node1)
-    return nodes
-
-
-def _select_finish_reason(document: object) -> list[object]:
-    # JSONPath '$.candidates[0].finishReason', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "candidates" not in node:
-        return []
-    node = node["candidates"]
-    if not isinstance(node, list) or len(node) <= 0:
-        return []
-    node = node[0]
-    if not isinstance(node, dict) or "finishReason" not in node:
-        return []
-    node = node["finishReason"]
-    return [node]
-
-
-def _select_input_tokens(document: object) -> list[object]:
-    # JSONPath '$.usageMetadata.promptTokenCount', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "usageMetadata" not in node:
-        return []
-    node = node["usageMetadata"]
-    if not isinstance(node, dict) or "promptTokenCount" not in node:
-        return []
-    node = node["promptTokenCount"]
-    return [node]
-
-
-def _select_output_tokens(document: object) -> list[object]:
-    # JSONPath '$.usageMetadata.candidatesTokenCount', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "usageMetadata" not in node:
-        return []
-    node = node["usageMetadata"]
-    if not isinstance(node, dict) or "candidatesTokenCount" not in node:
-        return []
-    node = node["candidatesTokenCount"]
-    return [node]
-
-
-def _select_error(document: object) -> list[object]:
-    # JSONPath '$.error.message', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "error" not in node:
-        return []
-    node = node["error"]
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    return [node]
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$.candidates[0].content.parts[*].text'
+    # finish_reason '$.candidates[0].finishReason'
+    # input_tokens '$.usageMetadata.promptTokenCount'
+    # output_tokens '$.usageMetadata.candidatesTokenCount'
+    # error '$.error.message'
+    delta: list[object] = []
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    if isinstance(document, dict):
+        if "candidates" in document:
+            node_1 = document["candidates"]
+            if isinstance(node_1, list):
+                if len(node_1) > 0:
+                    node_2 = node_1[0]
+                    if isinstance(node_2, dict):
+                        if "content" in node_2:
+                            node_3 = node_2["content"]
+                            if isinstance(node_3, dict):
+                                if "parts" in node_3:
+                                    node_4 = node_3["parts"]
+                                    for node_5 in (
+                                        node_4
+                                        if isinstance(node_4, list)
+                                        else node_4.values()
+                                        if isinstance(node_4, dict)
+                                        else ()
+                                    ):
+                                        if not isinstance(node_5, dict) or "text" not in node_5:
+                                            continue
+                                        node_5 = node_5["text"]
+                                        delta.append(node_5)
+                        if "finishReason" in node_2:
+                            finish_reason = node_2["finishReason"]
+        if "usageMetadata" in document:
+            node_6 = document["usageMetadata"]
+            if isinstance(node_6, dict):
+                if "promptTokenCount" in node_6:
+                    input_tokens = node_6["promptTokenCount"]
+                if "candidatesTokenCount" in node_6:
+                    output_tokens = node_6["candidatesTokenCount"]
+        if "error" in document:
+            node_7 = document["error"]
+            if isinstance(node_7, dict):
+                if "message" in node_7:
+                    error = node_7["message"]
+    for value in delta:
+        if type(value) is str:
+            if value:
+                items.append(value)
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    if error is not None and error is not MISSING:
+        return error, False
+    return None, False
 
 
 _ENDPOINT = Endpoint(
     provider="Gemini",
     method="POST",
     url="https://generativelanguage.googleapis.com/v1beta/models/${model}:streamGenerateContent?alt=sse&key=${env.GEMINI_API_KEY}",
-    framing=SSEFraming(
-        rules=EventRules(
-            text=_select_delta,
-            finish_reason=_select_finish_reason,
-            input_tokens=_select_input_tokens,
-            output_tokens=_select_output_tokens,
-            error_messages=(_select_error,),
-        ),
-        content_types=("text/event-stream",),
-    ),
+    framing=SSEFraming(rules=EventRules(walk=_read_document), content_types=("text/event-stream",)),
     secrets=("GEMINI_API_KEY",),
 )
 

@@ -11,76 +11,61 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import EventRules, SSEFraming
+from ._runtime._events import Finish, Usage
+from ._runtime._framings import MISSING, EventRules, SSEFraming, json_equals
 from ._runtime._messages import Message, format_prompt
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 
 
-def _select_delta(document: object) -> list[object]:
-    # JSONPath '$.content', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "content" not in node:
-        return []
-    node = node["content"]
-    return [node]
-
-
-def _select_finish_reason(document: object) -> list[object]:
-    # JSONPath '$.stop_type', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "stop_type" not in node:
-        return []
-    node = node["stop_type"]
-    return [node]
-
-
-def _select_input_tokens(document: object) -> list[object]:
-    # JSONPath '$.tokens_evaluated', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "tokens_evaluated" not in node:
-        return []
-    node = node["tokens_evaluated"]
-    return [node]
-
-
-def _select_output_tokens(document: object) -> list[object]:
-    # JSONPath '$.tokens_predicted', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "tokens_predicted" not in node:
-        return []
-    node = node["tokens_predicted"]
-    return [node]
-
-
-def _select_stop(document: object) -> list[object]:
-    # JSONPath '$.stop', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "stop" not in node:
-        return []
-    node = node["stop"]
-    return [node]
-
-
-def _select_error(document: object) -> list[object]:
-    # JSONPath '$.error.message', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "error" not in node:
-        return []
-    node = node["error"]
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    return [node]
-
-
-def _select_error_2(document: object) -> list[object]:
-    # JSONPath '$.message', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    return [node]
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$.content'
+    # stop '$.stop'
+    # finish_reason '$.stop_type'
+    # input_tokens '$.tokens_evaluated'
+    # output_tokens '$.tokens_predicted'
+    # error '$.error.message'
+    # error_2 '$.message'
+    delta: object = MISSING
+    stop: object = MISSING
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    error_2: object = MISSING
+    if isinstance(document, dict):
+        if "content" in document:
+            delta = document["content"]
+        if "stop" in document:
+            stop = document["stop"]
+        if "stop_type" in document:
+            finish_reason = document["stop_type"]
+        if "tokens_evaluated" in document:
+            input_tokens = document["tokens_evaluated"]
+        if "tokens_predicted" in document:
+            output_tokens = document["tokens_predicted"]
+        if "error" in document:
+            node_1 = document["error"]
+            if isinstance(node_1, dict):
+                if "message" in node_1:
+                    error = node_1["message"]
+        if "message" in document:
+            error_2 = document["message"]
+    if type(delta) is str:
+        if delta:
+            items.append(delta)
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    if error is not None and error is not MISSING:
+        return error, False
+    if error_2 is not None and error_2 is not MISSING:
+        return error_2, False
+    return None, json_equals(stop, True)
 
 
 _ENDPOINT = Endpoint(
@@ -88,18 +73,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="http://127.0.0.1:8080/completion",
     framing=SSEFraming(
-        rules=EventRules(
-            text=_select_delta,
-            finish_reason=_select_finish_reason,
-            input_tokens=_select_input_tokens,
-            output_tokens=_select_output_tokens,
-            stop_path=_select_stop,
-            stop_equals=True,
-            error_messages=(
-                _select_error,
-                _select_error_2,
-            ),
-        ),
+        rules=EventRules(walk=_read_document, has_stop=True),
         error_field="error",
         content_types=("text/event-stream",),
     ),

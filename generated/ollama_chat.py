@@ -11,67 +11,55 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import EventRules, NDJSONFraming
+from ._runtime._events import Finish, Usage
+from ._runtime._framings import MISSING, EventRules, NDJSONFraming, json_equals
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 
 
-def _select_delta(document: object) -> list[object]:
-    # JSONPath '$.message.content', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    if not isinstance(node, dict) or "content" not in node:
-        return []
-    node = node["content"]
-    return [node]
-
-
-def _select_finish_reason(document: object) -> list[object]:
-    # JSONPath '$.done_reason', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "done_reason" not in node:
-        return []
-    node = node["done_reason"]
-    return [node]
-
-
-def _select_input_tokens(document: object) -> list[object]:
-    # JSONPath '$.prompt_eval_count', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "prompt_eval_count" not in node:
-        return []
-    node = node["prompt_eval_count"]
-    return [node]
-
-
-def _select_output_tokens(document: object) -> list[object]:
-    # JSONPath '$.eval_count', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "eval_count" not in node:
-        return []
-    node = node["eval_count"]
-    return [node]
-
-
-def _select_stop(document: object) -> list[object]:
-    # JSONPath '$.done', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "done" not in node:
-        return []
-    node = node["done"]
-    return [node]
-
-
-def _select_error(document: object) -> list[object]:
-    # JSONPath '$.error', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "error" not in node:
-        return []
-    node = node["error"]
-    return [node]
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$.message.content'
+    # stop '$.done'
+    # finish_reason '$.done_reason'
+    # input_tokens '$.prompt_eval_count'
+    # output_tokens '$.eval_count'
+    # error '$.error'
+    delta: object = MISSING
+    stop: object = MISSING
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    if isinstance(document, dict):
+        if "message" in document:
+            node_1 = document["message"]
+            if isinstance(node_1, dict):
+                if "content" in node_1:
+                    delta = node_1["content"]
+        if "done" in document:
+            stop = document["done"]
+        if "done_reason" in document:
+            finish_reason = document["done_reason"]
+        if "prompt_eval_count" in document:
+            input_tokens = document["prompt_eval_count"]
+        if "eval_count" in document:
+            output_tokens = document["eval_count"]
+        if "error" in document:
+            error = document["error"]
+    if type(delta) is str:
+        if delta:
+            items.append(delta)
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    if error is not None and error is not MISSING:
+        return error, False
+    return None, json_equals(stop, True)
 
 
 _ENDPOINT = Endpoint(
@@ -79,15 +67,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="http://127.0.0.1:11434/api/chat",
     framing=NDJSONFraming(
-        rules=EventRules(
-            text=_select_delta,
-            finish_reason=_select_finish_reason,
-            input_tokens=_select_input_tokens,
-            output_tokens=_select_output_tokens,
-            stop_path=_select_stop,
-            stop_equals=True,
-            error_messages=(_select_error,),
-        ),
+        rules=EventRules(walk=_read_document, has_stop=True),
         content_types=("application/x-ndjson",),
     ),
 )

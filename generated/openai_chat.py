@@ -11,102 +11,78 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import EventRules, SSEFraming
+from ._runtime._events import Finish, ToolCallDelta, Usage
+from ._runtime._framings import MISSING, EventRules, SSEFraming
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 
 
-def _select_delta(document: object) -> list[object]:
-    # JSONPath '$.choices[0].delta.content', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "choices" not in node:
-        return []
-    node = node["choices"]
-    if not isinstance(node, list) or len(node) <= 0:
-        return []
-    node = node[0]
-    if not isinstance(node, dict) or "delta" not in node:
-        return []
-    node = node["delta"]
-    if not isinstance(node, dict) or "content" not in node:
-        return []
-    node = node["content"]
-    return [node]
-
-
-def _select_tool_calls(document: object) -> list[object]:
-    # JSONPath '$.choices[0].delta.tool_calls[*]', compiled to lookups and loops.
-    nodes: list[object] = []
-    node = document
-    if not isinstance(node, dict) or "choices" not in node:
-        return nodes
-    node = node["choices"]
-    if not isinstance(node, list) or len(node) <= 0:
-        return nodes
-    node = node[0]
-    if not isinstance(node, dict) or "delta" not in node:
-        return nodes
-    node = node["delta"]
-    if not isinstance(node, dict) or "tool_calls" not in node:
-        return nodes
-    node = node["tool_calls"]
-    for node1 in (
-        node if isinstance(node, list) else node.values() if isinstance(node, dict) else ()
-    ):
-        nodes.append(node1)
-    return nodes
-
-
-def _select_finish_reason(document: object) -> list[object]:
-    # JSONPath '$.choices[0].finish_reason', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "choices" not in node:
-        return []
-    node = node["choices"]
-    if not isinstance(node, list) or len(node) <= 0:
-        return []
-    node = node[0]
-    if not isinstance(node, dict) or "finish_reason" not in node:
-        return []
-    node = node["finish_reason"]
-    return [node]
-
-
-def _select_input_tokens(document: object) -> list[object]:
-    # JSONPath '$.usage.prompt_tokens', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "usage" not in node:
-        return []
-    node = node["usage"]
-    if not isinstance(node, dict) or "prompt_tokens" not in node:
-        return []
-    node = node["prompt_tokens"]
-    return [node]
-
-
-def _select_output_tokens(document: object) -> list[object]:
-    # JSONPath '$.usage.completion_tokens', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "usage" not in node:
-        return []
-    node = node["usage"]
-    if not isinstance(node, dict) or "completion_tokens" not in node:
-        return []
-    node = node["completion_tokens"]
-    return [node]
-
-
-def _select_error(document: object) -> list[object]:
-    # JSONPath '$.error.message', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "error" not in node:
-        return []
-    node = node["error"]
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    return [node]
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$.choices[0].delta.content'
+    # tool_calls '$.choices[0].delta.tool_calls[*]'
+    # finish_reason '$.choices[0].finish_reason'
+    # input_tokens '$.usage.prompt_tokens'
+    # output_tokens '$.usage.completion_tokens'
+    # error '$.error.message'
+    delta: object = MISSING
+    tool_calls: list[object] = []
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    if isinstance(document, dict):
+        if "choices" in document:
+            node_1 = document["choices"]
+            if isinstance(node_1, list):
+                if len(node_1) > 0:
+                    node_2 = node_1[0]
+                    if isinstance(node_2, dict):
+                        if "delta" in node_2:
+                            node_3 = node_2["delta"]
+                            if isinstance(node_3, dict):
+                                if "content" in node_3:
+                                    delta = node_3["content"]
+                                if "tool_calls" in node_3:
+                                    node_4 = node_3["tool_calls"]
+                                    for node_5 in (
+                                        node_4
+                                        if isinstance(node_4, list)
+                                        else node_4.values()
+                                        if isinstance(node_4, dict)
+                                        else ()
+                                    ):
+                                        tool_calls.append(node_5)
+                        if "finish_reason" in node_2:
+                            finish_reason = node_2["finish_reason"]
+        if "usage" in document:
+            node_6 = document["usage"]
+            if isinstance(node_6, dict):
+                if "prompt_tokens" in node_6:
+                    input_tokens = node_6["prompt_tokens"]
+                if "completion_tokens" in node_6:
+                    output_tokens = node_6["completion_tokens"]
+        if "error" in document:
+            node_7 = document["error"]
+            if isinstance(node_7, dict):
+                if "message" in node_7:
+                    error = node_7["message"]
+    if type(delta) is str:
+        if delta:
+            items.append(delta)
+    for value in tool_calls:
+        if value not in (None, [], {}):
+            items.append(ToolCallDelta(value))
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    if error is not None and error is not MISSING:
+        return error, False
+    return None, False
 
 
 _ENDPOINT = Endpoint(
@@ -114,14 +90,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.openai.com/v1/chat/completions",
     framing=SSEFraming(
-        rules=EventRules(
-            text=_select_delta,
-            tool_calls=_select_tool_calls,
-            finish_reason=_select_finish_reason,
-            input_tokens=_select_input_tokens,
-            output_tokens=_select_output_tokens,
-            error_messages=(_select_error,),
-        ),
+        rules=EventRules(walk=_read_document),
         stop_data="[DONE]",
         content_types=("text/event-stream",),
     ),

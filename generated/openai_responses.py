@@ -11,85 +11,63 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import EventRules, SSEFraming
+from ._runtime._events import Finish, Usage
+from ._runtime._framings import MISSING, EventRules, SSEFraming
 from ._runtime._messages import Message, content_text, system_text
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 
 
-def _select_delta(document: object) -> list[object]:
-    # JSONPath '$.delta', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "delta" not in node:
-        return []
-    node = node["delta"]
-    return [node]
-
-
-def _select_finish_reason(document: object) -> list[object]:
-    # JSONPath '$.response.status', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "response" not in node:
-        return []
-    node = node["response"]
-    if not isinstance(node, dict) or "status" not in node:
-        return []
-    node = node["status"]
-    return [node]
-
-
-def _select_input_tokens(document: object) -> list[object]:
-    # JSONPath '$.response.usage.input_tokens', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "response" not in node:
-        return []
-    node = node["response"]
-    if not isinstance(node, dict) or "usage" not in node:
-        return []
-    node = node["usage"]
-    if not isinstance(node, dict) or "input_tokens" not in node:
-        return []
-    node = node["input_tokens"]
-    return [node]
-
-
-def _select_output_tokens(document: object) -> list[object]:
-    # JSONPath '$.response.usage.output_tokens', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "response" not in node:
-        return []
-    node = node["response"]
-    if not isinstance(node, dict) or "usage" not in node:
-        return []
-    node = node["usage"]
-    if not isinstance(node, dict) or "output_tokens" not in node:
-        return []
-    node = node["output_tokens"]
-    return [node]
-
-
-def _select_error(document: object) -> list[object]:
-    # JSONPath '$.response.error.message', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "response" not in node:
-        return []
-    node = node["response"]
-    if not isinstance(node, dict) or "error" not in node:
-        return []
-    node = node["error"]
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    return [node]
-
-
-def _select_error_2(document: object) -> list[object]:
-    # JSONPath '$.message', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    return [node]
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$.delta'
+    # finish_reason '$.response.status'
+    # input_tokens '$.response.usage.input_tokens'
+    # output_tokens '$.response.usage.output_tokens'
+    # error '$.response.error.message'
+    # error_2 '$.message'
+    delta: object = MISSING
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    error_2: object = MISSING
+    if isinstance(document, dict):
+        if "delta" in document:
+            delta = document["delta"]
+        if "response" in document:
+            node_1 = document["response"]
+            if isinstance(node_1, dict):
+                if "status" in node_1:
+                    finish_reason = node_1["status"]
+                if "usage" in node_1:
+                    node_2 = node_1["usage"]
+                    if isinstance(node_2, dict):
+                        if "input_tokens" in node_2:
+                            input_tokens = node_2["input_tokens"]
+                        if "output_tokens" in node_2:
+                            output_tokens = node_2["output_tokens"]
+                if "error" in node_1:
+                    node_3 = node_1["error"]
+                    if isinstance(node_3, dict):
+                        if "message" in node_3:
+                            error = node_3["message"]
+        if "message" in document:
+            error_2 = document["message"]
+    if type(delta) is str:
+        if delta:
+            items.append(delta)
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    if error is not None and error is not MISSING:
+        return error, False
+    if error_2 is not None and error_2 is not MISSING:
+        return error_2, False
+    return None, False
 
 
 _ENDPOINT = Endpoint(
@@ -97,16 +75,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.openai.com/v1/responses",
     framing=SSEFraming(
-        rules=EventRules(
-            text=_select_delta,
-            finish_reason=_select_finish_reason,
-            input_tokens=_select_input_tokens,
-            output_tokens=_select_output_tokens,
-            error_messages=(
-                _select_error,
-                _select_error_2,
-            ),
-        ),
+        rules=EventRules(walk=_read_document),
         delta_events=frozenset(("response.output_text.delta",)),
         stop_events=frozenset(("response.completed", "response.incomplete")),
         error_events=frozenset(("response.failed", "error")),

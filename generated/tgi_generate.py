@@ -11,62 +11,56 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
+from ._runtime._events import Finish, Usage
 from ._runtime._fallback import fallback_nodes
-from ._runtime._framings import EventRules, SSEFraming
+from ._runtime._framings import MISSING, EventRules, SSEFraming
 from ._runtime._messages import Message, format_prompt
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 
 # JSONPath '$[?(@.special == false)].text' does not compile: jsonpath-ng evaluates it.
 _select_delta = fallback_nodes("$[?(@.special == false)].text")
 
 
-def _select_finish_reason(document: object) -> list[object]:
-    # JSONPath '$.details.finish_reason', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "details" not in node:
-        return []
-    node = node["details"]
-    if not isinstance(node, dict) or "finish_reason" not in node:
-        return []
-    node = node["finish_reason"]
-    return [node]
-
-
-def _select_output_tokens(document: object) -> list[object]:
-    # JSONPath '$.details.generated_tokens', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "details" not in node:
-        return []
-    node = node["details"]
-    if not isinstance(node, dict) or "generated_tokens" not in node:
-        return []
-    node = node["generated_tokens"]
-    return [node]
-
-
-def _select_error(document: object) -> list[object]:
-    # JSONPath '$.error', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "error" not in node:
-        return []
-    node = node["error"]
-    return [node]
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$[?(@.special == false)].text'
+    # finish_reason '$.details.finish_reason'
+    # output_tokens '$.details.generated_tokens'
+    # error '$.error'
+    delta = _select_delta(document)
+    finish_reason: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    if isinstance(document, dict):
+        if "details" in document:
+            node_1 = document["details"]
+            if isinstance(node_1, dict):
+                if "finish_reason" in node_1:
+                    finish_reason = node_1["finish_reason"]
+                if "generated_tokens" in node_1:
+                    output_tokens = node_1["generated_tokens"]
+        if "error" in document:
+            error = document["error"]
+    for value in delta:
+        if type(value) is str:
+            if value:
+                items.append(value)
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if output_tokens_count is not None:
+        items.append(Usage(None, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    if error is not None and error is not MISSING:
+        return error, False
+    return None, False
 
 
 _ENDPOINT = Endpoint(
     provider="TgiGenerate",
     method="POST",
     url="http://127.0.0.1:8080/generate_stream",
-    framing=SSEFraming(
-        rules=EventRules(
-            text=_select_delta,
-            finish_reason=_select_finish_reason,
-            output_tokens=_select_output_tokens,
-            error_messages=(_select_error,),
-        ),
-        content_types=("text/event-stream",),
-    ),
+    framing=SSEFraming(rules=EventRules(walk=_read_document), content_types=("text/event-stream",)),
 )
 
 

@@ -90,9 +90,14 @@ class CodeBuilder:
             self._selectors[name] = self._nodes_selector(name, path)
         return name
 
+    def define(self, name: str, source: str) -> str:
+        """``name``, a function of the module whose source is ``source``."""
+        self._selectors[name] = source
+        return name
+
     @property
     def selectors(self) -> tuple[str, ...]:
-        """The source of every selector, in the order they were asked for."""
+        """The source of every selector (and walk), in the order they were asked for."""
         return tuple(self._selectors.values())
 
     @property
@@ -131,7 +136,7 @@ class CodeBuilder:
             return "\n".join([*lines, "    return document"])
         lines.append("    node = document")
         for step in path.steps:
-            lines.extend(self._step(step, "node", f"return {self.use('MISSING')}", "    "))
+            lines.extend(self.step(step, "node", f"return {self.use('MISSING')}", "    "))
         lines.append("    return node")
         return "\n".join(lines)
 
@@ -151,7 +156,7 @@ class CodeBuilder:
                 return "\n".join([*lines, "    return [document]"])
             lines.append("    node = document")
             for step in path.steps:
-                lines.extend(self._step(step, "node", "return []", "    "))
+                lines.extend(self.step(step, "node", "return []", "    "))
             return "\n".join([*lines, "    return [node]"])
         lines += ["    nodes: list[object] = []", "    node = document"]
         node, leave, indent = "node", "return nodes", "    "
@@ -165,12 +170,12 @@ class CodeBuilder:
                 lines.append(f"{indent}for {child} in {children}:")
                 node, leave, indent = child, "continue", indent + "    "
             else:
-                lines.extend(self._step(step, node, leave, indent))
+                lines.extend(self.step(step, node, leave, indent))
         lines += [f"{indent}nodes.append({node})", "    return nodes"]
         return "\n".join(lines)
 
     @staticmethod
-    def _step(step: Step, node: str, leave: str, indent: str) -> list[str]:
+    def step(step: Step, node: str, leave: str, indent: str) -> list[str]:
         """The lines that move ``node`` one step down, or ``leave`` where nothing is."""
         if isinstance(step, Wildcard):
             raise ValueError("a wildcard becomes a loop, not a lookup")

@@ -37,11 +37,12 @@ from ._exceptions import (
     MissingSecretError,
     ProviderConnectionError,
     ProviderError,
+    ResponseLimitError,
     TLSError,
     TotalTimeoutError,
 )
 from ._framings import Framing, Origin
-from ._responses import check_response, limited
+from ._responses import check_response
 from ._stream import StreamItem, TextStream
 from ._url import is_http_url, quote_query, rebase_url
 
@@ -264,7 +265,7 @@ class Endpoint:
 
     async def _deltas(
         self, call: _Call, connection: _Connection
-    ) -> AsyncGenerator[StreamItem, None]:
+    ) -> AsyncGenerator[list[StreamItem], None]:
         origin = Origin(
             self.provider,
             self.redact(f"{self.method} {call.url}", call.credentials),
@@ -279,9 +280,9 @@ class Endpoint:
                 yielded = False
                 connection.answered = False
                 try:
-                    async for item in self._attempt(session, call, deadline, origin, connection):
+                    async for items in self._attempt(session, call, deadline, origin, connection):
                         yielded = True
-                        yield item
+                        yield items
                     return
                 except (aiohttp.ClientError, TimeoutError, ProviderError) as error:
                     if connection.closed:
@@ -304,7 +305,7 @@ class Endpoint:
         deadline: float | None,
         origin: Origin,
         connection: _Connection,
-    ) -> AsyncGenerator[StreamItem, None]:
+    ) -> AsyncGenerator[list[StreamItem], None]:
         """One request, and what its answer carries; nothing if the call is closed meanwhile."""
         response = await connection.open(self._request(session, call, deadline, origin))
         if response is None:
@@ -313,11 +314,47 @@ class Endpoint:
             try:
                 await check_response(response, self.framing.content_types, origin)
                 connection.answered = True
-                chunks = limited(response.content.iter_any(), self.max_response_bytes, origin)
-                async for item in self.framing.deltas(chunks, origin):
-                    yield item
+                async for items in self._read(response, origin):
+                    yield items
             finally:
                 connection.response = None
+
+    async def _read(
+        self, response: aiohttp.ClientResponse, origin: Origin
+    ) -> AsyncGenerator[list[StreamItem], None]:
+        """What each read of the body brings, until the answer is complete or the body ends."""
+        reader = self.framing.reader(origin)
+        received = 0
+        async for chunk in response.content.iter_any():
+            # Counted after decompression: a small body that unpacks to gigabytes stops here.
+            received += len(chunk)
+            if received > self.max_response_bytes:
+                raise ResponseLimitError(
+                    "the response is larger than any answer",
+                    self.max_response_bytes,
+                    provider=origin.provider,
+                    endpoint=origin.endpoint,
+                )
+            items: list[StreamItem] = []
+            try:
+                complete = reader.feed(chunk, items)
+            except ProviderError:
+                if items:  # what came before the error is the caller's
+                    yield items
+                raise
+            if items:
+                yield items
+            if complete:
+                return
+        items = []
+        try:
+            reader.end(items)
+        except ProviderError:
+            if items:
+                yield items
+            raise
+        if items:
+            yield items
 
     def _request(
         self,

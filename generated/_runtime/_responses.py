@@ -12,7 +12,7 @@ import email.utils
 import math
 import re
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Mapping
+from collections.abc import Mapping
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
@@ -25,7 +25,6 @@ from ._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     RedirectError,
-    ResponseLimitError,
     ServerError,
     UnexpectedContentTypeError,
     UnexpectedStatusError,
@@ -33,7 +32,7 @@ from ._exceptions import (
 )
 from ._framings import Origin
 
-__all__ = ["check_response", "limited", "retry_after"]
+__all__ = ["check_response", "retry_after"]
 
 _ANSWERS = frozenset({200, 203})
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
@@ -140,22 +139,3 @@ def _until(date: str) -> float | None:
     except (TypeError, ValueError, OverflowError):
         return None
     return min(max(wait, 0.0), MAX_RETRY_AFTER) if math.isfinite(wait) else None
-
-
-async def limited(chunks: AsyncIterable[bytes], limit: int, origin: Origin) -> AsyncIterator[bytes]:
-    """``chunks``, until more than ``limit`` bytes in all have come: then ResponseLimitError.
-
-    The bytes are counted after decompression, so a small compressed body that would unpack to
-    gigabytes stops here.
-    """
-    total = 0
-    async for chunk in chunks:
-        total += len(chunk)
-        if total > limit:
-            raise ResponseLimitError(
-                "the response is larger than any answer",
-                limit,
-                provider=origin.provider,
-                endpoint=origin.endpoint,
-            )
-        yield chunk

@@ -10,6 +10,7 @@ from .._codegen import CodeBuilder, literal
 from .._diagnostics import KeyPath
 from .._jsonpath import CompiledPath
 from .._schema_parts import JSONPATH, Scalar, Schema, merge_properties, object_schema
+from .._walk import document_walk
 from .base import MAX_EVENT_SIZE_SCHEMA, FramingSpec
 
 __all__ = ["JSON_RULES", "JSONDocumentsSpec", "JSONRulesSpec", "one_or_more"]
@@ -128,7 +129,8 @@ class JSONRulesSpec:
         )
 
     def emit(self, code: CodeBuilder) -> str:
-        """The runtime's rules: ``JSONRules(...)`` or ``EventRules(...)``, with a selector each."""
+        """The runtime's rules: ``JSONRules(...)`` with a selector a path, or ``EventRules(...)``
+        with one function that walks every path at once."""
         return self._emit_event_rules(code) if self.version >= 2 else self._emit_json_rules(code)
 
     def _emit_json_rules(self, code: CodeBuilder) -> str:
@@ -143,19 +145,10 @@ class JSONRulesSpec:
         return code.call("JSONRules", arguments)
 
     def _emit_event_rules(self, code: CodeBuilder) -> str:
-        arguments = [("text", code.nodes_selector("delta", self.delta))]
-        arguments += [(role, code.nodes_selector(role, path)) for role, path in self.events.items()]
-        if self.convert_non_string:
-            arguments.append(("convert_non_string", "True"))
+        walk = document_walk(self.paths(), self.convert_non_string, self.stop_equals, code)
+        arguments = [("walk", walk)]
         if self.stop_path is not None:
-            arguments.append(("stop_path", code.nodes_selector("stop", self.stop_path)))
-            arguments.append(("stop_equals", literal(self.stop_equals)))
-        if self.error_messages:
-            names = [
-                code.nodes_selector("error" if i == 0 else f"error_{i + 1}", path)
-                for i, path in enumerate(self.error_messages)
-            ]
-            arguments.append(("error_messages", "(" + ", ".join(names) + ",)"))
+            arguments.append(("has_stop", "True"))
         return code.call("EventRules", arguments)
 
     def paths(self) -> dict[str, CompiledPath]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
 from types import TracebackType
 from typing import Any
 
@@ -24,12 +24,18 @@ class TextStream:
     events pass, ``finish_reason`` and ``usage`` take what the server reported.
     """
 
-    __slots__ = ("_close", "_items", "finish_reason", "usage")
+    __slots__ = ("_batches", "_close", "_pending", "finish_reason", "usage")
 
     def __init__(
-        self, items: AsyncGenerator[StreamItem, None], close: Callable[[], None] | None = None
+        self,
+        batches: AsyncGenerator[list[StreamItem], None],
+        close: Callable[[], None] | None = None,
     ) -> None:
-        self._items = items
+        self._batches = batches
+        """What each read of the body brought: handing items over a read at a time costs one
+        await per read instead of a stack of them per item."""
+        self._pending: Iterator[StreamItem] = iter(())
+        """The items of the last batch not yet handed out."""
         self._close = close
         """Closes the connection at once, whichever task is reading it."""
         self.finish_reason: str | None = None
@@ -42,10 +48,11 @@ class TextStream:
 
     async def __anext__(self) -> str:
         while True:
-            item = await self._items.__anext__()
-            if isinstance(item, str):
-                return item
-            self._note(item)
+            for item in self._pending:
+                if isinstance(item, str):
+                    return item
+                self._note(item)
+            self._pending = iter(await self._batches.__anext__())
 
     def events(self) -> AsyncIterator[StreamEvent]:
         """Every event of the answer in arrival order: text, reasoning, tool calls, usage, finish.
@@ -55,12 +62,17 @@ class TextStream:
         return self._events()
 
     async def _events(self) -> AsyncGenerator[StreamEvent, None]:
-        async for item in self._items:
-            if isinstance(item, str):
-                yield TextDelta(item)
-            else:
-                self._note(item)
-                yield item
+        while True:
+            for item in self._pending:
+                if isinstance(item, str):
+                    yield TextDelta(item)
+                else:
+                    self._note(item)
+                    yield item
+            try:
+                self._pending = iter(await self._batches.__anext__())
+            except StopAsyncIteration:
+                return
 
     def _note(self, event: StreamEvent) -> None:
         if isinstance(event, Finish):
@@ -91,7 +103,7 @@ class TextStream:
         A task that is reading the stream meanwhile sees it end.
         """
         try:
-            await self._items.aclose()
+            await self._batches.aclose()
         except RuntimeError:  # being read by another task right now
             if self._close is None:
                 raise

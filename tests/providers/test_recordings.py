@@ -12,7 +12,6 @@ review the change with ``git diff recordings/``.
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import itertools
 import json
@@ -39,6 +38,7 @@ from generated._runtime._framings import Origin, TextFraming
 from replay import Recording
 
 from ..conftest import all_recordings, replay, sent_requests
+from ..reading import read_body
 
 RECORDINGS = all_recordings()
 STREAMED = [r for r in RECORDINGS if r.response.status == 200]
@@ -210,16 +210,11 @@ async def test_events_are_what_the_recording_carries(
     assert stream.finish_reason == (finishes[-1] if finishes else None)
 
 
-async def _chunks(pieces: list[bytes]) -> AsyncIterator[bytes]:
-    for piece in pieces:
-        yield piece
-
-
 def decode(recording: Recording, pieces: list[bytes]) -> tuple[list[object], str | None]:
     """Run the provider's framing over ``pieces``; what it yields and the error type, if any."""
     framing = module_of(recording)._ENDPOINT.framing
     origin = Origin(provider_of(recording).__name__, "test")
-    items, error = asyncio.run(collect(framing.deltas(_chunks(pieces), origin)))
+    items, error = read_body(framing, pieces, origin)
     if isinstance(framing, TextFraming):
         items = ["".join(items)]  # raw text: the deltas are the reads; only the text is fixed
     return items, type(error).__name__ if error else None

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import AsyncIterator
 
 import pytest
 
@@ -17,17 +15,19 @@ from generator.runtime._exceptions import (
 )
 from generator.runtime._framings import (
     MISSING,
-    EventRules,
     Framing,
     JSONArrayFraming,
     JSONRules,
     NDJSONFraming,
-    NodeSelector,
     Origin,
+    Rules,
     Selector,
     SSEFraming,
     TextFraming,
 )
+from generator.runtime._stream import StreamItem
+
+from ..reading import compiled_rules, read_body
 
 ORIGIN = Origin("Test", "POST http://test/api")
 
@@ -43,23 +43,16 @@ def key(name: str) -> Selector:
     return select
 
 
-async def _body(data: bytes) -> AsyncIterator[bytes]:
-    yield data
-
-
 def run(framing: Framing, data: bytes) -> tuple[list[object], ProviderError | None]:
     """What the framing yields for ``data`` (text as str, other events as themselves)."""
+    return read_body(framing, [data], ORIGIN)
 
-    async def collect() -> tuple[list[object], ProviderError | None]:
-        deltas: list[object] = []
-        try:
-            async for delta in framing.deltas(_body(data), ORIGIN):
-                deltas.append(delta)
-        except ProviderError as error:
-            return deltas, error
-        return deltas, None
 
-    return asyncio.run(collect())
+def read_document(rules: Rules, text: str, origin: Origin = ORIGIN) -> tuple[list[object], bool]:
+    """What one JSON document carries, and whether it completes the answer."""
+    items: list[StreamItem] = []
+    complete = rules.read(json.loads(text), items, origin)
+    return list(items), complete
 
 
 TEXT = JSONRules(delta=key("t"))
@@ -181,29 +174,15 @@ def test_raw_text_is_the_answer() -> None:
 # ---------------------------------------------------------------- version 2: events
 
 
-def nodes(*names: str) -> NodeSelector:
-    """A node selector for a path of keys, with ``*`` for every element (what v2 emits)."""
-
-    def select(document: object) -> list[object]:
-        found = [document]
-        for name in names:
-            if name == "*":
-                found = [item for node in found if isinstance(node, list) for item in node]
-            else:
-                found = [n[name] for n in found if isinstance(n, dict) and name in n]
-        return found
-
-    return select
-
-
-EVENTS = EventRules(
-    text=nodes("parts", "*", "text"),
-    reasoning=nodes("thinking"),
-    tool_calls=nodes("calls", "*"),
-    input_tokens=nodes("usage", "in"),
-    output_tokens=nodes("usage", "out"),
-    finish_reason=nodes("finish"),
-    error_messages=(nodes("error", "message"), nodes("failure")),
+EVENTS = compiled_rules(
+    {
+        "delta": "$.parts[*].text",
+        "reasoning": "$.thinking",
+        "tool_calls": "$.calls[*]",
+        "usage": {"input_tokens": "$.usage.in", "output_tokens": "$.usage.out"},
+        "finish_reason": "$.finish",
+        "error": {"message": ["$.error.message", "$.failure"]},
+    }
 )
 
 
@@ -220,7 +199,7 @@ def test_one_document_carries_reasoning_text_tool_calls_usage_and_finish_in_that
         "parts": [{"text": "Hi"}],
         "thinking": "Hmm",
     }
-    items, stop = EVENTS.read(json.dumps(document), ORIGIN)
+    items, stop = read_document(EVENTS, json.dumps(document), ORIGIN)
     assert items == [
         ReasoningDelta("Hmm"),
         "Hi",
@@ -232,7 +211,10 @@ def test_one_document_carries_reasoning_text_tool_calls_usage_and_finish_in_that
 
 
 def test_no_event_where_nothing_matches() -> None:
-    assert EVENTS.read('{"usage": {"in": "seven"}, "finish": null}', ORIGIN) == ([], False)
+    assert read_document(EVENTS, '{"usage": {"in": "seven"}, "finish": null}', ORIGIN) == (
+        [],
+        False,
+    )
 
 
 @pytest.mark.parametrize(
@@ -241,21 +223,25 @@ def test_no_event_where_nothing_matches() -> None:
 )
 def test_the_first_error_path_that_matches_is_the_message(document: str, message: str) -> None:
     with pytest.raises(ServerReportedError) as caught:
-        EVENTS.read(document, ORIGIN)
+        read_document(EVENTS, document, ORIGIN)
     assert caught.value.server_message == message
 
 
 def test_a_stop_path_stops_when_any_match_equals() -> None:
-    rules = EventRules(text=nodes("t"), stop_path=nodes("done", "*"), stop_equals=True)
-    assert rules.read('{"t": "x", "done": [false, true]}', ORIGIN) == (["x"], True)
+    rules = compiled_rules({"delta": "$.t", "stop": {"path": "$.done[*]", "equals": True}})
+    assert read_document(rules, '{"t": "x", "done": [false, true]}', ORIGIN) == (["x"], True)
 
 
 RESPONSES_LIKE = SSEFraming(
-    rules=EventRules(
-        text=nodes("delta"),
-        input_tokens=nodes("response", "usage", "input_tokens"),
-        output_tokens=nodes("response", "usage", "output_tokens"),
-        error_messages=(nodes("response", "error", "message"),),
+    rules=compiled_rules(
+        {
+            "delta": "$.delta",
+            "usage": {
+                "input_tokens": "$.response.usage.input_tokens",
+                "output_tokens": "$.response.usage.output_tokens",
+            },
+            "error": {"message": "$.response.error.message"},
+        }
     ),
     delta_events=frozenset({"response.output_text.delta"}),
     stop_events=frozenset({"response.completed", "response.incomplete"}),
@@ -297,6 +283,9 @@ def test_a_json_array_body() -> None:
 
 
 def test_an_empty_tool_call_value_is_no_tool_call() -> None:
-    rules = EventRules(tool_calls=nodes("calls"))
-    assert rules.read('{"calls": []}', ORIGIN) == ([], False)
-    assert rules.read('{"calls": {"id": "c1"}}', ORIGIN) == ([ToolCallDelta({"id": "c1"})], False)
+    rules = compiled_rules({"delta": "$.t", "tool_calls": "$.calls"})
+    assert read_document(rules, '{"calls": []}', ORIGIN) == ([], False)
+    assert read_document(rules, '{"calls": {"id": "c1"}}', ORIGIN) == (
+        [ToolCallDelta({"id": "c1"})],
+        False,
+    )

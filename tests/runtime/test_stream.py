@@ -25,9 +25,10 @@ ITEMS: list[StreamItem] = [
 ]
 
 
-async def items() -> AsyncGenerator[StreamItem, None]:
-    for item in ITEMS:
-        yield item
+async def items() -> AsyncGenerator[list[StreamItem], None]:
+    """ITEMS in batches, as the reads of a body bring them."""
+    for start, end in ((0, 2), (2, 5), (5, len(ITEMS))):
+        yield ITEMS[start:end]
 
 
 async def test_iterating_the_stream_gives_the_text_alone() -> None:

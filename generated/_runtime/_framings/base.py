@@ -3,20 +3,21 @@
 """What every framing implements, and what framings share: origins, selectors, errors.
 
 A framing turns a response body into text deltas. Each one is a class of its own module in this
-package that implements :class:`Framing`; a generated module builds one from its spec, with the
-spec's JSONPath lookups compiled into plain functions (selectors).
+package that implements :class:`Framing`, with a :class:`Reader` for each response; a generated
+module builds one from its spec, with the spec's JSONPath lookups compiled into plain functions
+(selectors).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Final, NamedTuple, Protocol, runtime_checkable
 
 from .._exceptions import EventTooLargeError, IncompleteStreamError, ResponseLimitError
 from .._stream import StreamItem
 from .lines import OversizeError
 
-__all__ = ["MISSING", "Framing", "Origin", "Selector", "Silence"]
+__all__ = ["MISSING", "Framing", "Origin", "Reader", "Selector", "Silence"]
 
 
 @runtime_checkable
@@ -28,12 +29,28 @@ class Framing(Protocol):
         """The media types the response may have; ``*/*`` accepts any."""
         ...
 
-    def deltas(self, chunks: AsyncIterable[bytes], origin: Origin) -> AsyncIterator[StreamItem]:
-        """Yield the text deltas (and other events) of a body arriving as ``chunks``.
+    def reader(self, origin: Origin) -> Reader:
+        """A reader for one response, which names ``origin`` in its errors."""
+        ...
 
-        The chunks may be split anywhere. Raise a ``ProtocolError`` (or ``ServerReportedError``)
-        naming ``origin`` when the body is not the stream the spec describes, ended early
-        included.
+
+class Reader(Protocol):
+    """One response's body, read a whole read at a time.
+
+    Raise a ``ProtocolError`` (or ``ServerReportedError``) naming the origin when the body is
+    not the stream the spec describes, ended early included. Items added before an error are
+    the caller's: they came before it in the stream.
+    """
+
+    def feed(self, chunk: bytes, items: list[StreamItem]) -> bool:
+        """Add what ``chunk`` (split anywhere) completes to ``items``; True once the answer is
+        complete, when the rest of the body is left unread.
+        """
+        ...
+
+    def end(self, items: list[StreamItem]) -> None:
+        """The body ended before the answer said it was complete: add what its last bytes
+        complete, or raise if that makes the answer truncated.
         """
         ...
 

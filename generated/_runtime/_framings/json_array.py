@@ -10,7 +10,6 @@ answer, and a body that ends before it is truncated.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,10 +17,10 @@ from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._exceptions import MalformedEventError
 from .._stream import StreamItem
 from .base import Origin, Silence, incomplete, too_large
-from .json_rules import Rules
+from .json_rules import Rules, parse_json
 from .lines import OversizeError, utf8_decoder
 
-__all__ = ["JSONArrayDecoder", "JSONArrayError", "JSONArrayFraming"]
+__all__ = ["JSONArrayDecoder", "JSONArrayError", "JSONArrayFraming", "JSONArrayReader"]
 
 _BLANK = " \t\r\n"
 _IN_CONTAINER = re.compile(r'["{}\[\]]')
@@ -175,35 +174,50 @@ class JSONArrayFraming:
     content_types: tuple[str, ...] = ("application/json",)
     max_event_size: int = DEFAULT_MAX_EVENT_SIZE
 
-    async def deltas(
-        self, chunks: AsyncIterable[bytes], origin: Origin
-    ) -> AsyncIterator[StreamItem]:
-        """Yield what each element carries, and check that the array was closed."""
-        decoder = JSONArrayDecoder(self.max_event_size)
-        silence = Silence(self.max_event_size)
-        async for chunk in chunks:
-            elements = self._elements(decoder, chunk, origin)
-            silence.after(len(chunk), len(elements), origin)
-            for element in elements:
-                items, stop = self.rules.read(element, origin)
-                for item in items:
-                    yield item
-                if stop:
-                    return
-        for element in self._elements(decoder, None, origin):
-            items, stop = self.rules.read(element, origin)
-            for item in items:
-                yield item
-            if stop:
-                return
-        if not decoder.complete:
-            raise incomplete("the stream ended before the array closed: answer truncated", origin)
+    def reader(self, origin: Origin) -> JSONArrayReader:
+        """A reader for one response."""
+        return JSONArrayReader(self, origin)
 
-    @staticmethod
-    def _elements(decoder: JSONArrayDecoder, chunk: bytes | None, origin: Origin) -> list[str]:
+
+class JSONArrayReader:
+    """One response's elements, read by :class:`JSONArrayFraming`'s rules."""
+
+    __slots__ = ("_decoder", "_origin", "_rules", "_silence")
+
+    def __init__(self, framing: JSONArrayFraming, origin: Origin) -> None:
+        self._rules = framing.rules
+        self._origin = origin
+        self._decoder = JSONArrayDecoder(framing.max_event_size)
+        self._silence = Silence(framing.max_event_size)
+
+    def feed(self, chunk: bytes, items: list[StreamItem]) -> bool:
+        """Add what the elements ``chunk`` completes carry to ``items``; True once the answer
+        is complete (the rest of the body is not read).
+        """
+        elements = self._elements(chunk)
+        self._silence.after(len(chunk), len(elements), self._origin)
+        return self._read(elements, items)
+
+    def end(self, items: list[StreamItem]) -> None:
+        """The body ended: read what its last bytes complete, then check the array closed."""
+        if self._read(self._elements(None), items):
+            return
+        if not self._decoder.complete:
+            raise incomplete(
+                "the stream ended before the array closed: answer truncated", self._origin
+            )
+
+    def _read(self, elements: list[str], items: list[StreamItem]) -> bool:
+        for element in elements:
+            if self._rules.read(parse_json(element, self._origin), items, self._origin):
+                return True
+        return False
+
+    def _elements(self, chunk: bytes | None) -> list[str]:
         """The elements ``chunk`` completes (None: the end of the body), errors translated."""
+        origin = self._origin
         try:
-            return decoder.close() if chunk is None else decoder.feed(chunk)
+            return self._decoder.close() if chunk is None else self._decoder.feed(chunk)
         except OversizeError as error:
             raise too_large(error, origin) from None
         except JSONArrayError as error:

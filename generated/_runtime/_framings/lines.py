@@ -1,21 +1,23 @@
 # Generated from generator/runtime/_framings/lines.py by `python -m generator build`: do not edit by hand.
 # A copy of the generator's runtime: edit its source, then regenerate.
-"""Bytes to text to lines, incrementally: what the line-based framings share.
+"""Bytes to lines or blocks, a whole read at a time: what the line-based framings share.
 
-UTF-8 is decoded as it arrives (a character split across reads is never garbled; invalid bytes
-become U+FFFD) and one leading BOM is stripped, even one split across reads. Lines end at CRLF,
-LF or CR, mixed, and a CR at the end of one read followed by LF at the start of the next is one
-line end. Nothing else ends a line: U+2028, U+0085, form feed and vertical tab are text.
+Splitting happens on bytes: CR and LF never occur inside a UTF-8 character, so a line is cut in
+the same place before decoding as after, and a line decoded alone gives the same text as the
+stream decoded whole (invalid bytes become U+FFFD either way). One leading BOM is stripped, even
+one split across reads. Lines end at CRLF, LF or CR, mixed, and a CR at the end of one read
+followed by LF at the start of the next is one line end; reads are normalised to LF only when
+they hold a CR. Nothing else ends a line: U+2028, U+0085, form feed and vertical tab are text.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
 
-__all__ = ["LineSplitter", "OversizeError", "utf8_decoder"]
+__all__ = ["OversizeError", "Splitter", "decoded", "utf8_decoder"]
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_BOM = codecs.BOM_UTF8
+_CR = 13
 
 
 class OversizeError(Exception):
@@ -32,46 +34,96 @@ def utf8_decoder() -> codecs.IncrementalDecoder:
     return codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
 
 
-class LineSplitter:
-    """Text in, complete lines out; the unfinished line is kept, bounded by ``max_size``."""
+def decoded(data: bytes, final: bool = True) -> str:
+    """``data`` as text, invalid bytes replaced; unless ``final``, a character cut off at the
+    end is left out, as an incremental decoder would hold it back.
+    """
+    return codecs.utf_8_decode(data, "replace", final)[0]
 
-    def __init__(self, max_size: int) -> None:
-        self._max_size = max_size
-        self._pending: list[str] = []  # pieces of the unfinished line: joining once is linear
+
+class Splitter:
+    """Bytes in, split anywhere; the pieces between ``separator`` s out, line ends as LF.
+
+    ``separator`` is ``b"\\n"`` for lines, ``b"\\n\\n"`` for blocks of lines ended by a blank
+    line. The unfinished piece is kept as a list of reads, joined once when it ends, so a long
+    piece arriving in tiny reads costs linear time.
+    """
+
+    def __init__(self, separator: bytes) -> None:
+        self._separator = separator
+        self._pending: list[bytes] = []
         self._pending_size = 0
-        self._after_cr = False  # the last text ended with CR: a leading LF belongs to it
+        self._started = False  # whether the leading BOM has been looked for
+        self._after_cr = False  # the last read ended with CR: a leading LF belongs to it
 
-    def feed(self, text: str) -> list[str]:
-        """The lines ``text`` completes, without their line ends."""
-        if not text:  # e.g. half a character: nothing to learn about line ends yet
+    @property
+    def pending(self) -> bytes:
+        """The unfinished piece so far."""
+        return b"".join(self._pending)
+
+    @property
+    def pending_size(self) -> int:
+        """Its length in bytes."""
+        return self._pending_size
+
+    def feed(self, chunk: bytes) -> list[bytes]:
+        """The pieces ``chunk`` completes, without their separators."""
+        if not self._started:
+            chunk = self._after_bom(chunk)
+        if not chunk:
             return []
-        if self._after_cr and text.startswith("\n"):
-            text = text[1:]
-        self._after_cr = text.endswith("\r")
-        if _LINE_END.search(text) is None:
-            self._keep(text)
+        if self._after_cr and chunk[0] == 10:
+            chunk = chunk[1:]
+            if not chunk:
+                self._after_cr = False
+                return []
+        if _CR in chunk:
+            self._after_cr = chunk[-1] == _CR
+            chunk = chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        else:
+            self._after_cr = False
+        if not self._completes(chunk):
+            self._keep(chunk)
             return []
-        lines = _LINE_END.split(text)
         if self._pending:
-            lines[0] = "".join(self._pending) + lines[0]
+            chunk = b"".join(self._pending) + chunk
             self._pending.clear()
-            self._pending_size = 0
-        self._keep(lines.pop())
-        for line in lines:
-            if len(line) > self._max_size:
-                raise OversizeError(self._max_size)
-        return lines
+        cut = chunk.rfind(self._separator)
+        rest = chunk[cut + len(self._separator) :]
+        self._pending_size = 0
+        self._keep(rest)
+        return chunk[:cut].split(self._separator)
 
-    def _keep(self, text: str) -> None:
-        if text:
-            self._pending.append(text)
-            self._pending_size += len(text)
-            if self._pending_size > self._max_size:
-                raise OversizeError(self._max_size)
-
-    def close(self) -> str:
-        """The unfinished line at the end of the body ("" if none)."""
-        line = "".join(self._pending)
+    def close(self) -> bytes:
+        """End of body: the unfinished piece (with a BOM prefix that never completed)."""
+        rest = b"".join(self._pending)
         self._pending.clear()
         self._pending_size = 0
-        return line
+        return rest
+
+    def _after_bom(self, chunk: bytes) -> bytes:
+        if self._pending:
+            chunk = b"".join(self._pending) + chunk
+            self._pending.clear()
+            self._pending_size = 0
+        if len(chunk) < len(_BOM) and _BOM.startswith(chunk):
+            self._keep(chunk)  # maybe a BOM cut across reads: wait for the rest
+            return b""
+        self._started = True
+        return chunk[len(_BOM) :] if chunk.startswith(_BOM) else chunk
+
+    def _completes(self, chunk: bytes) -> bool:
+        if self._separator in chunk:
+            return True
+        # A blank line whose first LF ended the pending piece and whose second begins the read.
+        return (
+            len(self._separator) == 2
+            and chunk[0] == 10
+            and self._pending_size > 0
+            and self._pending[-1][-1] == 10
+        )
+
+    def _keep(self, data: bytes) -> None:
+        if data:
+            self._pending.append(data)
+            self._pending_size += len(data)

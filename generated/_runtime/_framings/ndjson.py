@@ -4,34 +4,60 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 
 from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._stream import StreamItem
 from .base import Origin, Silence, incomplete, too_large
-from .json_rules import Rules
-from .lines import LineSplitter, OversizeError, utf8_decoder
+from .json_rules import Rules, decode_json, parse_json
+from .lines import OversizeError, Splitter, decoded
 
-__all__ = ["LineDecoder", "NDJSONFraming"]
+__all__ = ["LineDecoder", "NDJSONFraming", "NDJSONReader"]
+
+# Bytes that may start a line of text that str.strip() leaves empty besides ASCII whitespace:
+# the ASCII separators and the lead bytes of non-ASCII characters.
+_MAYBE_BLANK = frozenset({0x1C, 0x1D, 0x1E, 0x1F, *range(0x80, 0x100)})
 
 
 class LineDecoder:
-    """Bytes in, as they arrive and split anywhere; the non-blank lines out."""
+    """Bytes in, as they arrive and split anywhere; the non-blank lines out, as UTF-8."""
 
     def __init__(self, max_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
-        self._decoder = utf8_decoder()
-        self._lines = LineSplitter(max_size)
+        self._lines = Splitter(b"\n")
+        self._max_size = max_size
 
-    def feed(self, chunk: bytes) -> list[str]:
-        """Decode one read; return the non-blank lines it completed."""
-        return [line for line in self._lines.feed(self._decoder.decode(chunk)) if line.strip()]
+    def feed(self, chunk: bytes) -> list[bytes]:
+        """Decode one read; return the non-blank lines it completed.
 
-    def close(self) -> list[str]:
+        Raises OversizeError as soon as a line is longer than the limit, before any line of
+        the read is returned.
+        """
+        lines = self._lines.feed(chunk)
+        for line in lines:
+            # Fewer bytes than the limit are fewer characters than the limit.
+            if len(line) > self._max_size:
+                self._check(decoded(line))
+        if self._lines.pending_size > self._max_size:
+            self._check(decoded(self._lines.pending, final=False))
+        return [line for line in lines if not _blank(line)]
+
+    def close(self) -> str | None:
         """End of body: the last line, if it had no line end and is not blank."""
-        lines = self._lines.feed(self._decoder.decode(b"", True))
-        lines.append(self._lines.close())
-        return [line for line in lines if line.strip()]
+        line = decoded(self._lines.close())
+        self._check(line)
+        return line if line.strip() else None
+
+    def _check(self, line: str) -> None:
+        if len(line) > self._max_size:
+            raise OversizeError(self._max_size)
+
+
+def _blank(line: bytes) -> bool:
+    """Whether ``line`` is blank as text: only whitespace, Unicode's included."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    return stripped[0] in _MAYBE_BLANK and not decoded(stripped).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,29 +68,49 @@ class NDJSONFraming:
     content_types: tuple[str, ...] = ("application/x-ndjson",)
     max_event_size: int = DEFAULT_MAX_EVENT_SIZE
 
-    async def deltas(
-        self, chunks: AsyncIterable[bytes], origin: Origin
-    ) -> AsyncIterator[StreamItem]:
-        """Yield what each line of the body carries, and check that the stream ended properly."""
-        decoder = LineDecoder(self.max_event_size)
-        silence = Silence(self.max_event_size)
-        async for chunk in chunks:
-            try:
-                lines = decoder.feed(chunk)
-            except OversizeError as error:
-                raise too_large(error, origin) from None
-            silence.after(len(chunk), len(lines), origin)
-            for line in lines:
-                items, stop = self.rules.read(line, origin)
-                for item in items:
-                    yield item
-                if stop:
-                    return
-        for line in decoder.close():
-            items, stop = self.rules.read(line, origin)
-            for item in items:
-                yield item
-            if stop:
-                return
-        if self.rules.has_stop:
-            raise incomplete("the stream ended before its stop condition: answer truncated", origin)
+    def reader(self, origin: Origin) -> NDJSONReader:
+        """A reader for one response."""
+        return NDJSONReader(self, origin)
+
+
+class NDJSONReader:
+    """One response's lines, read by :class:`NDJSONFraming`'s rules."""
+
+    __slots__ = ("_decoder", "_origin", "_rules", "_silence")
+
+    def __init__(self, framing: NDJSONFraming, origin: Origin) -> None:
+        self._rules = framing.rules
+        self._origin = origin
+        self._decoder = LineDecoder(framing.max_event_size)
+        self._silence = Silence(framing.max_event_size)
+
+    def feed(self, chunk: bytes, items: list[StreamItem]) -> bool:
+        """Add what the lines ``chunk`` completes carry to ``items``; True once the answer is
+        complete (the rest of the body is not read).
+        """
+        try:
+            lines = self._decoder.feed(chunk)
+        except OversizeError as error:
+            raise too_large(error, self._origin) from None
+        self._silence.after(len(chunk), len(lines), self._origin)
+        rules, origin = self._rules, self._origin
+        # A loop rather than any(): no generator frame per line on the hot path.
+        for line in lines:  # noqa: SIM110
+            if rules.read(decode_json(line, origin), items, origin):
+                return True
+        return False
+
+    def end(self, items: list[StreamItem]) -> None:
+        """The body ended: read its last line if it had no line end, then say what is missing."""
+        try:
+            line = self._decoder.close()
+        except OversizeError as error:
+            raise too_large(error, self._origin) from None
+        if line is not None and self._rules.read(
+            parse_json(line, self._origin), items, self._origin
+        ):
+            return
+        if self._rules.has_stop:
+            raise incomplete(
+                "the stream ended before its stop condition: answer truncated", self._origin
+            )

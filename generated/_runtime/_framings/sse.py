@@ -2,39 +2,31 @@
 # A copy of the generator's runtime: edit its source, then regenerate.
 """Server-sent events whose data is JSON (or a sentinel such as ``[DONE]``).
 
-The decoder follows the WHATWG HTML standard's rules for interpreting an event stream.
+The decoder follows the WHATWG HTML standard's rules for interpreting an event stream. A read is
+split into blocks at blank lines all at once; a block that is one ``data:`` line, or an
+``event:`` line and a ``data:`` line (what LLM servers send), is taken apart on the spot, and any
+other block goes through the standard's line-by-line rules. Both give the same events.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 
 from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._stream import StreamItem
 from .base import Origin, Silence, incomplete, too_large
-from .json_rules import Rules, loads_leniently, reported
-from .lines import LineSplitter, OversizeError, utf8_decoder
+from .json_rules import Rules, decode_json, loads_leniently, reported
+from .lines import OversizeError, Splitter, decoded
 
-__all__ = ["SSEDecoder", "SSEFraming", "ServerSentEvent"]
-
-
-@dataclass(frozen=True, slots=True)
-class ServerSentEvent:
-    """One dispatched server-sent event."""
-
-    event: str = "message"
-    data: str = ""
-    id: str = ""
-    """The last event ID in force when the event was dispatched."""
-    retry: int | None = None
-    """The reconnection time this event's block set, if it set one."""
-    error: str | None = None
-    """The value of the decoder's error field in this event's block, if the server sent one."""
+__all__ = ["SSEDecoder", "SSEFraming", "SSEReader", "ServerSentEvent"]
 
 
-_LONGEST_RETRY = 10
-"""More digits than any reconnection time in milliseconds needs; longer is ignored."""
+ServerSentEvent = tuple[str, bytes, str | None]
+"""One dispatched event: its type, its data (UTF-8) and the value of the decoder's error field
+in its block, if the server sent one."""
+
+_DATA = b"data:"
+_EVENT = b"event:"
 
 
 class SSEDecoder:
@@ -42,21 +34,15 @@ class SSEDecoder:
 
     ``error_field`` names a field some servers report errors in (llama.cpp's ``error:``); the
     standard ignores unknown fields, so a block with it is dispatched only when it is named.
+    Event IDs and reconnection times are ignored: an LLM stream is a POST, never resumed.
     """
 
     def __init__(
         self, max_size: int = DEFAULT_MAX_EVENT_SIZE, error_field: str | None = None
     ) -> None:
-        self._decoder = utf8_decoder()
-        self._error_field = error_field
-        self._error: str | None = None
-        self._lines = LineSplitter(max_size)
+        self._blocks = Splitter(b"\n\n")
         self._max_size = max_size
-        self._data: list[str] = []
-        self._data_size = 0
-        self._event = ""
-        self._last_id = ""
-        self._retry: int | None = None
+        self._error_field = error_field
         self._truncated = False
 
     @property
@@ -65,53 +51,82 @@ class SSEDecoder:
         return self._truncated
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
-        """Decode one read; return the events it completed."""
-        return self._process(self._lines.feed(self._decoder.decode(chunk)))
+        """Decode one read; return the events it completed.
 
-    def close(self) -> list[ServerSentEvent]:
-        """End of body. An event without its closing blank line is discarded, as specified."""
-        tail = self._lines.feed(self._decoder.decode(b"", True))
-        last_line = self._lines.close()
-        events = self._process([*tail, last_line] if last_line else tail)
-        self._truncated = bool(self._data or self._event or self._error or last_line)
-        return events
-
-    def _process(self, lines: list[str]) -> list[ServerSentEvent]:
-        events = []
-        for line in lines:
-            if not line:
-                event = self._dispatch()
+        Raises OversizeError as soon as a line or an event's data is longer than the limit,
+        before any event of the read is returned.
+        """
+        events: list[ServerSentEvent] = []
+        limit = self._max_size
+        for block in self._blocks.feed(chunk):
+            # Fewer bytes than the limit are fewer characters than the limit.
+            if block[:5] == _DATA and 10 not in block and len(block) <= limit:
+                events.append(("message", block[6:] if block[5:6] == b" " else block[5:], None))
+            else:
+                event = self._two_lines(block) if len(block) <= limit else None
+                if event is None:
+                    event = self._interpret(decoded(block))
                 if event is not None:
                     events.append(event)
-            elif not line.startswith(":"):
-                self._field(line)
+        if self._blocks.pending_size > limit:
+            self._check_unfinished(decoded(self._blocks.pending, final=False))
         return events
 
-    def _field(self, line: str) -> None:
-        name, colon, value = line.partition(":")
-        if colon and value.startswith(" "):
-            value = value[1:]
-        if name == "data":
-            self._data.append(value)
-            self._data_size += len(value) + 1
-            if self._data_size > self._max_size:
-                raise OversizeError(self._max_size)
-        elif name == "event":
-            self._event = value
-        elif name == "id" and "\0" not in value:
-            self._last_id = value
-        elif name == "retry" and value.isascii() and value.isdigit():
-            if len(value) <= _LONGEST_RETRY:
-                self._retry = int(value)
-        elif name == self._error_field:
-            self._error = value
+    def close(self) -> None:
+        """End of body. An event without its closing blank line is discarded, as specified."""
+        lines = decoded(self._blocks.close()).split("\n")
+        data, event, error = self._fields(lines)  # the last line too, though it never ended
+        self._truncated = bool(data or event or error or lines[-1])
 
-    def _dispatch(self) -> ServerSentEvent | None:
-        data, event, retry, error = self._data, self._event, self._retry, self._error
-        self._data, self._data_size, self._event, self._retry, self._error = [], 0, "", None, None
+    def _two_lines(self, block: bytes) -> ServerSentEvent | None:
+        """``event: TYPE`` then ``data: DATA``, or None for any other block."""
+        if block[:6] != _EVENT:
+            return None
+        end = block.find(b"\n")
+        if block[end + 1 : end + 6] != _DATA or block.find(b"\n", end + 1) >= 0:
+            return None
+        kind = decoded(block[7:end] if block[6:7] == b" " else block[6:end])
+        data = block[end + 7 :] if block[end + 6 : end + 7] == b" " else block[end + 6 :]
+        return (kind or "message", data, None)
+
+    def _interpret(self, text: str) -> ServerSentEvent | None:
+        """The standard's rules for one block of lines; None if it dispatches nothing."""
+        data, event, error = self._fields(text.split("\n"))
         if not data and error is None:
             return None
-        return ServerSentEvent(event or "message", "\n".join(data), self._last_id, retry, error)
+        return (event or "message", "\n".join(data).encode(), error)
+
+    def _fields(self, lines: list[str]) -> tuple[list[str], str, str | None]:
+        """The data lines, the event type and the error of complete lines of one block."""
+        data: list[str] = []
+        data_size = 0
+        event = ""
+        error = None
+        for line in lines:
+            if len(line) > self._max_size:
+                raise OversizeError(self._max_size)
+            if not line or line[0] == ":":
+                continue  # a blank line before the block's first field, or a comment
+            name, colon, value = line.partition(":")
+            if colon and value[:1] == " ":
+                value = value[1:]
+            if name == "data":
+                data.append(value)
+                data_size += len(value) + 1
+                if data_size > self._max_size:
+                    raise OversizeError(self._max_size)
+            elif name == "event":
+                event = value
+            elif name == self._error_field:
+                error = value
+        return data, event, error
+
+    def _check_unfinished(self, text: str) -> None:
+        """Refuse an unfinished block that is already too large, before it ends."""
+        *lines, last_line = text.split("\n")
+        if len(last_line) > self._max_size:
+            raise OversizeError(self._max_size)
+        self._fields(lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,45 +147,63 @@ class SSEFraming:
         """Whether the spec says how the answer ends (else the end of the body ends it)."""
         return bool(self.stop_data or self.stop_events or self.rules.has_stop)
 
-    async def deltas(
-        self, chunks: AsyncIterable[bytes], origin: Origin
-    ) -> AsyncIterator[StreamItem]:
-        """Yield what each event of the body carries, and check that the stream ended properly."""
-        decoder = SSEDecoder(self.max_event_size, self.error_field)
-        silence = Silence(self.max_event_size)
-        async for chunk in chunks:
-            try:
-                events = decoder.feed(chunk)
-            except OversizeError as error:
-                raise too_large(error, origin) from None
-            silence.after(len(chunk), len(events), origin)
-            for event in events:
-                items, stop = self._interpret(event, origin)
-                for item in items:
-                    yield item
-                if stop:
-                    return
-        decoder.close()
-        if self.has_stop:
-            raise incomplete("the stream ended before its stop event: answer truncated", origin)
-        if decoder.truncated:
-            raise incomplete("the stream ended in the middle of an event", origin)
+    def reader(self, origin: Origin) -> SSEReader:
+        """A reader for one response."""
+        return SSEReader(self, origin)
 
-    def _interpret(self, event: ServerSentEvent, origin: Origin) -> tuple[list[StreamItem], bool]:
-        if event.error is not None:
-            raise reported(self._error_text(event.error), origin)
-        if event.event in self.stop_events:
-            return self.rules.final(event.data, origin), True
-        if event.event in self.error_events:
-            raise reported(self._error_text(event.data), origin)
-        if event.data == self.stop_data:
-            return [], True
-        if self.delta_events is not None and event.event not in self.delta_events:
-            return [], False
-        return self.rules.read(event.data, origin)
+
+class SSEReader:
+    """One response's events, read by :class:`SSEFraming`'s rules."""
+
+    __slots__ = ("_decoder", "_framing", "_origin", "_silence", "_stop_data")
+
+    def __init__(self, framing: SSEFraming, origin: Origin) -> None:
+        self._framing = framing
+        self._origin = origin
+        self._decoder = SSEDecoder(framing.max_event_size, framing.error_field)
+        self._silence = Silence(framing.max_event_size)
+        self._stop_data = None if framing.stop_data is None else framing.stop_data.encode()
+
+    def feed(self, chunk: bytes, items: list[StreamItem]) -> bool:
+        """Add what the events ``chunk`` completes carry to ``items``; True once the answer is
+        complete (the rest of the body is not read).
+        """
+        try:
+            events = self._decoder.feed(chunk)
+        except OversizeError as error:
+            raise too_large(error, self._origin) from None
+        self._silence.after(len(chunk), len(events), self._origin)
+        framing, rules, origin = self._framing, self._framing.rules, self._origin
+        for event, data, reported_error in events:
+            if reported_error is not None:
+                raise reported(self._error_text(reported_error), origin)
+            if event in framing.stop_events:
+                rules.final(data, items)
+                return True
+            if event in framing.error_events:
+                raise reported(self._error_text(decoded(data)), origin)
+            if data == self._stop_data:
+                return True
+            wanted = framing.delta_events is None or event in framing.delta_events
+            if wanted and rules.read(decode_json(data, origin), items, origin):
+                return True
+        return False
+
+    def end(self, items: list[StreamItem]) -> None:
+        """The body ended before the answer did: say how."""
+        try:
+            self._decoder.close()
+        except OversizeError as error:
+            raise too_large(error, self._origin) from None
+        if self._framing.has_stop:
+            raise incomplete(
+                "the stream ended before its stop event: answer truncated", self._origin
+            )
+        if self._decoder.truncated:
+            raise incomplete("the stream ended in the middle of an event", self._origin)
 
     def _error_text(self, data: str) -> object:
         """The message of an error event: at the error path if the data is JSON, else the data."""
         document = loads_leniently(data)
-        message = None if document is None else self.rules.error_in(document)
+        message = None if document is None else self._framing.rules.error_in(document)
         return data if message is None else message

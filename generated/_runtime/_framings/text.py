@@ -4,14 +4,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 
 from .._stream import StreamItem
 from .base import Origin
 from .lines import utf8_decoder
 
-__all__ = ["TextDecoder", "TextFraming"]
+__all__ = ["TextDecoder", "TextFraming", "TextReader"]
 
 
 class TextDecoder:
@@ -35,15 +34,28 @@ class TextFraming:
 
     content_types: tuple[str, ...] = ("text/plain",)
 
-    async def deltas(
-        self, chunks: AsyncIterable[bytes], origin: Origin
-    ) -> AsyncIterator[StreamItem]:
-        """Yield the body's text as it arrives."""
-        decoder = TextDecoder()
-        async for chunk in chunks:
-            text = decoder.feed(chunk)
-            if text:
-                yield text
-        tail = decoder.close()
+    def reader(self, origin: Origin) -> TextReader:
+        """A reader for one response."""
+        return TextReader()
+
+
+class TextReader:
+    """One response's text, as it arrives."""
+
+    __slots__ = ("_decoder",)
+
+    def __init__(self) -> None:
+        self._decoder = TextDecoder()
+
+    def feed(self, chunk: bytes, items: list[StreamItem]) -> bool:
+        """Add the text of ``chunk`` to ``items``; the answer ends with the body only."""
+        text = self._decoder.feed(chunk)
+        if text:
+            items.append(text)
+        return False
+
+    def end(self, items: list[StreamItem]) -> None:
+        """The body ended, and with it the answer."""
+        tail = self._decoder.close()
         if tail:
-            yield tail
+            items.append(tail)

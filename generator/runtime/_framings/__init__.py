@@ -5,15 +5,24 @@ deltas out). The generator has the other half of each framing: a spec-side class
 keys from a spec and emits the constructor call of the class here.
 """
 
-from .base import MISSING, Framing, Origin, Selector
+from .base import MISSING, Framing, Origin, Reader, Selector
 from .json_array import JSONArrayFraming
-from .json_rules import EventRules, JSONRules, NodeSelector, Rules
+from .json_rules import (
+    DocumentWalk,
+    EventRules,
+    JSONRules,
+    NodeSelector,
+    Rules,
+    json_equals,
+    json_text,
+)
 from .ndjson import NDJSONFraming
 from .sse import SSEFraming
 from .text import TextFraming
 
 __all__ = [
     "MISSING",
+    "DocumentWalk",
     "EventRules",
     "Framing",
     "JSONArrayFraming",
@@ -21,8 +30,11 @@ __all__ = [
     "NDJSONFraming",
     "NodeSelector",
     "Origin",
+    "Reader",
     "Rules",
     "SSEFraming",
     "Selector",
     "TextFraming",
+    "json_equals",
+    "json_text",
 ]

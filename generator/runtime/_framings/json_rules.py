@@ -2,7 +2,8 @@
 
 Two sets of rules implement :class:`Rules`: :class:`JSONRules`, for version 1 specs (one text
 delta per document, the first match of each path), and :class:`EventRules`, for version 2
-(every match of each path, and typed events besides the text).
+(every match of each path, and typed events besides the text, read by one generated function
+that walks all of a spec's paths at once).
 """
 
 from __future__ import annotations
@@ -12,23 +13,30 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from .._events import Finish, ReasoningDelta, ToolCallDelta, Usage
+import msgspec
+
 from .._exceptions import MalformedEventError, ServerReportedError
 from .._stream import StreamItem
 from .base import MISSING, Origin, Selector
+from .lines import decoded
 
 __all__ = [
+    "DocumentWalk",
     "EventRules",
     "JSONRules",
     "NodeSelector",
     "Rules",
+    "decode_json",
+    "json_equals",
+    "json_text",
     "loads_leniently",
     "parse_json",
     "reported",
 ]
 
 NodeSelector = Callable[[object], list[object]]
-"""A compiled JSONPath, version 2: document in, every selected value out, in document order."""
+"""A compiled JSONPath, version 2: document in, every selected value out, in document order;
+a version 2 spec's paths that do not compile to lookups are these (jsonpath-ng's)."""
 
 
 class Rules(Protocol):
@@ -39,12 +47,12 @@ class Rules(Protocol):
         """Whether a document can say that the answer is complete."""
         ...
 
-    def read(self, text: str, origin: Origin) -> tuple[list[StreamItem], bool]:
-        """Parse one document: what it carries, and whether the answer is complete."""
+    def read(self, document: object, items: list[StreamItem], origin: Origin) -> bool:
+        """Add what ``document`` carries to ``items``; return whether the answer is complete."""
         ...
 
-    def final(self, text: str, origin: Origin) -> list[StreamItem]:
-        """What the data of a stop event carries, if anything."""
+    def final(self, data: bytes, items: list[StreamItem]) -> None:
+        """Add what the data of a stop event carries, if anything, to ``items``."""
         ...
 
     def error_in(self, document: object) -> object | None:
@@ -73,13 +81,13 @@ class JSONRules:
             return value or None
         if not self.convert_non_string or value is None or value is MISSING:
             return None
-        return json.dumps(value, ensure_ascii=False)
+        return json_text(value)
 
     def is_stop(self, document: object) -> bool:
         """Whether ``document`` meets the spec's JSONPath stop condition."""
         if self.stop_path is None:
             return False
-        return _equals(self.stop_path(document), self.stop_equals)
+        return json_equals(self.stop_path(document), self.stop_equals)
 
     def error_in(self, document: object) -> object | None:
         if self.error_message is None:
@@ -87,102 +95,58 @@ class JSONRules:
         message = self.error_message(document)
         return None if message is MISSING else message
 
-    def read(self, text: str, origin: Origin) -> tuple[list[StreamItem], bool]:
-        document = parse_json(text, origin)
-        message = self.error_in(document)
-        if message is not None:
-            raise reported(message, origin)
+    def read(self, document: object, items: list[StreamItem], origin: Origin) -> bool:
+        if self.error_message is not None:
+            message = self.error_message(document)
+            if message is not None and message is not MISSING:
+                raise reported(message, origin)
         delta = self.text(document)
-        return [delta] if delta else [], self.is_stop(document)
+        if delta:
+            items.append(delta)
+        return self.stop_path is not None and self.is_stop(document)
 
-    def final(self, text: str, origin: Origin) -> list[StreamItem]:
-        return []
+    def final(self, data: bytes, items: list[StreamItem]) -> None:
+        return
+
+
+DocumentWalk = Callable[[object, list[StreamItem]], tuple[object, bool]]
+"""Version 2: every JSONPath of a spec compiled into one function. It adds what a document
+carries to the list (reasoning, text, tool calls, usage, then the finish) and returns the error
+message the document holds, or None, and whether it completes the answer."""
 
 
 @dataclass(frozen=True, slots=True)
 class EventRules:
     """Version 2: every match of every path, as text and typed events."""
 
-    text: NodeSelector | None = None
-    reasoning: NodeSelector | None = None
-    tool_calls: NodeSelector | None = None
-    input_tokens: NodeSelector | None = None
-    output_tokens: NodeSelector | None = None
-    finish_reason: NodeSelector | None = None
-    convert_non_string: bool = False
-    stop_path: NodeSelector | None = None
-    stop_equals: object = True
-    error_messages: tuple[NodeSelector, ...] = ()
-
-    @property
-    def has_stop(self) -> bool:
-        return self.stop_path is not None
+    walk: DocumentWalk
+    has_stop: bool = False
 
     def error_in(self, document: object) -> object | None:
-        for selector in self.error_messages:
-            for message in selector(document):
-                if message is not None:
-                    return message
-        return None
+        return self.walk(document, [])[0]
 
-    def read(self, text: str, origin: Origin) -> tuple[list[StreamItem], bool]:
-        document = parse_json(text, origin)
-        message = self.error_in(document)
+    def read(self, document: object, items: list[StreamItem], origin: Origin) -> bool:
+        start = len(items)
+        message, complete = self.walk(document, items)
         if message is not None:
+            del items[start:]  # a document that reports an error carries nothing else
             raise reported(message, origin)
-        stop = self.stop_path is not None and any(
-            _equals(value, self.stop_equals) for value in self.stop_path(document)
-        )
-        return self.items(document), stop
+        return complete
 
-    def final(self, text: str, origin: Origin) -> list[StreamItem]:
+    def final(self, data: bytes, items: list[StreamItem]) -> None:
         """A stop event's data is read when it is JSON (usage, say), and ignored when it is not."""
-        document = loads_leniently(text)
-        return [] if document is None else self.items(document)
-
-    def items(self, document: object) -> list[StreamItem]:
-        """What ``document`` carries: reasoning, text, tool calls, usage, then the finish."""
-        items: list[StreamItem] = []
-        if self.reasoning is not None:
-            items.extend(ReasoningDelta(text) for text in self._texts(self.reasoning, document))
-        if self.text is not None:
-            items.extend(self._texts(self.text, document))
-        if self.tool_calls is not None:
-            # Like empty text, null and an empty list or object carry no tool call.
-            calls = self.tool_calls(document)
-            items.extend(ToolCallDelta(call) for call in calls if call not in (None, [], {}))
-        usage = Usage(_count(self.input_tokens, document), _count(self.output_tokens, document))
-        if usage != Usage():
-            items.append(usage)
-        if self.finish_reason is not None:
-            reasons = [r for r in self.finish_reason(document) if isinstance(r, str) and r]
-            if reasons:
-                items.append(Finish(reasons[0]))
-        return items
-
-    def _texts(self, selector: NodeSelector, document: object) -> list[str]:
-        texts = []
-        for value in selector(document):
-            if type(value) is str:
-                if value:
-                    texts.append(value)
-            elif self.convert_non_string and value is not None:
-                texts.append(json.dumps(value, ensure_ascii=False))
-        return texts
+        document = loads_leniently(decoded(data))
+        if document is not None:
+            self.walk(document, items)
 
 
-def _count(selector: NodeSelector | None, document: object) -> int | None:
-    """The first whole number ``selector`` finds in ``document``."""
-    if selector is None:
-        return None
-    for value in selector(document):
-        if type(value) is int:
-            return value
-    return None
+def json_text(value: object) -> str:
+    """A value that is not a string, as JSON text: how a spec may ask for it to be text."""
+    return json.dumps(value, ensure_ascii=False)
 
 
-def _equals(value: object, expected: object) -> bool:
-    # JSON equality: true is not 1, and 1 is not "1".
+def json_equals(value: object, expected: object) -> bool:
+    """JSON equality: true is not 1, and 1 is not "1"."""
     return type(value) is type(expected) and value == expected
 
 
@@ -192,6 +156,23 @@ def reported(message: object, origin: Origin) -> ServerReportedError:
     return ServerReportedError(
         origin.redact(text), provider=origin.provider, endpoint=origin.endpoint
     )
+
+
+_decode = msgspec.json.Decoder().decode
+
+
+def decode_json(data: bytes, origin: Origin) -> object:
+    """``data`` (UTF-8) as JSON, or a MalformedEventError quoting it.
+
+    msgspec decodes exactly what the standard library does (big integers stay integers, floats
+    round the same way), several times faster; whatever it refuses (invalid UTF-8, a lone
+    surrogate, NaN, a number out of range, deep nesting, invalid JSON) goes to the standard library, which
+    gives today's value or today's error.
+    """
+    try:
+        return _decode(data)
+    except (msgspec.DecodeError, RecursionError):
+        return parse_json(decoded(data), origin)
 
 
 def parse_json(text: str, origin: Origin) -> object:

@@ -12,29 +12,28 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import EventRules, JSONArrayFraming
+from ._runtime._framings import MISSING, EventRules, JSONArrayFraming, json_equals
 from ._runtime._messages import Message, last_user_message
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 from ._runtime._url import quote_query
 
 
-def _select_delta(document: object) -> list[object]:
-    # JSONPath '$.text', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "text" not in node:
-        return []
-    node = node["text"]
-    return [node]
-
-
-def _select_stop(document: object) -> list[object]:
-    # JSONPath '$.done', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "done" not in node:
-        return []
-    node = node["done"]
-    return [node]
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$.text'
+    # stop '$.done'
+    delta: object = MISSING
+    stop: object = MISSING
+    if isinstance(document, dict):
+        if "text" in document:
+            delta = document["text"]
+        if "done" in document:
+            stop = document["done"]
+    if type(delta) is str:
+        if delta:
+            items.append(delta)
+    return None, json_equals(stop, True)
 
 
 _ENDPOINT = Endpoint(
@@ -42,8 +41,7 @@ _ENDPOINT = Endpoint(
     method="GET",
     url="https://api.array.example/stream?q=${last_user_message}&at=${timestamp}",
     framing=JSONArrayFraming(
-        rules=EventRules(text=_select_delta, stop_path=_select_stop, stop_equals=True),
-        content_types=("application/json",),
+        rules=EventRules(walk=_read_document, has_stop=True), content_types=("application/json",)
     ),
 )
 

@@ -12,136 +12,123 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
+from ._runtime._events import Finish, ReasoningDelta, ToolCallDelta, Usage
 from ._runtime._fallback import fallback_nodes
-from ._runtime._framings import EventRules, SSEFraming
+from ._runtime._framings import MISSING, EventRules, SSEFraming
 from ._runtime._messages import Message, content_text, system_text
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 from ._runtime._url import quote_path, quote_query
-
-
-def _select_delta(document: object) -> list[object]:
-    # JSONPath '$.candidates[0].content.parts[*].text', compiled to lookups and loops.
-    nodes: list[object] = []
-    node = document
-    if not isinstance(node, dict) or "candidates" not in node:
-        return nodes
-    node = node["candidates"]
-    if not isinstance(node, list) or len(node) <= 0:
-        return nodes
-    node = node[0]
-    if not isinstance(node, dict) or "content" not in node:
-        return nodes
-    node = node["content"]
-    if not isinstance(node, dict) or "parts" not in node:
-        return nodes
-    node = node["parts"]
-    for node1 in (
-        node if isinstance(node, list) else node.values() if isinstance(node, dict) else ()
-    ):
-        if not isinstance(node1, dict) or "text" not in node1:
-            continue
-        node1 = node1["text"]
-        nodes.append(node1)
-    return nodes
-
-
-def _select_reasoning(document: object) -> list[object]:
-    # JSONPath '$.thinking[*].text', compiled to lookups and loops.
-    nodes: list[object] = []
-    node = document
-    if not isinstance(node, dict) or "thinking" not in node:
-        return nodes
-    node = node["thinking"]
-    for node1 in (
-        node if isinstance(node, list) else node.values() if isinstance(node, dict) else ()
-    ):
-        if not isinstance(node1, dict) or "text" not in node1:
-            continue
-        node1 = node1["text"]
-        nodes.append(node1)
-    return nodes
-
-
-def _select_tool_calls(document: object) -> list[object]:
-    # JSONPath '$.candidates[0].content.parts[*].functionCall', compiled to lookups and loops.
-    nodes: list[object] = []
-    node = document
-    if not isinstance(node, dict) or "candidates" not in node:
-        return nodes
-    node = node["candidates"]
-    if not isinstance(node, list) or len(node) <= 0:
-        return nodes
-    node = node[0]
-    if not isinstance(node, dict) or "content" not in node:
-        return nodes
-    node = node["content"]
-    if not isinstance(node, dict) or "parts" not in node:
-        return nodes
-    node = node["parts"]
-    for node1 in (
-        node if isinstance(node, list) else node.values() if isinstance(node, dict) else ()
-    ):
-        if not isinstance(node1, dict) or "functionCall" not in node1:
-            continue
-        node1 = node1["functionCall"]
-        nodes.append(node1)
-    return nodes
-
-
-def _select_finish_reason(document: object) -> list[object]:
-    # JSONPath '$.candidates[0].finishReason', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "candidates" not in node:
-        return []
-    node = node["candidates"]
-    if not isinstance(node, list) or len(node) <= 0:
-        return []
-    node = node[0]
-    if not isinstance(node, dict) or "finishReason" not in node:
-        return []
-    node = node["finishReason"]
-    return [node]
-
-
-def _select_input_tokens(document: object) -> list[object]:
-    # JSONPath '$.usageMetadata.promptTokenCount', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "usageMetadata" not in node:
-        return []
-    node = node["usageMetadata"]
-    if not isinstance(node, dict) or "promptTokenCount" not in node:
-        return []
-    node = node["promptTokenCount"]
-    return [node]
-
-
-def _select_output_tokens(document: object) -> list[object]:
-    # JSONPath '$.usageMetadata.candidatesTokenCount', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "usageMetadata" not in node:
-        return []
-    node = node["usageMetadata"]
-    if not isinstance(node, dict) or "candidatesTokenCount" not in node:
-        return []
-    node = node["candidatesTokenCount"]
-    return [node]
-
-
-def _select_error(document: object) -> list[object]:
-    # JSONPath '$.error.message', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "error" not in node:
-        return []
-    node = node["error"]
-    if not isinstance(node, dict) or "message" not in node:
-        return []
-    node = node["message"]
-    return [node]
-
 
 # JSONPath '$.errors[?(@.fatal)].text' does not compile: jsonpath-ng evaluates it.
 _select_error_2 = fallback_nodes("$.errors[?(@.fatal)].text")
+
+
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$.candidates[0].content.parts[*].text'
+    # reasoning '$.thinking[*].text'
+    # tool_calls '$.candidates[0].content.parts[*].functionCall'
+    # finish_reason '$.candidates[0].finishReason'
+    # input_tokens '$.usageMetadata.promptTokenCount'
+    # output_tokens '$.usageMetadata.candidatesTokenCount'
+    # error '$.error.message'
+    # error_2 '$.errors[?(@.fatal)].text'
+    delta: list[object] = []
+    reasoning: list[object] = []
+    tool_calls: list[object] = []
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    error_2 = _select_error_2(document)
+    if isinstance(document, dict):
+        if "candidates" in document:
+            node_1 = document["candidates"]
+            if isinstance(node_1, list):
+                if len(node_1) > 0:
+                    node_2 = node_1[0]
+                    if isinstance(node_2, dict):
+                        if "content" in node_2:
+                            node_3 = node_2["content"]
+                            if isinstance(node_3, dict):
+                                if "parts" in node_3:
+                                    node_4 = node_3["parts"]
+                                    for node_5 in (
+                                        node_4
+                                        if isinstance(node_4, list)
+                                        else node_4.values()
+                                        if isinstance(node_4, dict)
+                                        else ()
+                                    ):
+                                        if not isinstance(node_5, dict) or "text" not in node_5:
+                                            continue
+                                        node_5 = node_5["text"]
+                                        delta.append(node_5)
+                                    for node_6 in (
+                                        node_4
+                                        if isinstance(node_4, list)
+                                        else node_4.values()
+                                        if isinstance(node_4, dict)
+                                        else ()
+                                    ):
+                                        if (
+                                            not isinstance(node_6, dict)
+                                            or "functionCall" not in node_6
+                                        ):
+                                            continue
+                                        node_6 = node_6["functionCall"]
+                                        tool_calls.append(node_6)
+                        if "finishReason" in node_2:
+                            finish_reason = node_2["finishReason"]
+        if "thinking" in document:
+            node_7 = document["thinking"]
+            for node_8 in (
+                node_7
+                if isinstance(node_7, list)
+                else node_7.values()
+                if isinstance(node_7, dict)
+                else ()
+            ):
+                if not isinstance(node_8, dict) or "text" not in node_8:
+                    continue
+                node_8 = node_8["text"]
+                reasoning.append(node_8)
+        if "usageMetadata" in document:
+            node_9 = document["usageMetadata"]
+            if isinstance(node_9, dict):
+                if "promptTokenCount" in node_9:
+                    input_tokens = node_9["promptTokenCount"]
+                if "candidatesTokenCount" in node_9:
+                    output_tokens = node_9["candidatesTokenCount"]
+        if "error" in document:
+            node_10 = document["error"]
+            if isinstance(node_10, dict):
+                if "message" in node_10:
+                    error = node_10["message"]
+    for value in reasoning:
+        if type(value) is str:
+            if value:
+                items.append(ReasoningDelta(value))
+    for value in delta:
+        if type(value) is str:
+            if value:
+                items.append(value)
+    for value in tool_calls:
+        if value not in (None, [], {}):
+            items.append(ToolCallDelta(value))
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    if error is not None and error is not MISSING:
+        return error, False
+    for message in error_2:
+        if message is not None:
+            return message, False
+    return None, False
 
 
 _ENDPOINT = Endpoint(
@@ -149,18 +136,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.v2.example/v1/models/${model}:stream?alt=sse&key=${env.V2_API_KEY}",
     framing=SSEFraming(
-        rules=EventRules(
-            text=_select_delta,
-            reasoning=_select_reasoning,
-            tool_calls=_select_tool_calls,
-            finish_reason=_select_finish_reason,
-            input_tokens=_select_input_tokens,
-            output_tokens=_select_output_tokens,
-            error_messages=(
-                _select_error,
-                _select_error_2,
-            ),
-        ),
+        rules=EventRules(walk=_read_document),
         delta_events=frozenset(("message", "completion")),
         stop_events=frozenset(("done",)),
         error_events=frozenset(("error", "failed")),

@@ -1,0 +1,50 @@
+"""Reading a body through a framing as the endpoint does, without a network."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+
+def read_body(framing: Any, pieces: Iterable[bytes], origin: Any) -> tuple[list[Any], Any]:
+    """What ``framing`` makes of a body arriving as ``pieces``: the items, and the
+    ``ProviderError`` that ended it or None. Works with the runtime's source and its copies.
+    """
+    reader = framing.reader(origin)
+    items: list[Any] = []
+    try:
+        for piece in pieces:
+            if reader.feed(piece, items):
+                return items, None
+        reader.end(items)
+    except Exception as error:
+        # The source's ProviderError or a built package's: the same class, copied.
+        if not any(kind.__name__ == "ProviderError" for kind in type(error).__mro__):
+            raise
+        return items, error
+    return items, None
+
+
+def compiled_rules(response: dict[str, Any]) -> Any:
+    """The runtime's version 2 rules for a spec's ``response`` keys, compiled as ``build``
+    compiles them: the generated walk, run against the runtime's source.
+    """
+    from generator._checker import Checker
+    from generator._codegen import CodeBuilder
+    from generator._framings.json_rules import JSONRulesSpec
+    from generator._yaml import Positions
+
+    checker = Checker(Positions("test.yaml"), version=2)
+    spec = JSONRulesSpec.from_spec(response, checker)
+    assert not checker.problems, checker.problems
+    code = CodeBuilder()
+    expression = spec.emit(code)
+    namespace: dict[str, Any] = {}
+    imports = [
+        "from generator.runtime._events import Finish, ReasoningDelta, ToolCallDelta, Usage",
+        "from generator.runtime._fallback import fallback_nodes",
+        "from generator.runtime._framings import *",
+        "from generator.runtime._stream import StreamItem",
+    ]
+    exec("\n".join([*imports, *code.selectors, f"RULES = {expression}"]), namespace)
+    return namespace["RULES"]
