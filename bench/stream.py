@@ -97,9 +97,8 @@ def hand_written(events: int) -> float:
 def traced(framing: Framing, events: int) -> tuple[int, int]:
     """Peak traced memory after a tenth of the events and at the end (tracing is slow)."""
     tracemalloc.start()
-    count = early = 0
-    for _ in deltas(framing, events):
-        count += 1
+    early = 0
+    for count, _ in enumerate(deltas(framing, events), start=1):
         if count == events // 10:
             early = tracemalloc.get_traced_memory()[1]
     peak = tracemalloc.get_traced_memory()[1]

@@ -44,28 +44,22 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
                     finish_reason = node_1["stop_reason"]
         if "message" in document:
             node_2 = document["message"]
-            if isinstance(node_2, dict):
-                if "usage" in node_2:
-                    node_3 = node_2["usage"]
-                    if isinstance(node_3, dict):
-                        if "input_tokens" in node_3:
-                            input_tokens = node_3["input_tokens"]
+            if isinstance(node_2, dict) and "usage" in node_2:
+                node_3 = node_2["usage"]
+                if isinstance(node_3, dict) and "input_tokens" in node_3:
+                    input_tokens = node_3["input_tokens"]
         if "usage" in document:
             node_4 = document["usage"]
-            if isinstance(node_4, dict):
-                if "output_tokens" in node_4:
-                    output_tokens = node_4["output_tokens"]
+            if isinstance(node_4, dict) and "output_tokens" in node_4:
+                output_tokens = node_4["output_tokens"]
         if "error" in document:
             node_5 = document["error"]
-            if isinstance(node_5, dict):
-                if "message" in node_5:
-                    error = node_5["message"]
-    if type(reasoning) is str:
-        if reasoning:
-            items.append(ReasoningDelta(reasoning))
-    if type(delta) is str:
-        if delta:
-            items.append(delta)
+            if isinstance(node_5, dict) and "message" in node_5:
+                error = node_5["message"]
+    if type(reasoning) is str and reasoning:
+        items.append(ReasoningDelta(reasoning))
+    if type(delta) is str and delta:
+        items.append(delta)
     input_tokens_count = input_tokens if type(input_tokens) is int else None
     output_tokens_count = output_tokens if type(output_tokens) is int else None
     if input_tokens_count is not None or output_tokens_count is not None:

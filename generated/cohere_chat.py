@@ -41,28 +41,25 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
                     if isinstance(node_2, dict):
                         if "content" in node_2:
                             node_3 = node_2["content"]
-                            if isinstance(node_3, dict):
-                                if "text" in node_3:
-                                    delta = node_3["text"]
+                            if isinstance(node_3, dict) and "text" in node_3:
+                                delta = node_3["text"]
                         if "tool_calls" in node_2:
                             tool_calls = node_2["tool_calls"]
                 if "finish_reason" in node_1:
                     finish_reason = node_1["finish_reason"]
                 if "usage" in node_1:
                     node_4 = node_1["usage"]
-                    if isinstance(node_4, dict):
-                        if "tokens" in node_4:
-                            node_5 = node_4["tokens"]
-                            if isinstance(node_5, dict):
-                                if "input_tokens" in node_5:
-                                    input_tokens = node_5["input_tokens"]
-                                if "output_tokens" in node_5:
-                                    output_tokens = node_5["output_tokens"]
+                    if isinstance(node_4, dict) and "tokens" in node_4:
+                        node_5 = node_4["tokens"]
+                        if isinstance(node_5, dict):
+                            if "input_tokens" in node_5:
+                                input_tokens = node_5["input_tokens"]
+                            if "output_tokens" in node_5:
+                                output_tokens = node_5["output_tokens"]
         if "message" in document:
             error = document["message"]
-    if type(delta) is str:
-        if delta:
-            items.append(delta)
+    if type(delta) is str and delta:
+        items.append(delta)
     if tool_calls is not MISSING and tool_calls not in (None, [], {}):
         items.append(ToolCallDelta(tool_calls))
     input_tokens_count = input_tokens if type(input_tokens) is int else None

@@ -34,28 +34,26 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     if isinstance(document, dict):
         if "candidates" in document:
             node_1 = document["candidates"]
-            if isinstance(node_1, list):
-                if len(node_1) > 0:
-                    node_2 = node_1[0]
-                    if isinstance(node_2, dict):
-                        if "content" in node_2:
-                            node_3 = node_2["content"]
-                            if isinstance(node_3, dict):
-                                if "parts" in node_3:
-                                    node_4 = node_3["parts"]
-                                    for node_5 in (
-                                        node_4
-                                        if isinstance(node_4, list)
-                                        else node_4.values()
-                                        if isinstance(node_4, dict)
-                                        else ()
-                                    ):
-                                        if not isinstance(node_5, dict) or "text" not in node_5:
-                                            continue
-                                        node_5 = node_5["text"]
-                                        delta.append(node_5)
-                        if "finishReason" in node_2:
-                            finish_reason = node_2["finishReason"]
+            if isinstance(node_1, list) and len(node_1) > 0:
+                node_2 = node_1[0]
+                if isinstance(node_2, dict):
+                    if "content" in node_2:
+                        node_3 = node_2["content"]
+                        if isinstance(node_3, dict) and "parts" in node_3:
+                            node_4 = node_3["parts"]
+                            for node_5 in (
+                                node_4
+                                if isinstance(node_4, list)
+                                else node_4.values()
+                                if isinstance(node_4, dict)
+                                else ()
+                            ):
+                                if not isinstance(node_5, dict) or "text" not in node_5:
+                                    continue
+                                node_5 = node_5["text"]
+                                delta.append(node_5)
+                    if "finishReason" in node_2:
+                        finish_reason = node_2["finishReason"]
         if "usageMetadata" in document:
             node_6 = document["usageMetadata"]
             if isinstance(node_6, dict):
@@ -65,13 +63,11 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
                     output_tokens = node_6["candidatesTokenCount"]
         if "error" in document:
             node_7 = document["error"]
-            if isinstance(node_7, dict):
-                if "message" in node_7:
-                    error = node_7["message"]
+            if isinstance(node_7, dict) and "message" in node_7:
+                error = node_7["message"]
     for value in delta:
-        if type(value) is str:
-            if value:
-                items.append(value)
+        if type(value) is str and value:
+            items.append(value)
     input_tokens_count = input_tokens if type(input_tokens) is int else None
     output_tokens_count = output_tokens if type(output_tokens) is int else None
     if input_tokens_count is not None or output_tokens_count is not None:

@@ -47,14 +47,12 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             output_tokens = document["tokens_predicted"]
         if "error" in document:
             node_1 = document["error"]
-            if isinstance(node_1, dict):
-                if "message" in node_1:
-                    error = node_1["message"]
+            if isinstance(node_1, dict) and "message" in node_1:
+                error = node_1["message"]
         if "message" in document:
             error_2 = document["message"]
-    if type(delta) is str:
-        if delta:
-            items.append(delta)
+    if type(delta) is str and delta:
+        items.append(delta)
     input_tokens_count = input_tokens if type(input_tokens) is int else None
     output_tokens_count = output_tokens if type(output_tokens) is int else None
     if input_tokens_count is not None or output_tokens_count is not None:

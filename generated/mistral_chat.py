@@ -35,27 +35,26 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     if isinstance(document, dict):
         if "choices" in document:
             node_1 = document["choices"]
-            if isinstance(node_1, list):
-                if len(node_1) > 0:
-                    node_2 = node_1[0]
-                    if isinstance(node_2, dict):
-                        if "delta" in node_2:
-                            node_3 = node_2["delta"]
-                            if isinstance(node_3, dict):
-                                if "content" in node_3:
-                                    delta = node_3["content"]
-                                if "tool_calls" in node_3:
-                                    node_4 = node_3["tool_calls"]
-                                    for node_5 in (
-                                        node_4
-                                        if isinstance(node_4, list)
-                                        else node_4.values()
-                                        if isinstance(node_4, dict)
-                                        else ()
-                                    ):
-                                        tool_calls.append(node_5)
-                        if "finish_reason" in node_2:
-                            finish_reason = node_2["finish_reason"]
+            if isinstance(node_1, list) and len(node_1) > 0:
+                node_2 = node_1[0]
+                if isinstance(node_2, dict):
+                    if "delta" in node_2:
+                        node_3 = node_2["delta"]
+                        if isinstance(node_3, dict):
+                            if "content" in node_3:
+                                delta = node_3["content"]
+                            if "tool_calls" in node_3:
+                                node_4 = node_3["tool_calls"]
+                                for node_5 in (
+                                    node_4
+                                    if isinstance(node_4, list)
+                                    else node_4.values()
+                                    if isinstance(node_4, dict)
+                                    else ()
+                                ):
+                                    tool_calls.append(node_5)
+                    if "finish_reason" in node_2:
+                        finish_reason = node_2["finish_reason"]
         if "usage" in document:
             node_6 = document["usage"]
             if isinstance(node_6, dict):
@@ -65,9 +64,8 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
                     output_tokens = node_6["completion_tokens"]
         if "message" in document:
             error = document["message"]
-    if type(delta) is str:
-        if delta:
-            items.append(delta)
+    if type(delta) is str and delta:
+        items.append(delta)
     for value in tool_calls:
         if value not in (None, [], {}):
             items.append(ToolCallDelta(value))

@@ -35,9 +35,8 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     if isinstance(document, dict):
         if "message" in document:
             node_1 = document["message"]
-            if isinstance(node_1, dict):
-                if "content" in node_1:
-                    delta = node_1["content"]
+            if isinstance(node_1, dict) and "content" in node_1:
+                delta = node_1["content"]
         if "done" in document:
             stop = document["done"]
         if "done_reason" in document:
@@ -48,9 +47,8 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             output_tokens = document["eval_count"]
         if "error" in document:
             error = document["error"]
-    if type(delta) is str:
-        if delta:
-            items.append(delta)
+    if type(delta) is str and delta:
+        items.append(delta)
     input_tokens_count = input_tokens if type(input_tokens) is int else None
     output_tokens_count = output_tokens if type(output_tokens) is int else None
     if input_tokens_count is not None or output_tokens_count is not None:

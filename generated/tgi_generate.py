@@ -43,9 +43,8 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
         if "error" in document:
             error = document["error"]
     for value in delta:
-        if type(value) is str:
-            if value:
-                items.append(value)
+        if type(value) is str and value:
+            items.append(value)
     output_tokens_count = output_tokens if type(output_tokens) is int else None
     if output_tokens_count is not None:
         items.append(Usage(None, output_tokens_count))

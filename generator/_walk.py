@@ -90,17 +90,24 @@ class _Walk:
             else:
                 self.lines.append(f"{indent}{role} = {var}")
         names = [(s.value, c) for s, c in node.children.items() if isinstance(s, Name)]
-        if names:
-            self.lines.append(f"{indent}if isinstance({var}, dict):")
-            for name, child in names:
-                key = literal(name)
-                self._child(child, f"{key} in {var}", f"{var}[{key}]", indent + "    ")
+        tests = [(f"{literal(name)} in {var}", f"{var}[{literal(name)}]", c) for name, c in names]
+        self._children(f"isinstance({var}, dict)", tests, indent)
         indexes = [(s.value, c) for s, c in node.children.items() if isinstance(s, Index)]
-        if indexes:
-            self.lines.append(f"{indent}if isinstance({var}, list):")
-            for i, child in indexes:
-                test = f"len({var}) > {i}" if i >= 0 else f"len({var}) >= {-i}"
-                self._child(child, test, f"{var}[{i}]", indent + "    ")
+        tests = [
+            (f"len({var}) > {i}" if i >= 0 else f"len({var}) >= {-i}", f"{var}[{i}]", child)
+            for i, child in indexes
+        ]
+        self._children(f"isinstance({var}, list)", tests, indent)
+
+    def _children(self, kind: str, tests: list[tuple[str, str, _Node]], indent: str) -> None:
+        """The children of one kind (members or elements), behind the test of that kind."""
+        if len(tests) == 1:
+            [(test, value, child)] = tests
+            self._child(child, f"{kind} and {test}", value, indent)
+        elif tests:
+            self.lines.append(f"{indent}if {kind}:")
+            for test, value, child in tests:
+                self._child(child, test, value, indent + "    ")
 
     def _child(self, child: _Node, test: str, value: str, indent: str) -> None:
         self.lines.append(f"{indent}if {test}:")
@@ -143,18 +150,18 @@ class _Walk:
         def wrap(text: str) -> str:
             return text if wrapper is None else f"{self.code.use(wrapper)}({text})"
 
-        lines = [
+        if not self.convert_non_string:
+            return [f"if type({value}) is str and {value}:", f"    items.append({wrap(value)})"]
+        test = f"{value} is not None"
+        if not self.multiple(role):
+            test += f" and {value} is not {self.code.use('MISSING')}"
+        return [
             f"if type({value}) is str:",
             f"    if {value}:",
             f"        items.append({wrap(value)})",
+            f"elif {test}:",
+            f"    items.append({wrap(self.code.use('json_text') + f'({value})')})",
         ]
-        if self.convert_non_string:
-            test = f"{value} is not None"
-            if not self.multiple(role):
-                test += f" and {value} is not {self.code.use('MISSING')}"
-            as_text = f"{self.code.use('json_text')}({value})"
-            lines += [f"elif {test}:", f"    items.append({wrap(as_text)})"]
-        return lines
 
     def _tool_call(self, value: str) -> list[str]:
         # Like empty text, null and an empty list or object carry no tool call.

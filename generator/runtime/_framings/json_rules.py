@@ -166,12 +166,12 @@ def decode_json(data: bytes, origin: Origin) -> object:
 
     msgspec decodes exactly what the standard library does (big integers stay integers, floats
     round the same way), several times faster; whatever it refuses (invalid UTF-8, a lone
-    surrogate, NaN, a number out of range, deep nesting, invalid JSON) goes to the standard library, which
-    gives today's value or today's error.
+    surrogate, NaN, a number out of range, deep nesting, invalid JSON) goes to the standard
+    library, which gives the value or the error it always gave.
     """
     try:
         return _decode(data)
-    except (msgspec.DecodeError, RecursionError):
+    except (ValueError, RecursionError):  # msgspec.DecodeError and UnicodeDecodeError included
         return parse_json(decoded(data), origin)
 
 

@@ -30,9 +30,8 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             delta = document["text"]
         if "done" in document:
             stop = document["done"]
-    if type(delta) is str:
-        if delta:
-            items.append(delta)
+    if type(delta) is str and delta:
+        items.append(delta)
     return None, json_equals(stop, True)
 
 

@@ -45,42 +45,37 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     if isinstance(document, dict):
         if "candidates" in document:
             node_1 = document["candidates"]
-            if isinstance(node_1, list):
-                if len(node_1) > 0:
-                    node_2 = node_1[0]
-                    if isinstance(node_2, dict):
-                        if "content" in node_2:
-                            node_3 = node_2["content"]
-                            if isinstance(node_3, dict):
-                                if "parts" in node_3:
-                                    node_4 = node_3["parts"]
-                                    for node_5 in (
-                                        node_4
-                                        if isinstance(node_4, list)
-                                        else node_4.values()
-                                        if isinstance(node_4, dict)
-                                        else ()
-                                    ):
-                                        if not isinstance(node_5, dict) or "text" not in node_5:
-                                            continue
-                                        node_5 = node_5["text"]
-                                        delta.append(node_5)
-                                    for node_6 in (
-                                        node_4
-                                        if isinstance(node_4, list)
-                                        else node_4.values()
-                                        if isinstance(node_4, dict)
-                                        else ()
-                                    ):
-                                        if (
-                                            not isinstance(node_6, dict)
-                                            or "functionCall" not in node_6
-                                        ):
-                                            continue
-                                        node_6 = node_6["functionCall"]
-                                        tool_calls.append(node_6)
-                        if "finishReason" in node_2:
-                            finish_reason = node_2["finishReason"]
+            if isinstance(node_1, list) and len(node_1) > 0:
+                node_2 = node_1[0]
+                if isinstance(node_2, dict):
+                    if "content" in node_2:
+                        node_3 = node_2["content"]
+                        if isinstance(node_3, dict) and "parts" in node_3:
+                            node_4 = node_3["parts"]
+                            for node_5 in (
+                                node_4
+                                if isinstance(node_4, list)
+                                else node_4.values()
+                                if isinstance(node_4, dict)
+                                else ()
+                            ):
+                                if not isinstance(node_5, dict) or "text" not in node_5:
+                                    continue
+                                node_5 = node_5["text"]
+                                delta.append(node_5)
+                            for node_6 in (
+                                node_4
+                                if isinstance(node_4, list)
+                                else node_4.values()
+                                if isinstance(node_4, dict)
+                                else ()
+                            ):
+                                if not isinstance(node_6, dict) or "functionCall" not in node_6:
+                                    continue
+                                node_6 = node_6["functionCall"]
+                                tool_calls.append(node_6)
+                    if "finishReason" in node_2:
+                        finish_reason = node_2["finishReason"]
         if "thinking" in document:
             node_7 = document["thinking"]
             for node_8 in (
@@ -103,17 +98,14 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
                     output_tokens = node_9["candidatesTokenCount"]
         if "error" in document:
             node_10 = document["error"]
-            if isinstance(node_10, dict):
-                if "message" in node_10:
-                    error = node_10["message"]
+            if isinstance(node_10, dict) and "message" in node_10:
+                error = node_10["message"]
     for value in reasoning:
-        if type(value) is str:
-            if value:
-                items.append(ReasoningDelta(value))
+        if type(value) is str and value:
+            items.append(ReasoningDelta(value))
     for value in delta:
-        if type(value) is str:
-            if value:
-                items.append(value)
+        if type(value) is str and value:
+            items.append(value)
     for value in tool_calls:
         if value not in (None, [], {}):
             items.append(ToolCallDelta(value))
