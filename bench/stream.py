@@ -19,8 +19,8 @@ import tracemalloc
 from collections.abc import Iterator
 from dataclasses import replace
 
-from generated._runtime._fallback import fallback_nodes
-from generated._runtime._framings import EventRules, Framing, Origin, SSEFraming
+from generated._runtime._fallback import fallback_selector
+from generated._runtime._framings import EventRules, Framing, JSONRules, Origin, SSEFraming
 from generated._runtime._stream import StreamItem
 from generated.openai_chat import _ENDPOINT
 
@@ -117,8 +117,7 @@ def main() -> None:
     early, peak = traced(compiled, events)
     print(f"traced memory: peak {early / 1024:.0f} KiB at 10%, {peak / 1024:.0f} KiB at the end")
     fallback = replace(
-        compiled,
-        rules=replace(compiled.rules, text=fallback_nodes("$.choices[0].delta.content")),
+        compiled, rules=JSONRules(delta=fallback_selector("$.choices[0].delta.content"))
     )
     sample = min(events, 100_000)
     elapsed = timed(fallback, sample)

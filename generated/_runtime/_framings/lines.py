@@ -88,11 +88,10 @@ class Splitter:
         if self._pending:
             chunk = b"".join(self._pending) + chunk
             self._pending.clear()
-        cut = chunk.rfind(self._separator)
-        rest = chunk[cut + len(self._separator) :]
+        pieces = chunk.split(self._separator)
         self._pending_size = 0
-        self._keep(rest)
-        return chunk[:cut].split(self._separator)
+        self._keep(pieces.pop())
+        return pieces
 
     def close(self) -> bytes:
         """End of body: the unfinished piece (with a BOM prefix that never completed)."""

@@ -74,21 +74,6 @@ class JSONRules:
     def has_stop(self) -> bool:
         return self.stop_path is not None
 
-    def text(self, document: object) -> str | None:
-        """The text delta in ``document``, if any (empty text counts as none)."""
-        value = self.delta(document)
-        if type(value) is str:
-            return value or None
-        if not self.convert_non_string or value is None or value is MISSING:
-            return None
-        return json_text(value)
-
-    def is_stop(self, document: object) -> bool:
-        """Whether ``document`` meets the spec's JSONPath stop condition."""
-        if self.stop_path is None:
-            return False
-        return json_equals(self.stop_path(document), self.stop_equals)
-
     def error_in(self, document: object) -> object | None:
         if self.error_message is None:
             return None
@@ -100,10 +85,15 @@ class JSONRules:
             message = self.error_message(document)
             if message is not None and message is not MISSING:
                 raise reported(message, origin)
-        delta = self.text(document)
-        if delta:
-            items.append(delta)
-        return self.stop_path is not None and self.is_stop(document)
+        value = self.delta(document)
+        if type(value) is str:
+            if value:  # empty text is no delta
+                items.append(value)
+        elif self.convert_non_string and value is not None and value is not MISSING:
+            items.append(json_text(value))
+        if self.stop_path is None:
+            return False
+        return json_equals(self.stop_path(document), self.stop_equals)
 
     def final(self, data: bytes, items: list[StreamItem]) -> None:
         return

@@ -48,30 +48,36 @@ class SSEDecoder:
         """After :meth:`close`: whether the body ended inside an event, which was discarded."""
         return self._truncated
 
-    def feed(self, chunk: bytes) -> list[ServerSentEvent]:
-        """Decode one read; return the events it completed.
+    def blocks(self, chunk: bytes) -> list[bytes]:
+        """Decode one read; return the blocks of lines it completed, each an event or none.
 
         Raises OversizeError as soon as a line or an event's data is longer than the limit,
-        before any event of the read is returned.
+        before any block of the read is returned.
         """
-        events: list[ServerSentEvent] = []
+        blocks = self._blocks.feed(chunk)
         limit = self._max_size
-        for block in self._blocks.feed(chunk):
-            # Fewer bytes than the limit are fewer characters than the limit.
-            if block[:5] == _DATA and 10 not in block and len(block) <= limit:
-                events.append(("message", block[6:] if block[5:6] == b" " else block[5:], None))
-            else:
-                event = self._two_lines(block) if len(block) <= limit else None
-                if event is None:
-                    event = self._interpret(decoded(block))
-                if event is not None:
-                    events.append(event)
+        # Fewer bytes than the limit are fewer characters than the limit: only longer blocks
+        # need their lines counted.
+        if blocks and max(map(len, blocks)) > limit:
+            for block in blocks:
+                if len(block) > limit:
+                    self._fields(decoded(block).split("\n"))
         if self._blocks.pending_size > limit:
             self._check_unfinished(decoded(self._blocks.pending, final=False))
-        return events
+        return blocks
+
+    def event(self, block: bytes) -> ServerSentEvent | None:
+        """The event a block dispatches, or None if it dispatches nothing."""
+        if 10 not in block and block.startswith(_DATA):
+            return ("message", block[6:] if block[5:6] == b" " else block[5:], None)
+        event = self._two_lines(block)
+        return self._interpret(decoded(block)) if event is None else event
 
     def close(self) -> None:
-        """End of body. An event without its closing blank line is discarded, as specified."""
+        """End of body. An event without its closing blank line is discarded, as specified.
+
+        Raises OversizeError if what is left is too large.
+        """
         lines = decoded(self._blocks.close()).split("\n")
         data, event, error = self._fields(lines)  # the last line too, though it never ended
         self._truncated = bool(data or event or error or lines[-1])
@@ -153,7 +159,7 @@ class SSEFraming:
 class SSEReader:
     """One response's events, read by :class:`SSEFraming`'s rules."""
 
-    __slots__ = ("_decoder", "_framing", "_origin", "_silence", "_stop_data")
+    __slots__ = ("_decoder", "_framing", "_origin", "_plain", "_silence", "_stop_data")
 
     def __init__(self, framing: SSEFraming, origin: Origin) -> None:
         self._framing = framing
@@ -161,30 +167,58 @@ class SSEReader:
         self._decoder = SSEDecoder(framing.max_event_size, framing.error_field)
         self._silence = Silence(framing.max_event_size)
         self._stop_data = None if framing.stop_data is None else framing.stop_data.encode()
+        self._plain = (
+            "message" not in framing.stop_events
+            and "message" not in framing.error_events
+            and (framing.delta_events is None or "message" in framing.delta_events)
+        )
+        """Whether a message event is read for its deltas alone, which is what most are."""
 
     def feed(self, chunk: bytes, items: list[StreamItem]) -> bool:
         """Add what the events ``chunk`` completes carry to ``items``; True once the answer is
         complete (the rest of the body is not read).
         """
+        decoder = self._decoder
         try:
-            events = self._decoder.feed(chunk)
+            blocks = decoder.blocks(chunk)
         except OversizeError as error:
             raise too_large(error, self._origin) from None
-        self._silence.after(len(chunk), len(events), self._origin)
-        framing, rules, origin = self._framing, self._framing.rules, self._origin
-        for event, data, reported_error in events:
+        # Locals, not attributes, in the loop that runs once per event.
+        framing, origin, stop_data = self._framing, self._origin, self._stop_data
+        rules, delta_events = framing.rules, framing.delta_events
+        stop_events, error_events = framing.stop_events, framing.error_events
+        plain, read = self._plain, rules.read
+        events = 0
+        for block in blocks:
+            if plain and 10 not in block and block.startswith(b"data: "):
+                # A message event of one data line, read as the loop below reads it.
+                events += 1
+                data = block[6:]
+                if data == stop_data:
+                    return True
+                if read(decode_json(data, origin), items, origin):
+                    return True
+                continue
+            parsed = decoder.event(block)
+            if parsed is None:
+                continue
+            events += 1
+            event, data, reported_error = parsed
             if reported_error is not None:
                 raise reported(self._error_text(reported_error), origin)
-            if event in framing.stop_events:
+            if event in stop_events:
                 rules.final(data, items)
                 return True
-            if event in framing.error_events:
+            if event in error_events:
                 raise reported(self._error_text(decoded(data)), origin)
-            if data == self._stop_data:
+            if data == stop_data:
                 return True
-            wanted = framing.delta_events is None or event in framing.delta_events
-            if wanted and rules.read(decode_json(data, origin), items, origin):
+            wanted = delta_events is None or event in delta_events
+            if wanted and read(decode_json(data, origin), items, origin):
                 return True
+        # Counted after reading: a read with an event in it passes, and one without has
+        # nothing to read.
+        self._silence.after(len(chunk), events, origin)
         return False
 
     def end(self, items: list[StreamItem]) -> None:

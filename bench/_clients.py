@@ -1,0 +1,92 @@
+"""The clients the bench compares: their names, the formats each reads, and how to load one.
+
+A client is a function of the stream's base URL and format that opens what it needs (a session,
+an SDK client) and gives the stream, not yet started: the measurement times iterating it, from
+the request to the last delta, and nothing of the set-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+
+from bench._bodies import FORMATS, Format
+
+__all__ = [
+    "CLIENTS",
+    "RESPONSE_LIMIT",
+    "TOTAL_TIMEOUT",
+    "Client",
+    "ClientInfo",
+    "info",
+    "load",
+]
+
+Client = Callable[[str, Format], AbstractAsyncContextManager[AsyncIterator[str | bytes]]]
+
+TOTAL_TIMEOUT = 3600.0
+"""Seconds any client may take for one stream: no default timeout may cut a long run."""
+
+RESPONSE_LIMIT = 64 << 20
+"""The generated runtime's default ``max_response_bytes``: a longer body needs it lifted."""
+
+
+@dataclass(frozen=True)
+class ClientInfo:
+    """A client by name, and the formats it reads."""
+
+    name: str
+    formats: tuple[Format, ...]
+    loader: Callable[[], Mapping[str, Client]]
+    """Imports the client's module: its clients by name."""
+    generated: bool = False
+    """Whether it is a generated provider, which stops a body past ``RESPONSE_LIMIT``."""
+    reads_bytes: bool = False
+    """Whether it counts reads and bytes, not deltas and characters."""
+
+
+# The modules holding the clients are imported only by the process that runs one, each of its
+# own: a client's peak RSS must not include another's libraries (the openai SDK, above all).
+
+
+def _handwritten() -> Mapping[str, Client]:
+    from bench._handwritten import CLIENTS as handwritten
+
+    return handwritten
+
+
+def _generated() -> Mapping[str, Client]:
+    from bench._generated import CLIENTS as generated
+
+    return generated
+
+
+def _sdk() -> Mapping[str, Client]:
+    from bench._sdk import CLIENTS as sdk
+
+    return sdk
+
+
+CLIENTS: tuple[ClientInfo, ...] = (
+    ClientInfo("baseline", FORMATS, _handwritten),
+    ClientInfo("codelink_ava", ("openai",), _generated, generated=True),
+    ClientInfo("openai_chat", ("openai",), _generated, generated=True),
+    ClientInfo("anthropic_messages", ("anthropic",), _generated, generated=True),
+    ClientInfo("ollama_chat", ("ndjson",), _generated, generated=True),
+    ClientInfo("openai_sdk", ("openai",), _sdk),
+    ClientInfo("raw", FORMATS, _handwritten, reads_bytes=True),
+)
+
+
+def info(name: str) -> ClientInfo:
+    """The client called ``name``; KeyError if there is none."""
+    for each in CLIENTS:
+        if each.name == name:
+            return each
+    raise KeyError(name)
+
+
+def load(name: str) -> Client:
+    """The client called ``name``, its module imported; KeyError if there is none."""
+    return info(name).loader()[name]
