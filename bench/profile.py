@@ -5,7 +5,8 @@
 Streams EVENTS (default 200,000) OpenAI chunks, 64 KiB a read as ``bench.stream`` makes them,
 through the generated OpenaiChat (version 2) and CodeLinkAva (version 1), stage by stage, with
 no network: splitting reads into blocks, taking each block apart, decoding its JSON, reading
-the document, and handing deltas out of a ``TextStream``. Each stage is the best of several
+the document (OpenaiChat decodes into its shape and walks it; CodeLinkAva, a version 1 spec,
+decodes any JSON and runs its selectors), and handing deltas out of a ``TextStream``. Each stage is the best of several
 runs of CPU time, divided by the events. What the transport adds is the difference between
 these and a real stream's CPU time in ``python -m bench``. A deterministic profiler would
 charge each function call several times its real cost; timing stages alone does not.
@@ -18,6 +19,8 @@ import sys
 import time
 from collections.abc import AsyncGenerator, Callable, Sequence
 
+import msgspec
+
 from bench.stream import ORIGIN, body
 from generated._runtime._framings import Framing, SSEFraming
 from generated._runtime._framings.json_rules import decode_json
@@ -26,6 +29,7 @@ from generated._runtime._framings.sse import SSEDecoder
 from generated._runtime._stream import StreamItem, TextStream
 from generated.codelink_ava import _ENDPOINT as CODELINK_AVA
 from generated.openai_chat import _ENDPOINT as OPENAI_CHAT
+from generated.openai_chat import _Document, _read_shape
 
 _RUNS = 9
 
@@ -82,24 +86,34 @@ def main() -> None:
         for data in datas:
             decode_json(data, ORIGIN)
 
-    def reading(framing: Framing) -> Callable[[], None]:
+    shape = msgspec.json.Decoder(_Document).decode
+    shaped = [shape(data) for data in datas]
+
+    def decode_shape() -> None:
+        for data in datas:
+            shape(data)
+
+    def walk_shape() -> None:
+        items: list[StreamItem] = []
+        for document in shaped:
+            _read_shape(document, items)
+
+    def select() -> None:
+        framing = CODELINK_AVA.framing
         assert isinstance(framing, SSEFraming)
         rules = framing.rules
-
-        def read() -> None:
-            items: list[StreamItem] = []
-            for document in documents:
-                rules.read(document, items, ORIGIN)
-
-        return read
+        items: list[StreamItem] = []
+        for document in documents:
+            rules.read(document, items, ORIGIN)
 
     stages = [
         ("split reads into blocks (bytes.split)", split),
-        ("decode the JSON (msgspec)", decode),
-        ("read a document: OpenaiChat's walk", reading(OPENAI_CHAT.framing)),
-        ("read a document: CodeLinkAva's selectors", reading(CODELINK_AVA.framing)),
-        ("OpenaiChat's reader, all of the above", lambda: _read_all(OPENAI_CHAT.framing, reads)),
-        ("CodeLinkAva's reader, all of the above", lambda: _read_all(CODELINK_AVA.framing, reads)),
+        ("OpenaiChat: decode into its shape (msgspec)", decode_shape),
+        ("OpenaiChat: walk the shape", walk_shape),
+        ("OpenaiChat: the reader, all of it", lambda: _read_all(OPENAI_CHAT.framing, reads)),
+        ("CodeLinkAva: decode any JSON (msgspec)", decode),
+        ("CodeLinkAva: its two selectors", select),
+        ("CodeLinkAva: the reader, all of it", lambda: _read_all(CODELINK_AVA.framing, reads)),
         ("hand deltas out of a TextStream", lambda: _hand_out(batches)),
     ]
     print(f"CPU time per event, {events:,} OpenAI chunks, best of {_RUNS} runs:")

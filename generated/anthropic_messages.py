@@ -12,7 +12,7 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, ReasoningDelta, Usage
-from ._runtime._framings import MISSING, EventRules, SSEFraming
+from ._runtime._framings import MISSING, UNSET, EventRules, Shape, SSEFraming, UnsetType
 from ._runtime._messages import Message, system_text
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -71,12 +71,92 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     return None, False
 
 
+class _Shape1(Shape):
+    # The members of '$.delta' that the paths read.
+    text: object = MISSING
+    thinking: object = MISSING
+    stop_reason: object = MISSING
+
+
+class _Shape2(Shape):
+    # The members of '$.message.usage' that the paths read.
+    input_tokens: object = MISSING
+
+
+class _Shape3(Shape):
+    # The members of '$.message' that the paths read.
+    usage: _Shape2 | UnsetType = UNSET
+
+
+class _Shape4(Shape):
+    # The members of '$.usage' that the paths read.
+    output_tokens: object = MISSING
+
+
+class _Shape5(Shape):
+    # The members of '$.error' that the paths read.
+    message: object = MISSING
+
+
+class _Document(Shape):
+    # The members of '$' that the paths read.
+    delta: _Shape1 | UnsetType = UNSET
+    message: _Shape3 | UnsetType = UNSET
+    usage: _Shape4 | UnsetType = UNSET
+    error: _Shape5 | UnsetType = UNSET
+
+
+def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, bool]:
+    # The same paths, from _Document, each shared prefix walked once:
+    # delta '$.delta.text'
+    # reasoning '$.delta.thinking'
+    # finish_reason '$.delta.stop_reason'
+    # input_tokens '$.message.usage.input_tokens'
+    # output_tokens '$.usage.output_tokens'
+    # error '$.error.message'
+    delta: object = MISSING
+    reasoning: object = MISSING
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    node_1 = document.delta
+    if node_1 is not UNSET:
+        delta = node_1.text
+        reasoning = node_1.thinking
+        finish_reason = node_1.stop_reason
+    node_2 = document.message
+    if node_2 is not UNSET:
+        node_3 = node_2.usage
+        if node_3 is not UNSET:
+            input_tokens = node_3.input_tokens
+    node_4 = document.usage
+    if node_4 is not UNSET:
+        output_tokens = node_4.output_tokens
+    node_5 = document.error
+    if node_5 is not UNSET:
+        error = node_5.message
+    if error is not None and error is not MISSING:
+        return error, False
+    if type(reasoning) is str and reasoning:
+        items.append(ReasoningDelta(reasoning))
+    if type(delta) is str and delta:
+        items.append(delta)
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    return None, False
+
+
 _ENDPOINT = Endpoint(
     provider="AnthropicMessages",
     method="POST",
     url="https://api.anthropic.com/v1/messages",
     framing=SSEFraming(
-        rules=EventRules(walk=_read_document),
+        rules=EventRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
         stop_events=frozenset(("message_stop",)),
         error_events=frozenset(("error",)),
         content_types=("text/event-stream",),

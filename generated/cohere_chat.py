@@ -12,7 +12,7 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, ToolCallDelta, Usage
-from ._runtime._framings import MISSING, EventRules, SSEFraming
+from ._runtime._framings import MISSING, UNSET, EventRules, Shape, SSEFraming, UnsetType
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -73,12 +73,92 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     return None, False
 
 
+class _Shape1(Shape):
+    # The members of '$.delta.message.content' that the paths read.
+    text: object = MISSING
+
+
+class _Shape2(Shape):
+    # The members of '$.delta.message' that the paths read.
+    content: _Shape1 | UnsetType = UNSET
+    tool_calls: object = MISSING
+
+
+class _Shape3(Shape):
+    # The members of '$.delta.usage.tokens' that the paths read.
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+
+
+class _Shape4(Shape):
+    # The members of '$.delta.usage' that the paths read.
+    tokens: _Shape3 | UnsetType = UNSET
+
+
+class _Shape5(Shape):
+    # The members of '$.delta' that the paths read.
+    message: _Shape2 | UnsetType = UNSET
+    finish_reason: object = MISSING
+    usage: _Shape4 | UnsetType = UNSET
+
+
+class _Document(Shape):
+    # The members of '$' that the paths read.
+    delta: _Shape5 | UnsetType = UNSET
+    message: object = MISSING
+
+
+def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, bool]:
+    # The same paths, from _Document, each shared prefix walked once:
+    # delta '$.delta.message.content.text'
+    # tool_calls '$.delta.message.tool_calls'
+    # finish_reason '$.delta.finish_reason'
+    # input_tokens '$.delta.usage.tokens.input_tokens'
+    # output_tokens '$.delta.usage.tokens.output_tokens'
+    # error '$.message'
+    delta: object = MISSING
+    tool_calls: object = MISSING
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    node_1 = document.delta
+    if node_1 is not UNSET:
+        node_2 = node_1.message
+        if node_2 is not UNSET:
+            node_3 = node_2.content
+            if node_3 is not UNSET:
+                delta = node_3.text
+            tool_calls = node_2.tool_calls
+        finish_reason = node_1.finish_reason
+        node_4 = node_1.usage
+        if node_4 is not UNSET:
+            node_5 = node_4.tokens
+            if node_5 is not UNSET:
+                input_tokens = node_5.input_tokens
+                output_tokens = node_5.output_tokens
+    error = document.message
+    if error is not None and error is not MISSING:
+        return error, False
+    if type(delta) is str and delta:
+        items.append(delta)
+    if tool_calls is not MISSING and tool_calls not in (None, [], {}):
+        items.append(ToolCallDelta(tool_calls))
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    return None, False
+
+
 _ENDPOINT = Endpoint(
     provider="CohereChat",
     method="POST",
     url="https://api.cohere.com/v2/chat",
     framing=SSEFraming(
-        rules=EventRules(walk=_read_document),
+        rules=EventRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
         stop_events=frozenset(("message-end",)),
         content_types=("text/event-stream",),
     ),

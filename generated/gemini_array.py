@@ -12,7 +12,7 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, Usage
-from ._runtime._framings import MISSING, EventRules, JSONArrayFraming
+from ._runtime._framings import MISSING, UNSET, EventRules, JSONArrayFraming, Shape, UnsetType
 from ._runtime._messages import Message, content_text, system_text
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -79,12 +79,93 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     return None, False
 
 
+class _Shape1(Shape):
+    # The members of '$.candidates[0].content' that the paths read.
+    parts: object = MISSING
+
+
+class _Shape2(Shape):
+    # The members of '$.candidates[0]' that the paths read.
+    content: _Shape1 | UnsetType = UNSET
+    finishReason: object = MISSING
+
+
+class _Shape3(Shape):
+    # The members of '$.usageMetadata' that the paths read.
+    promptTokenCount: object = MISSING
+    candidatesTokenCount: object = MISSING
+
+
+class _Shape4(Shape):
+    # The members of '$.error' that the paths read.
+    message: object = MISSING
+
+
+class _Document(Shape):
+    # The members of '$' that the paths read.
+    candidates: list[_Shape2] | UnsetType = UNSET
+    usageMetadata: _Shape3 | UnsetType = UNSET
+    error: _Shape4 | UnsetType = UNSET
+
+
+def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, bool]:
+    # The same paths, from _Document, each shared prefix walked once:
+    # delta '$.candidates[0].content.parts[*].text'
+    # finish_reason '$.candidates[0].finishReason'
+    # input_tokens '$.usageMetadata.promptTokenCount'
+    # output_tokens '$.usageMetadata.candidatesTokenCount'
+    # error '$.error.message'
+    delta: list[object] = []
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    node_1 = document.candidates
+    if node_1 is not UNSET and len(node_1) > 0:
+        node_2 = node_1[0]
+        node_3 = node_2.content
+        if node_3 is not UNSET:
+            node_4 = node_3.parts
+            for node_5 in (
+                node_4
+                if isinstance(node_4, list)
+                else node_4.values()
+                if isinstance(node_4, dict)
+                else ()
+            ):
+                if not isinstance(node_5, dict) or "text" not in node_5:
+                    continue
+                node_5 = node_5["text"]
+                delta.append(node_5)
+        finish_reason = node_2.finishReason
+    node_6 = document.usageMetadata
+    if node_6 is not UNSET:
+        input_tokens = node_6.promptTokenCount
+        output_tokens = node_6.candidatesTokenCount
+    node_7 = document.error
+    if node_7 is not UNSET:
+        error = node_7.message
+    if error is not None and error is not MISSING:
+        return error, False
+    for value in delta:
+        if type(value) is str and value:
+            items.append(value)
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    return None, False
+
+
 _ENDPOINT = Endpoint(
     provider="GeminiArray",
     method="POST",
     url="https://generativelanguage.googleapis.com/v1beta/models/${model}:streamGenerateContent?key=${env.GEMINI_API_KEY}",
     framing=JSONArrayFraming(
-        rules=EventRules(walk=_read_document), content_types=("application/json",)
+        rules=EventRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
+        content_types=("application/json",),
     ),
     secrets=("GEMINI_API_KEY",),
 )

@@ -12,7 +12,15 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, Usage
-from ._runtime._framings import MISSING, EventRules, SSEFraming, json_equals
+from ._runtime._framings import (
+    MISSING,
+    UNSET,
+    EventRules,
+    Shape,
+    SSEFraming,
+    UnsetType,
+    json_equals,
+)
 from ._runtime._messages import Message, format_prompt
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -66,12 +74,70 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     return None, json_equals(stop, True)
 
 
+class _Shape1(Shape):
+    # The members of '$.error' that the paths read.
+    message: object = MISSING
+
+
+class _Document(Shape):
+    # The members of '$' that the paths read.
+    content: object = MISSING
+    stop: object = MISSING
+    stop_type: object = MISSING
+    tokens_evaluated: object = MISSING
+    tokens_predicted: object = MISSING
+    error: _Shape1 | UnsetType = UNSET
+    message: object = MISSING
+
+
+def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, bool]:
+    # The same paths, from _Document, each shared prefix walked once:
+    # delta '$.content'
+    # stop '$.stop'
+    # finish_reason '$.stop_type'
+    # input_tokens '$.tokens_evaluated'
+    # output_tokens '$.tokens_predicted'
+    # error '$.error.message'
+    # error_2 '$.message'
+    delta: object = MISSING
+    stop: object = MISSING
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    error_2: object = MISSING
+    delta = document.content
+    stop = document.stop
+    finish_reason = document.stop_type
+    input_tokens = document.tokens_evaluated
+    output_tokens = document.tokens_predicted
+    node_1 = document.error
+    if node_1 is not UNSET:
+        error = node_1.message
+    error_2 = document.message
+    if error is not None and error is not MISSING:
+        return error, False
+    if error_2 is not None and error_2 is not MISSING:
+        return error_2, False
+    if type(delta) is str and delta:
+        items.append(delta)
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    return None, json_equals(stop, True)
+
+
 _ENDPOINT = Endpoint(
     provider="LlamacppCompletion",
     method="POST",
     url="http://127.0.0.1:8080/completion",
     framing=SSEFraming(
-        rules=EventRules(walk=_read_document, has_stop=True),
+        rules=EventRules(
+            walk=_read_document, shape=_Document, shape_walk=_read_shape, has_stop=True
+        ),
         error_field="error",
         content_types=("text/event-stream",),
     ),

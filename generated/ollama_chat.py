@@ -12,7 +12,15 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, Usage
-from ._runtime._framings import MISSING, EventRules, NDJSONFraming, json_equals
+from ._runtime._framings import (
+    MISSING,
+    UNSET,
+    EventRules,
+    NDJSONFraming,
+    Shape,
+    UnsetType,
+    json_equals,
+)
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -60,12 +68,64 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     return None, json_equals(stop, True)
 
 
+class _Shape1(Shape):
+    # The members of '$.message' that the paths read.
+    content: object = MISSING
+
+
+class _Document(Shape):
+    # The members of '$' that the paths read.
+    message: _Shape1 | UnsetType = UNSET
+    done: object = MISSING
+    done_reason: object = MISSING
+    prompt_eval_count: object = MISSING
+    eval_count: object = MISSING
+    error: object = MISSING
+
+
+def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, bool]:
+    # The same paths, from _Document, each shared prefix walked once:
+    # delta '$.message.content'
+    # stop '$.done'
+    # finish_reason '$.done_reason'
+    # input_tokens '$.prompt_eval_count'
+    # output_tokens '$.eval_count'
+    # error '$.error'
+    delta: object = MISSING
+    stop: object = MISSING
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    node_1 = document.message
+    if node_1 is not UNSET:
+        delta = node_1.content
+    stop = document.done
+    finish_reason = document.done_reason
+    input_tokens = document.prompt_eval_count
+    output_tokens = document.eval_count
+    error = document.error
+    if error is not None and error is not MISSING:
+        return error, False
+    if type(delta) is str and delta:
+        items.append(delta)
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    return None, json_equals(stop, True)
+
+
 _ENDPOINT = Endpoint(
     provider="OllamaChat",
     method="POST",
     url="http://127.0.0.1:11434/api/chat",
     framing=NDJSONFraming(
-        rules=EventRules(walk=_read_document, has_stop=True),
+        rules=EventRules(
+            walk=_read_document, shape=_Document, shape_walk=_read_shape, has_stop=True
+        ),
         content_types=("application/x-ndjson",),
     ),
 )

@@ -12,7 +12,7 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, ToolCallDelta, Usage
-from ._runtime._framings import MISSING, EventRules, SSEFraming
+from ._runtime._framings import MISSING, UNSET, EventRules, Shape, SSEFraming, UnsetType
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -82,12 +82,95 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     return None, False
 
 
+class _Shape1(Shape):
+    # The members of '$.choices[0].delta' that the paths read.
+    content: object = MISSING
+    tool_calls: object = MISSING
+
+
+class _Shape2(Shape):
+    # The members of '$.choices[0]' that the paths read.
+    delta: _Shape1 | UnsetType = UNSET
+    finish_reason: object = MISSING
+
+
+class _Shape3(Shape):
+    # The members of '$.usage' that the paths read.
+    prompt_tokens: object = MISSING
+    completion_tokens: object = MISSING
+
+
+class _Shape4(Shape):
+    # The members of '$.error' that the paths read.
+    message: object = MISSING
+
+
+class _Document(Shape):
+    # The members of '$' that the paths read.
+    choices: list[_Shape2] | UnsetType = UNSET
+    usage: _Shape3 | UnsetType = UNSET
+    error: _Shape4 | UnsetType = UNSET
+
+
+def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, bool]:
+    # The same paths, from _Document, each shared prefix walked once:
+    # delta '$.choices[0].delta.content'
+    # tool_calls '$.choices[0].delta.tool_calls[*]'
+    # finish_reason '$.choices[0].finish_reason'
+    # input_tokens '$.usage.prompt_tokens'
+    # output_tokens '$.usage.completion_tokens'
+    # error '$.error.message'
+    delta: object = MISSING
+    tool_calls: list[object] = []
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    node_1 = document.choices
+    if node_1 is not UNSET and len(node_1) > 0:
+        node_2 = node_1[0]
+        node_3 = node_2.delta
+        if node_3 is not UNSET:
+            delta = node_3.content
+            node_4 = node_3.tool_calls
+            for node_5 in (
+                node_4
+                if isinstance(node_4, list)
+                else node_4.values()
+                if isinstance(node_4, dict)
+                else ()
+            ):
+                tool_calls.append(node_5)
+        finish_reason = node_2.finish_reason
+    node_6 = document.usage
+    if node_6 is not UNSET:
+        input_tokens = node_6.prompt_tokens
+        output_tokens = node_6.completion_tokens
+    node_7 = document.error
+    if node_7 is not UNSET:
+        error = node_7.message
+    if error is not None and error is not MISSING:
+        return error, False
+    if type(delta) is str and delta:
+        items.append(delta)
+    for value in tool_calls:
+        if value not in (None, [], {}):
+            items.append(ToolCallDelta(value))
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    return None, False
+
+
 _ENDPOINT = Endpoint(
     provider="OpenaiChat",
     method="POST",
     url="https://api.openai.com/v1/chat/completions",
     framing=SSEFraming(
-        rules=EventRules(walk=_read_document),
+        rules=EventRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
         stop_data="[DONE]",
         content_types=("text/event-stream",),
     ),

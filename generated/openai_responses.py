@@ -12,7 +12,7 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, Usage
-from ._runtime._framings import MISSING, EventRules, SSEFraming
+from ._runtime._framings import MISSING, UNSET, EventRules, Shape, SSEFraming, UnsetType
 from ._runtime._messages import Message, content_text, system_text
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -68,12 +68,78 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     return None, False
 
 
+class _Shape1(Shape):
+    # The members of '$.response.usage' that the paths read.
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+
+
+class _Shape2(Shape):
+    # The members of '$.response.error' that the paths read.
+    message: object = MISSING
+
+
+class _Shape3(Shape):
+    # The members of '$.response' that the paths read.
+    status: object = MISSING
+    usage: _Shape1 | UnsetType = UNSET
+    error: _Shape2 | UnsetType = UNSET
+
+
+class _Document(Shape):
+    # The members of '$' that the paths read.
+    delta: object = MISSING
+    response: _Shape3 | UnsetType = UNSET
+    message: object = MISSING
+
+
+def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, bool]:
+    # The same paths, from _Document, each shared prefix walked once:
+    # delta '$.delta'
+    # finish_reason '$.response.status'
+    # input_tokens '$.response.usage.input_tokens'
+    # output_tokens '$.response.usage.output_tokens'
+    # error '$.response.error.message'
+    # error_2 '$.message'
+    delta: object = MISSING
+    finish_reason: object = MISSING
+    input_tokens: object = MISSING
+    output_tokens: object = MISSING
+    error: object = MISSING
+    error_2: object = MISSING
+    delta = document.delta
+    node_1 = document.response
+    if node_1 is not UNSET:
+        finish_reason = node_1.status
+        node_2 = node_1.usage
+        if node_2 is not UNSET:
+            input_tokens = node_2.input_tokens
+            output_tokens = node_2.output_tokens
+        node_3 = node_1.error
+        if node_3 is not UNSET:
+            error = node_3.message
+    error_2 = document.message
+    if error is not None and error is not MISSING:
+        return error, False
+    if error_2 is not None and error_2 is not MISSING:
+        return error_2, False
+    if type(delta) is str and delta:
+        items.append(delta)
+    input_tokens_count = input_tokens if type(input_tokens) is int else None
+    output_tokens_count = output_tokens if type(output_tokens) is int else None
+    if input_tokens_count is not None or output_tokens_count is not None:
+        items.append(Usage(input_tokens_count, output_tokens_count))
+    if isinstance(finish_reason, str) and finish_reason:
+        items.append(Finish(finish_reason))
+    return None, False
+
+
 _ENDPOINT = Endpoint(
     provider="OpenaiResponses",
     method="POST",
     url="https://api.openai.com/v1/responses",
     framing=SSEFraming(
-        rules=EventRules(walk=_read_document),
+        rules=EventRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
         delta_events=frozenset(("response.output_text.delta",)),
         stop_events=frozenset(("response.completed", "response.incomplete")),
         error_events=frozenset(("response.failed", "error")),

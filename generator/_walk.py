@@ -10,6 +10,7 @@ the error message it found (or None) and whether the document completes the answ
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -20,6 +21,7 @@ from ._jsonpath import CompiledPath, Index, Name, Step, Wildcard
 __all__ = ["document_walk"]
 
 WALK_NAME = "_read_document"
+TYPED_WALK_NAME = "_read_shape"
 
 _TEXT_ROLES = {"reasoning": "ReasoningDelta", "delta": None}
 """The roles whose values are text, in the order their events come, and what wraps each."""
@@ -32,6 +34,8 @@ class _Node:
     ends: list[tuple[str, tuple[Step, ...]]] = field(default_factory=list)
     """(role, the steps after the prefix: empty, or beginning with a wildcard)."""
     children: dict[Name | Index, _Node] = field(default_factory=dict)
+    attributes: dict[str, str] = field(default_factory=dict)
+    """Typed walks: the attribute each member is read by, by its name."""
 
 
 @dataclass
@@ -42,6 +46,7 @@ class _Walk:
     code: CodeBuilder
     lines: list[str] = field(default_factory=list)
     nodes: int = 0
+    shape_count: int = 0
 
     def multiple(self, role: str) -> bool:
         """Whether a role collects a list of matches, rather than one value or MISSING."""
@@ -49,14 +54,34 @@ class _Walk:
         return not path.singular
 
     def source(self) -> str:
+        """The walk over a document as the standard library or msgspec decodes it."""
+        root = self._begin(WALK_NAME, "object", "every JSONPath of the spec in one pass")
+        self._node(root, "document", "    ")
+        self._events()  # first: a stop event's data is read for its events, errors or not
+        self._errors()
+        self._stop()
+        return "\n".join(self.lines)
+
+    def typed_source(self, root_shape: str, root: _Node) -> str:
+        """The walk over a document decoded into the shapes :meth:`shapes` made of ``root``."""
+        self._begin(TYPED_WALK_NAME, root_shape, f"the same paths, from {root_shape}")
+        self._shape_node(root, "document", "    ")
+        self._errors()  # first: a document that reports an error carries nothing else
+        self._events()
+        self._stop()
+        return "\n".join(self.lines)
+
+    def _begin(self, name: str, document_type: str, what: str) -> _Node:
+        """The function's first lines and its locals; the tree of the paths that compile."""
         code = self.code
         self.lines = [
-            f"def {WALK_NAME}(",
-            f"    document: object, items: list[{code.use('StreamItem')}]",
+            f"def {name}(",
+            f"    document: {document_type}, items: list[{code.use('StreamItem')}]",
             ") -> tuple[object, bool]:",
-            "    # Every JSONPath of the spec in one pass, each shared prefix walked once:",
+            f"    # {what[0].upper()}{what[1:]}, each shared prefix walked once:",
             *(f"    # {role} {comment(literal(path.text))}" for role, path in self.paths.items()),
         ]
+        self.nodes = 0
         root = _Node()
         for role, path in self.paths.items():
             if path.steps is None:  # left to jsonpath-ng
@@ -68,10 +93,102 @@ class _Walk:
             else:
                 self.lines.append(f"    {role}: object = {code.use('MISSING')}")
                 self._add(root, role, path.steps)
-        self._node(root, "document", "    ")
-        self._events()
-        self._outcome()
-        return "\n".join(self.lines)
+        return root
+
+    def tree(self) -> _Node | None:
+        """The paths as a tree of prefixes, if every one compiles."""
+        if any(path.steps is None for path in self.paths.values()):
+            return None
+        root = _Node()
+        for role, path in self.paths.items():
+            assert path.steps is not None
+            self._add(root, role, path.steps)
+        return root
+
+    def shapes(self, root: _Node) -> list[str] | None:
+        """msgspec classes holding only the members the paths read, the document's last; None
+        when the paths read a node in a way no such class can hold (as a whole and member by
+        member, by name and by index, or at two indexes).
+        """
+        if root.ends or not _typable(root, is_root=True):
+            return None
+        classes: list[str] = []
+        self._shape(root, "$", classes)
+        return classes
+
+    def _shape(self, node: _Node, prefix: str, classes: list[str]) -> str:
+        """The type of ``node``'s value, with the classes it needs added to ``classes``."""
+        if not node.children:
+            return "object"
+        [(first, child)] = list(node.children.items())[:1]
+        if isinstance(first, Index):
+            return f"list[{self._shape(child, f'{prefix}[{first.value}]', classes)}]"
+        members = []
+        for step, child in node.children.items():
+            assert isinstance(step, Name)
+            kind = self._shape(child, f"{prefix}.{step.value}", classes)
+            members.append(self._member(node, step.value, kind, leaf=not child.children))
+        self.shape_count += 1
+        name = "_Document" if prefix == "$" else f"_Shape{self.shape_count}"
+        classes.append(
+            "\n".join(
+                [
+                    f"class {name}({self.code.use('Shape')}):",
+                    f"    # The members of {comment(literal(prefix))} that the paths read.",
+                    *members,
+                ]
+            )
+        )
+        return name
+
+    def _member(self, node: _Node, key: str, kind: str, leaf: bool) -> str:
+        """One member of a class: named as in the document where that is a plain identifier,
+        else ``_member_N`` (which no such name can be) with the document's name given."""
+        if leaf:
+            default = self.code.use("MISSING")
+        else:  # a member that holds more members: UNSET when the document lacks it
+            default = self.code.use("UNSET")
+            kind += f" | {self.code.use('UnsetType')}"
+        plain = key.isidentifier() and key.isascii() and not keyword.iskeyword(key)
+        if plain and not key.startswith("_"):
+            node.attributes[key] = key
+            return f"    {key}: {kind} = {default}"
+        attribute = f"_member_{len(node.attributes) + 1}"
+        node.attributes[key] = attribute
+        named = f"{self.code.use('member')}(default={default}, name={literal(key)})"
+        return f"    {attribute}: {kind} = {named}"
+
+    def _shape_node(self, node: _Node, var: str, indent: str) -> None:
+        """Like :meth:`_node`, over shapes: members are attributes, lists are typed."""
+        for role, rest in node.ends:
+            if rest:
+                self._loops(role, rest, var, indent)
+            else:
+                self.lines.append(f"{indent}{role} = {var}")
+        unset = self.code.use("UNSET") if node.children else ""
+        for step, child in node.children.items():
+            if isinstance(step, Index):
+                i = step.value
+                test = f"len({var}) > {i}" if i >= 0 else f"len({var}) >= {-i}"
+                self.lines.append(f"{indent}if {var} is not {unset} and {test}:")
+                self.nodes += 1
+                element = f"node_{self.nodes}"
+                self.lines.append(f"{indent}    {element} = {var}[{i}]")
+                self._shape_node(child, element, indent + "    ")
+                continue
+            assert isinstance(step, Name)
+            value = f"{var}.{node.attributes[step.value]}"
+            if not child.children and len(child.ends) == 1 and not child.ends[0][1]:
+                self.lines.append(f"{indent}{child.ends[0][0]} = {value}")
+                continue
+            self.nodes += 1
+            member = f"node_{self.nodes}"
+            self.lines.append(f"{indent}{member} = {value}")
+            if child.children and isinstance(next(iter(child.children)), Name):
+                self.lines.append(f"{indent}if {member} is not {unset}:")
+                self._shape_node(child, member, indent + "    ")
+            else:
+                self._shape_node(child, member, indent)
 
     @staticmethod
     def _add(root: _Node, role: str, steps: tuple[Step, ...]) -> None:
@@ -211,7 +328,7 @@ class _Walk:
             f"        items.append({self.code.use('Usage')}({arguments}))",
         ]
 
-    def _outcome(self) -> None:
+    def _errors(self) -> None:
         for role in (role for role in self.paths if role == "error" or role.startswith("error_")):
             if self.multiple(role):
                 self.lines += [
@@ -225,6 +342,8 @@ class _Walk:
                     f"    if {role} is not None and {role} is not {missing}:",
                     f"        return {role}, False",
                 ]
+
+    def _stop(self) -> None:
         if "stop" not in self.paths:
             self.lines.append("    return None, False")
             return
@@ -238,17 +357,44 @@ class _Walk:
             self.lines.append(f"    return None, {equals}(stop, {expected})")
 
 
+def _typable(node: _Node, is_root: bool = False) -> bool:
+    """Whether a class can hold what the paths read of ``node``'s value."""
+    if not node.children:
+        return not is_root
+    if node.ends:
+        return False  # read whole and member by member
+    steps = list(node.children)
+    if isinstance(steps[0], Index):
+        if is_root or len(steps) > 1:
+            return False  # a document that is a list, or a list read at two indexes
+    elif not all(isinstance(step, Name) for step in steps):
+        return False  # read by name and by index
+    return all(_typable(child) for child in node.children.values())
+
+
 def document_walk(
     paths: dict[str, CompiledPath],
     convert_non_string: bool,
     stop_equals: object,
     code: CodeBuilder,
-) -> str:
-    """The name of the function that reads every role of ``paths`` from a document.
+) -> list[tuple[str, str]]:
+    """The keyword arguments of ``EventRules`` that read every role of ``paths``: the walk of
+    a decoded document and, when msgspec classes can hold what the paths read, those classes
+    (the document's as ``shape``) and the walk over them.
 
     Roles: ``delta`` (text), ``reasoning``, ``tool_calls``, ``input_tokens``,
     ``output_tokens``, ``finish_reason``, ``stop`` (compared with ``stop_equals``), and
     ``error``, ``error_2``, ... in the order they are tried.
     """
     walk = _Walk(paths, convert_non_string, stop_equals, code)
-    return code.define(WALK_NAME, walk.source())
+    arguments = [("walk", code.define(WALK_NAME, walk.source()))]
+    root = walk.tree()
+    classes = None if root is None else walk.shapes(root)
+    if root is not None and classes:
+        for source in classes:
+            code.define(source.split("(", 1)[0].removeprefix("class "), source)
+        shape = "_Document"
+        arguments.append(("shape", shape))
+        source = walk.typed_source(shape, root)
+        arguments.append(("shape_walk", code.define(TYPED_WALK_NAME, source)))
+    return arguments

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,7 +41,10 @@ def compiled_rules(response: dict[str, Any]) -> Any:
     assert not checker.problems, checker.problems
     code = CodeBuilder()
     expression = spec.emit(code)
-    namespace: dict[str, Any] = {}
+    # A module of its own, registered, as msgspec resolves a class's annotations in its module.
+    module = types.ModuleType(f"compiled_rules_{len(sys.modules)}_{id(spec)}")
+    sys.modules[module.__name__] = module
+    namespace = module.__dict__
     imports = [
         "from generator.runtime._events import Finish, ReasoningDelta, ToolCallDelta, Usage",
         "from generator.runtime._fallback import fallback_nodes",

@@ -145,8 +145,7 @@ class JSONRulesSpec:
         return code.call("JSONRules", arguments)
 
     def _emit_event_rules(self, code: CodeBuilder) -> str:
-        walk = document_walk(self.paths(), self.convert_non_string, self.stop_equals, code)
-        arguments = [("walk", walk)]
+        arguments = document_walk(self.paths(), self.convert_non_string, self.stop_equals, code)
         if self.stop_path is not None:
             arguments.append(("has_stop", "True"))
         return code.call("EventRules", arguments)

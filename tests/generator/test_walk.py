@@ -1,4 +1,5 @@
-"""Version 2: the one walk per document selects what each path, evaluated alone, selects.
+"""Version 2: the one walk per document selects what each path, evaluated alone, selects; the
+walk over a document decoded into its shape finds the same.
 
 The walk shares prefixes between paths; the reference evaluates every path on its own (RFC 9535
 semantics, as the JSONPath tests check them) and applies the rules of each role: every text,
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import msgspec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -135,3 +137,63 @@ def test_the_walk_selects_what_each_path_selects_alone(
         items: list[object] = []
         message, complete = rules.walk(document, items)
         assert (items, message, complete) == reference(paths, convert, stop_equals, document)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    delta=PATHS,
+    others=st.dictionaries(st.sampled_from(ROLES), PATHS),
+    stop=st.none() | PATHS,
+    errors=st.lists(PATHS, max_size=2),
+    documents=st.lists(DOCUMENTS, min_size=1, max_size=5),
+)
+def test_the_walk_over_a_shape_finds_what_the_walk_over_the_document_finds(
+    delta: tuple[Step, ...],
+    others: dict[str, tuple[Step, ...]],
+    stop: tuple[Step, ...] | None,
+    errors: list[tuple[Step, ...]],
+    documents: list[object],
+) -> None:
+    response: dict[str, Any] = {"delta": text_of(delta)}
+    for role, steps in others.items():
+        if role in ("input_tokens", "output_tokens"):
+            response.setdefault("usage", {})[role] = text_of(steps)
+        else:
+            response[role] = text_of(steps)
+    if stop is not None:
+        response["stop"] = {"path": text_of(stop)}
+    if errors:
+        response["error"] = {"message": [text_of(steps) for steps in errors]}
+    rules = compiled_rules(response)
+    if rules.shape is None:
+        return  # paths that no class can hold: every document is walked whole
+    decode = msgspec.json.Decoder(rules.shape).decode
+    for document in documents:
+        try:
+            shaped = decode(json.dumps(document).encode())
+        except msgspec.ValidationError:
+            continue  # a document of another shape: read whole, as above
+        expected: list[object] = []
+        outcome = rules.walk(document, expected)
+        if outcome[0] is not None:
+            expected = []  # the walk over a shape stops at an error message
+        items: list[object] = []
+        assert (rules.shape_walk(shaped, items), items) == (outcome, expected)
+
+
+def test_the_shape_of_openai_chunks() -> None:
+    rules = compiled_rules(
+        {
+            "delta": "$.choices[0].delta.content",
+            "finish_reason": "$.choices[0].finish_reason",
+            "error": {"message": "$['error-info'].message"},
+        }
+    )
+    shaped = msgspec.json.decode(
+        b'{"id": "x", "choices": [{"delta": {"content": "Hi"}, "finish_reason": "stop"}],'
+        b' "error-info": {"message": null}}',
+        type=rules.shape,
+    )
+    items: list[object] = []
+    assert rules.shape_walk(shaped, items) == (None, False)
+    assert items == ["Hi", Finish("stop")]

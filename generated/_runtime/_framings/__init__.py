@@ -10,13 +10,18 @@ keys from a spec and emits the constructor call of the class here.
 from .base import MISSING, Framing, Origin, Reader, Selector
 from .json_array import JSONArrayFraming
 from .json_rules import (
+    UNSET,
     DocumentWalk,
     EventRules,
     JSONRules,
     NodeSelector,
     Rules,
+    Shape,
+    ShapeWalk,
+    UnsetType,
     json_equals,
     json_text,
+    member,
 )
 from .ndjson import NDJSONFraming
 from .sse import SSEFraming
@@ -24,6 +29,7 @@ from .text import TextFraming
 
 __all__ = [
     "MISSING",
+    "UNSET",
     "DocumentWalk",
     "EventRules",
     "Framing",
@@ -36,7 +42,11 @@ __all__ = [
     "Rules",
     "SSEFraming",
     "Selector",
+    "Shape",
+    "ShapeWalk",
     "TextFraming",
+    "UnsetType",
     "json_equals",
     "json_text",
+    "member",
 ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._stream import StreamItem
 from .base import Origin, Silence, incomplete, too_large
-from .json_rules import Rules, decode_json, loads_leniently, reported
+from .json_rules import Rules, loads_leniently, reported
 from .lines import OversizeError, Splitter, decoded
 
 __all__ = ["SSEDecoder", "SSEFraming", "SSEReader", "ServerSentEvent"]
@@ -189,7 +189,7 @@ class SSEReader:
         framing, origin, stop_data = self._framing, self._origin, self._stop_data
         rules, delta_events = framing.rules, framing.delta_events
         stop_events, error_events = framing.stop_events, framing.error_events
-        plain, read = self._plain, rules.read
+        plain, read = self._plain, rules.read_data
         events = 0
         for block in blocks:
             if plain and 10 not in block and block.startswith(b"data: "):
@@ -198,7 +198,7 @@ class SSEReader:
                 data = block[6:]
                 if data == stop_data:
                     return True
-                if read(decode_json(data, origin), items, origin):
+                if read(data, items, origin):
                     return True
                 continue
             parsed = decoder.event(block)
@@ -216,7 +216,7 @@ class SSEReader:
             if data == stop_data:
                 return True
             wanted = delta_events is None or event in delta_events
-            if wanted and read(decode_json(data, origin), items, origin):
+            if wanted and read(data, items, origin):
                 return True
         # Counted after reading: a read with an event in it passes, and one without has
         # nothing to read.

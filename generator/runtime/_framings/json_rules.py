@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 import msgspec
 
@@ -21,15 +21,20 @@ from .base import MISSING, Origin, Selector
 from .lines import decoded
 
 __all__ = [
+    "UNSET",
     "DocumentWalk",
     "EventRules",
     "JSONRules",
     "NodeSelector",
     "Rules",
+    "Shape",
+    "ShapeWalk",
+    "UnsetType",
     "decode_json",
     "json_equals",
     "json_text",
     "loads_leniently",
+    "member",
     "parse_json",
     "reported",
 ]
@@ -49,6 +54,10 @@ class Rules(Protocol):
 
     def read(self, document: object, items: list[StreamItem], origin: Origin) -> bool:
         """Add what ``document`` carries to ``items``; return whether the answer is complete."""
+        ...
+
+    def read_data(self, data: bytes, items: list[StreamItem], origin: Origin) -> bool:
+        """:meth:`read` for a document still encoded (UTF-8), invalid JSON an error."""
         ...
 
     def final(self, data: bytes, items: list[StreamItem]) -> None:
@@ -95,6 +104,9 @@ class JSONRules:
             return False
         return json_equals(self.stop_path(document), self.stop_equals)
 
+    def read_data(self, data: bytes, items: list[StreamItem], origin: Origin) -> bool:
+        return self.read(decode_json(data, origin), items, origin)
+
     def final(self, data: bytes, items: list[StreamItem]) -> None:
         return
 
@@ -105,29 +117,84 @@ carries to the list (reasoning, text, tool calls, usage, then the finish) and re
 message the document holds, or None, and whether it completes the answer."""
 
 
+ShapeWalk = Callable[[Any, list[StreamItem]], tuple[object, bool]]
+"""A :data:`DocumentWalk` over a document decoded into a spec's :class:`Shape`; it returns an
+error message before adding anything, as it is never asked for a stop event's items."""
+
+
+class Shape(msgspec.Struct):
+    """What a version 2 spec's paths read of a document, as msgspec classes: the base of the
+    classes a generated module declares.
+
+    msgspec decodes a document into them without building what no path reads, which is most
+    of an LLM's chunk (ids, model names, timestamps). A member the document lacks keeps its
+    default: MISSING for a value, UNSET for a member that holds more members.
+    """
+
+
 @dataclass(frozen=True, slots=True)
 class EventRules:
     """Version 2: every match of every path, as text and typed events."""
 
     walk: DocumentWalk
     has_stop: bool = False
+    shape: type[Shape] | None = None
+    """The class a document is decoded into first, when the spec's paths allow one."""
+    shape_walk: ShapeWalk | None = None
+    """``walk``, over a document decoded into ``shape``."""
+    _shaped: tuple[Callable[[bytes], object], ShapeWalk] | None = field(
+        init=False, repr=False, compare=False, default=None
+    )
+    """The decoder into ``shape`` and the walk over it, when the spec has a shape."""
+
+    def __post_init__(self) -> None:
+        if self.shape is not None and self.shape_walk is not None:
+            decoder = msgspec.json.Decoder(self.shape)
+            object.__setattr__(self, "_shaped", (decoder.decode, self.shape_walk))
 
     def error_in(self, document: object) -> object | None:
         return self.walk(document, [])[0]
 
     def read(self, document: object, items: list[StreamItem], origin: Origin) -> bool:
-        start = len(items)
-        message, complete = self.walk(document, items)
-        if message is not None:
-            del items[start:]  # a document that reports an error carries nothing else
-            raise reported(message, origin)
-        return complete
+        return self._outcome(self.walk, document, items, origin)
+
+    def read_data(self, data: bytes, items: list[StreamItem], origin: Origin) -> bool:
+        """The document decoded into its shape, if it fits one, else as any JSON.
+
+        A document fits when it is valid JSON whose members on the spec's paths have the types
+        the shape gives them; the walk over it then finds what the walk over the whole
+        document would. Anything else is decoded whole, as :func:`decode_json` decodes it.
+        """
+        if self._shaped is not None:
+            decode, walk = self._shaped
+            try:
+                shaped = decode(data)
+            except (ValueError, RecursionError):
+                pass
+            else:
+                # The walk over a shape adds nothing when it finds an error message.
+                message, complete = walk(shaped, items)
+                if message is not None:
+                    raise reported(message, origin)
+                return complete
+        return self._outcome(self.walk, decode_json(data, origin), items, origin)
 
     def final(self, data: bytes, items: list[StreamItem]) -> None:
         """A stop event's data is read when it is JSON (usage, say), and ignored when it is not."""
         document = loads_leniently(decoded(data))
         if document is not None:
             self.walk(document, items)
+
+    @staticmethod
+    def _outcome(
+        walk: ShapeWalk, document: object, items: list[StreamItem], origin: Origin
+    ) -> bool:
+        start = len(items)
+        message, complete = walk(document, items)
+        if message is not None:
+            del items[start:]  # a document that reports an error carries nothing else
+            raise reported(message, origin)
+        return complete
 
 
 def json_text(value: object) -> str:
@@ -147,6 +214,11 @@ def reported(message: object, origin: Origin) -> ServerReportedError:
         origin.redact(text), provider=origin.provider, endpoint=origin.endpoint
     )
 
+
+UNSET = msgspec.UNSET
+UnsetType = msgspec.UnsetType
+member = msgspec.field
+"""A member of a :class:`Shape` whose name in the document is not a plain identifier."""
 
 _decode = msgspec.json.Decoder().decode
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._stream import StreamItem
 from .base import Origin, Silence, incomplete, too_large
-from .json_rules import Rules, decode_json, parse_json
+from .json_rules import Rules, parse_json
 from .lines import OversizeError, Splitter, decoded
 
 __all__ = ["LineDecoder", "NDJSONFraming", "NDJSONReader"]
@@ -94,7 +94,7 @@ class NDJSONReader:
         rules, origin = self._rules, self._origin
         # A loop rather than any(): no generator frame per line on the hot path.
         for line in lines:  # noqa: SIM110
-            if rules.read(decode_json(line, origin), items, origin):
+            if rules.read_data(line, items, origin):
                 return True
         return False
 

@@ -12,7 +12,7 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import MISSING, EventRules, JSONArrayFraming, json_equals
+from ._runtime._framings import MISSING, UNSET, EventRules, JSONArrayFraming, Shape, json_equals
 from ._runtime._messages import Message, last_user_message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -35,12 +35,34 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     return None, json_equals(stop, True)
 
 
+class _Document(Shape):
+    # The members of '$' that the paths read.
+    text: object = MISSING
+    done: object = MISSING
+
+
+def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, bool]:
+    # The same paths, from _Document, each shared prefix walked once:
+    # delta '$.text'
+    # stop '$.done'
+    delta: object = MISSING
+    stop: object = MISSING
+    delta = document.text
+    stop = document.done
+    if type(delta) is str and delta:
+        items.append(delta)
+    return None, json_equals(stop, True)
+
+
 _ENDPOINT = Endpoint(
     provider="ArrayGetV2",
     method="GET",
     url="https://api.array.example/stream?q=${last_user_message}&at=${timestamp}",
     framing=JSONArrayFraming(
-        rules=EventRules(walk=_read_document, has_stop=True), content_types=("application/json",)
+        rules=EventRules(
+            walk=_read_document, shape=_Document, shape_walk=_read_shape, has_stop=True
+        ),
+        content_types=("application/json",),
     ),
 )
 
