@@ -15,9 +15,7 @@ other fault is a :class:`JSONPathError` at its position.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from jsonpath_ng.exceptions import JSONPathError as _JsonPathNgError
-from jsonpath_ng.ext.parser import parse as _jsonpath_ng_parse  # = jsonpath_ng.ext.parse
+from functools import cache
 
 __all__ = [
     "CompiledPath",
@@ -107,11 +105,16 @@ def compile_path(text: str, *, loops: bool = False) -> CompiledPath:
     return CompiledPath(text, steps)
 
 
+@cache  # jsonpath-ng builds a new parser for every query it parses: about 3 ms each
 def _check_with_jsonpath_ng(text: str) -> None:
     """Raise :class:`JSONPathError` unless jsonpath-ng can parse ``text``."""
+    # Imported here, as most specs never need it: importing it takes longer than a spec's build.
+    from jsonpath_ng.exceptions import JSONPathError as JsonPathNgError
+    from jsonpath_ng.ext.parser import parse  # = jsonpath_ng.ext.parse
+
     try:
-        _jsonpath_ng_parse(text)
-    except _JsonPathNgError as error:
+        parse(text)
+    except JsonPathNgError as error:
         message = f"not a singular query, and jsonpath-ng cannot parse it: {error}"
         raise JSONPathError(message, _jsonpath_ng_position(text, str(error))) from error
 

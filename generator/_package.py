@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from ._codegen import comment
 from ._emit import ProviderModule, emit_provider
 from ._model import ProviderSpec
-from ._render import render
+from ._render import format_sources, template
 from ._runtime_source import (
     OPTIONAL_MODULES,
     RUNTIME_FOLDER,
@@ -49,12 +49,14 @@ def header(source: str, edit: str) -> str:
 
 def render_provider(spec: ProviderSpec) -> str:
     """The source of ``spec``'s provider module, formatted; byte-identical for the same spec."""
-    return _render_module(emit_provider(spec))
+    [source] = format_sources([_lay_out_module(emit_provider(spec))])
+    return source
 
 
-def _render_module(module: ProviderModule) -> str:
+def _lay_out_module(module: ProviderModule) -> str:
+    """The module's source as the template lays it out, before ruff formats it."""
     spec_header = header(module.source, "Edit the spec, then regenerate.")
-    return render("provider.py.jinja", header=spec_header, module=module)
+    return template("provider.py.jinja").render(header=spec_header, module=module)
 
 
 def package_files(
@@ -62,7 +64,7 @@ def package_files(
 ) -> dict[PurePosixPath, str]:
     """Every file of the package, by path inside it, with its source.
 
-    ``modules`` names the provider modules to render (rendering runs ruff, the slow part); the
+    ``modules`` names the provider modules to render (formatting them is the slow part); the
     runtime, ``__init__.py`` and ``py.typed`` always follow from all of ``specs``.
     """
     emitted = {spec.module: emit_provider(spec) for spec in specs}
@@ -74,10 +76,15 @@ def package_files(
         providers=tuple(sorted((spec.module, spec.class_name) for spec in specs)),
         exports=tuple(public_names()),
     )
-    files[PurePosixPath("__init__.py")] = render("package_init.py.jinja", init=init)
+    # Laid out first and formatted together: ruff then starts twice in all, not twice a module.
+    rendered = list(modules)
+    laid_out = [template("package_init.py.jinja").render(init=init)]
+    laid_out.extend(_lay_out_module(emitted[module]) for module in rendered)
+    init_source, *module_sources = format_sources(laid_out)
+    files[PurePosixPath("__init__.py")] = init_source
     files[PurePosixPath("py.typed")] = header(specs_source, "Marks the package as typed (PEP 561).")
-    for module in modules:
-        files[PurePosixPath(f"{module}.py")] = _render_module(emitted[module])
+    for module, source in zip(rendered, module_sources, strict=True):
+        files[PurePosixPath(f"{module}.py")] = source
     return files
 
 

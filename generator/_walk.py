@@ -160,17 +160,12 @@ class _Walk:
 
     def _shape_node(self, node: _Node, var: str, indent: str) -> None:
         """Like :meth:`_node`, over shapes: members are attributes, lists are typed."""
-        for role, rest in node.ends:
-            if rest:
-                self._loops(role, rest, var, indent)
-            else:
-                self.lines.append(f"{indent}{role} = {var}")
-        unset = self.code.use("UNSET") if node.children else ""
+        self._ends(node, var, indent)
         for step, child in node.children.items():
             if isinstance(step, Index):
                 i = step.value
                 test = f"len({var}) > {i}" if i >= 0 else f"len({var}) >= {-i}"
-                self.lines.append(f"{indent}if {var} is not {unset} and {test}:")
+                self.lines.append(f"{indent}if {var} is not {self.code.use('UNSET')} and {test}:")
                 self.nodes += 1
                 element = f"node_{self.nodes}"
                 self.lines.append(f"{indent}    {element} = {var}[{i}]")
@@ -185,7 +180,7 @@ class _Walk:
             member = f"node_{self.nodes}"
             self.lines.append(f"{indent}{member} = {value}")
             if child.children and isinstance(next(iter(child.children)), Name):
-                self.lines.append(f"{indent}if {member} is not {unset}:")
+                self.lines.append(f"{indent}if {member} is not {self.code.use('UNSET')}:")
                 self._shape_node(child, member, indent + "    ")
             else:
                 self._shape_node(child, member, indent)
@@ -201,11 +196,7 @@ class _Walk:
         node.ends.append((role, ()))
 
     def _node(self, node: _Node, var: str, indent: str) -> None:
-        for role, rest in node.ends:
-            if rest:
-                self._loops(role, rest, var, indent)
-            else:
-                self.lines.append(f"{indent}{role} = {var}")
+        self._ends(node, var, indent)
         names = [(s.value, c) for s, c in node.children.items() if isinstance(s, Name)]
         tests = [(f"{literal(name)} in {var}", f"{var}[{literal(name)}]", c) for name, c in names]
         self._children(f"isinstance({var}, dict)", tests, indent)
@@ -215,6 +206,14 @@ class _Walk:
             for i, child in indexes
         ]
         self._children(f"isinstance({var}, list)", tests, indent)
+
+    def _ends(self, node: _Node, var: str, indent: str) -> None:
+        """What the paths that end at ``node`` take of its value, ``var``."""
+        for role, rest in node.ends:
+            if rest:
+                self._loops(role, rest, var, indent)
+            else:
+                self.lines.append(f"{indent}{role} = {var}")
 
     def _children(self, kind: str, tests: list[tuple[str, str, _Node]], indent: str) -> None:
         """The children of one kind (members or elements), behind the test of that kind."""

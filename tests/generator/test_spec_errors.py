@@ -434,3 +434,17 @@ def test_a_long_value_is_quoted_short(tmp_path: Path) -> None:
     [error] = errors_of(edit("framing: sse", "framing: " + "x" * 500), tmp_path)
     assert error.startswith("specs/demo.yaml:17:12: response.framing: 'xxxxx")
     assert "x" * 60 not in error and "…" in error
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("working: true", "working: !!bool hello", "provider.working: hello is not a !!bool"),
+        ("  working: true", "  !!float working: true", "provider: key working is not a !!float"),
+    ],
+)
+def test_a_value_its_tag_does_not_fit_is_an_error_not_a_crash(
+    old: str, new: str, expected: str, tmp_path: Path
+) -> None:
+    errors = errors_of(edit(old, new), tmp_path)
+    assert any(error.endswith(expected) for error in errors), errors

@@ -122,13 +122,14 @@ ShapeWalk = Callable[[Any, list[StreamItem]], tuple[object, bool]]
 error message before adding anything, as it is never asked for a stop event's items."""
 
 
-class Shape(msgspec.Struct):
+class Shape(msgspec.Struct, gc=False):
     """What a version 2 spec's paths read of a document, as msgspec classes: the base of the
     classes a generated module declares.
 
     msgspec decodes a document into them without building what no path reads, which is most
     of an LLM's chunk (ids, model names, timestamps). A member the document lacks keeps its
-    default: MISSING for a value, UNSET for a member that holds more members.
+    default: MISSING for a value, UNSET for a member that holds more members. Decoded JSON
+    holds no reference cycle, so the garbage collector need not track them.
     """
 
 

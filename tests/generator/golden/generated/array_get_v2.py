@@ -12,7 +12,7 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import MISSING, UNSET, EventRules, JSONArrayFraming, Shape, json_equals
+from ._runtime._framings import MISSING, EventRules, JSONArrayFraming, Shape, json_equals
 from ._runtime._messages import Message, last_user_message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
