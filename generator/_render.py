@@ -8,12 +8,11 @@ import tempfile
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from ruff.__main__ import find_ruff_bin
 
-__all__ = ["LINE_LENGTH", "FormatError", "format_source", "format_sources", "render", "template"]
+__all__ = ["LINE_LENGTH", "FormatError", "format_sources", "template"]
 
 LINE_LENGTH = 100
 """Same as pyproject.toml's, so ``ruff format --check`` agrees with what was written."""
@@ -39,17 +38,6 @@ def _environment() -> jinja2.Environment:
 def template(name: str) -> jinja2.Template:
     """A template from generator/templates."""
     return _environment().get_template(name)
-
-
-def render(name: str, **context: Any) -> str:
-    """Template ``name`` rendered with ``context``, then formatted by ruff."""
-    return format_source(template(name).render(**context))
-
-
-def format_source(source: str) -> str:
-    """``source`` formatted as :func:`format_sources` formats each of its sources."""
-    [formatted] = format_sources([source])
-    return formatted
 
 
 def format_sources(sources: Sequence[str]) -> list[str]:

@@ -10,7 +10,9 @@ the error message it found (or None) and whether the document completes the answ
 
 from __future__ import annotations
 
+import builtins
 import keyword
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -150,7 +152,7 @@ class _Walk:
             default = self.code.use("UNSET")
             kind += f" | {self.code.use('UnsetType')}"
         plain = key.isidentifier() and key.isascii() and not keyword.iskeyword(key)
-        if plain and not key.startswith("_"):
+        if plain and not key.startswith("_") and key not in _CLASS_BODY_NAMES:
             node.attributes[key] = key
             return f"    {key}: {kind} = {default}"
         attribute = f"_member_{len(node.attributes) + 1}"
@@ -356,8 +358,17 @@ class _Walk:
             self.lines.append(f"    return None, {equals}(stop, {expected})")
 
 
+_CLASS_BODY_NAMES = frozenset({*dir(builtins), "MISSING", "UNSET", "UnsetType", "member"})
+"""Names a shape's class body reads (its annotations and defaults): no member may hide one."""
+
+_UNRENAMABLE = re.compile(r'["\\\x00-\x1f]')
+"""What msgspec refuses in the document's name of a member."""
+
+
 def _typable(node: _Node, is_root: bool = False) -> bool:
     """Whether a class can hold what the paths read of ``node``'s value."""
+    if any(isinstance(step, Name) and _UNRENAMABLE.search(step.value) for step in node.children):
+        return False
     if not node.children:
         return not is_root
     if node.ends:

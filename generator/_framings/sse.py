@@ -83,7 +83,7 @@ class SSESpec(FramingSpec):
             content_types=cls.content_types_of(response),
             rules=JSONRulesSpec.from_spec(response, checker),
             delta_events=None if events is None else tuple(events),
-            stop_data=stop.get("data"),
+            stop_data=_stop_data(stop.get("data"), checker),
             stop_events=_event_types(("response", "stop", "event"), stop.get("event"), checker),
             error_events=_event_types(("response", "error", "event"), error.get("event"), checker),
             error_field=_error_field(error.get("field"), checker),
@@ -117,6 +117,16 @@ def _event_types(at: KeyPath, value: str | list[str] | None, checker: Checker) -
     if isinstance(value, str):
         return (value,)
     return tuple(value) if checker.needs_version_2(at, "a list of event types") else ()
+
+
+def _stop_data(data: str | None, checker: Checker) -> str | None:
+    # Event data is compared as the server sent it: U+FFFD stands for bytes that were no UTF-8,
+    # and a lone surrogate for nothing UTF-8 can hold.
+    if data is not None and any(c == "\ufffd" or "\ud800" <= c <= "\udfff" for c in data):
+        at = ("response", "stop", "data")
+        checker.error(at, "holds U+FFFD or a lone surrogate, which no event's data can equal")
+        return None
+    return data
 
 
 def _error_field(name: str | None, checker: Checker) -> str | None:

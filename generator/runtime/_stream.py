@@ -102,6 +102,7 @@ class TextStream:
 
         A task that is reading the stream meanwhile sees it end.
         """
+        self._pending = iter(())  # not even the rest of the read being handed out
         try:
             await self._batches.aclose()
         except RuntimeError:  # being read by another task right now

@@ -448,3 +448,12 @@ def test_a_value_its_tag_does_not_fit_is_an_error_not_a_crash(
 ) -> None:
     errors = errors_of(edit(old, new), tmp_path)
     assert any(error.endswith(expected) for error in errors), errors
+
+
+@pytest.mark.parametrize("data", ["\\ufffd", "[DONE\\ud800]"])
+def test_stop_data_no_event_can_equal_is_an_error(data: str, tmp_path: Path) -> None:
+    errors = errors_of(edit('stop: {data: "[DONE]"}', f'stop: {{data: "{data}"}}'), tmp_path)
+    assert errors == [
+        "specs/demo.yaml:19:16: response.stop.data: "
+        "holds U+FFFD or a lone surrogate, which no event's data can equal"
+    ]

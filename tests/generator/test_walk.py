@@ -21,7 +21,9 @@ from generator.runtime._events import Finish, ReasoningDelta, ToolCallDelta, Usa
 from ..reading import compiled_rules
 from .test_jsonpath import evaluate_steps
 
-KEYS = ["a", "b", "c"]
+KEYS = ["a", "b", "object", "MISSING", "_x", "class", "a-b"]
+"""Names a shape must rename: a builtin and a name its class body reads, a private name, a
+keyword, a name that is no identifier."""
 STEPS = st.one_of(
     st.sampled_from(KEYS).map(Name),
     st.sampled_from([0, 1, -1]).map(Index),
@@ -51,7 +53,8 @@ def text_of(steps: tuple[Step, ...]) -> str:
     parts = []
     for step in steps:
         if isinstance(step, Name):
-            parts.append(f".{step.value}")
+            plain = step.value.replace("_", "a").isalnum() and not step.value[0].isdigit()
+            parts.append(f".{step.value}" if plain else f"['{step.value}']")
         elif isinstance(step, Index):
             parts.append(f"[{step.value}]")
         else:
@@ -197,3 +200,8 @@ def test_the_shape_of_openai_chunks() -> None:
     items: list[object] = []
     assert rules.shape_walk(shaped, items) == (None, False)
     assert items == ["Hi", Finish("stop")]
+
+
+def test_keys_no_member_name_can_hold_leave_the_document_unshaped() -> None:
+    assert compiled_rules({"delta": '$["a\\"b"].c'}).shape is None
+    assert compiled_rules({"delta": "$.a.b"}).shape is not None

@@ -164,6 +164,36 @@ def test_a_long_line_in_tiny_reads_is_linear() -> None:
     assert feed(decoder, b"\n\n") == []  # a line named "xxxx...", an unknown field
 
 
+def test_an_unfinished_block_longer_than_the_limit_in_bytes_is_counted_read_by_read() -> None:
+    # Comments carry no data: a block of them is never too large, only long (the silence
+    # bound ends such a body); each read is counted once, not the whole block again.
+    decoder = SSEDecoder(max_size=10_000)
+    body = b": keep-alive\n" * 20_000
+    for start in range(0, len(body), 100):
+        assert feed(decoder, body[start : start + 100]) == []
+    # Three bytes a character: the limit is reached at 10,000 characters, not bytes.
+    decoder = SSEDecoder(max_size=10_000)
+    feed(decoder, b"data: ")
+    line = "日".encode() * 9_990
+    for start in range(0, len(line), 7):  # cut inside characters too
+        feed(decoder, line[start : start + 7])
+    with pytest.raises(OversizeError):
+        feed(decoder, "日".encode() * 10)
+
+
+def test_the_data_of_an_unfinished_event_counts_toward_the_limit() -> None:
+    decoder = SSEDecoder(max_size=1_000)
+    feed(decoder, b"data: " + b"x" * 600 + b"\n: comment\n")
+    with pytest.raises(OversizeError):
+        feed(decoder, b"data:" + b"y" * 450 + b"\n")
+
+
+def test_a_body_that_is_the_start_of_a_bom_is_empty() -> None:
+    # utf-8-sig reads nothing in it, and neither does the decoder.
+    assert sse(b"\xef\xbb") == ([], False)
+    assert lines(b"\xef", b"\xbb") == []
+
+
 # ---------------------------------------------------------------- NDJSON
 
 
@@ -190,6 +220,15 @@ def test_ndjson_split_inside_crlf_and_characters() -> None:
 def test_ndjson_oversize_line() -> None:
     with pytest.raises(OversizeError):
         LineDecoder(max_size=10).feed(b"x" * 11)
+
+
+def test_ndjson_an_unfinished_line_is_counted_in_characters_read_by_read() -> None:
+    decoder = LineDecoder(max_size=10_000)
+    line = "ü".encode() * 9_999
+    for start in range(0, len(line), 5):
+        assert decoder.feed(line[start : start + 5]) == []
+    with pytest.raises(OversizeError):
+        decoder.feed("ü".encode() * 2)
 
 
 # ---------------------------------------------------------------- text

@@ -98,6 +98,8 @@ def json_texts(draw: st.DrawFn) -> str:
         members.append(draw(st.sampled_from(['"f": "stop"', '"done": true', '"t": "again"'])))
     if draw(st.booleans()):
         members.append('"error": {"message": "quota"}')
+    if draw(st.integers(0, 20)) == 0:  # a member no path reads, too long for int()
+        members.append('"x": ' + "7" * 4400)
     draw(st.randoms()).shuffle(members)
     text = "{" + ", ".join(members) + "}"
     return draw(st.sampled_from(["", " ", "\ufeff"])) + text + draw(st.sampled_from(["", " ", "x"]))
@@ -229,3 +231,10 @@ def test_ndjson_reader_gives_what_the_line_splitter_gives(
     pieces = pieces_of(body, data.draw)
     expected = described(read_ndjson(framing, pieces, ORIGIN))
     assert described(read_body(framing, pieces, ORIGIN)) == expected
+
+
+def test_an_integer_too_long_for_the_standard_library_is_an_error_where_no_path_reads_it() -> None:
+    data = b'{"t": "a", "x": ' + b"7" * 5000 + b"}"
+    fast = described(read_body(NDJSONFraming(rules=RULES), [data + b"\n"], ORIGIN))
+    assert fast == described(read_ndjson(NDJSONFraming(rules=RULES), [data + b"\n"], ORIGIN))
+    assert fast[1] is not None and fast[1].startswith("MalformedEventError")

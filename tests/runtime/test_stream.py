@@ -66,3 +66,10 @@ async def test_before_the_server_says_so_there_is_no_finish_or_usage() -> None:
 def test_usage_updates_keep_what_a_later_report_leaves_out() -> None:
     assert Usage(1, 2).updated(Usage(output_tokens=5)) == Usage(1, 5)
     assert Usage(output_tokens=5).total_tokens is None
+
+
+async def test_aclose_ends_the_stream_in_the_middle_of_a_read() -> None:
+    stream = TextStream(items())
+    assert await stream.__anext__() == "Hel"  # the rest of its read is waiting
+    await stream.aclose()
+    assert [text async for text in stream] == []

@@ -11,6 +11,8 @@ that walks all of a spec's paths at once).
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -168,7 +170,7 @@ class EventRules:
         the shape gives them; the walk over it then finds what the walk over the whole
         document would. Anything else is decoded whole, as :func:`decode_json` decodes it.
         """
-        if self._shaped is not None:
+        if self._shaped is not None and not _may_hold_a_long_integer(data):
             decode, walk = self._shaped
             try:
                 shaped = decode(data)
@@ -198,6 +200,18 @@ class EventRules:
             del items[start:]  # a document that reports an error carries nothing else
             raise reported(message, origin)
         return complete
+
+
+_LONGEST_INTEGER = sys.get_int_max_str_digits()
+"""The most digits the standard library reads in an integer (0: no limit); JSON with a longer
+one is an error to it, even in a member no path reads, which msgspec skips unread."""
+_LONG_INTEGER = re.compile(b"[0-9]{%d}" % (_LONGEST_INTEGER + 1))
+
+
+def _may_hold_a_long_integer(data: bytes) -> bool:
+    return (
+        bool(_LONGEST_INTEGER) and len(data) > _LONGEST_INTEGER and bool(_LONG_INTEGER.search(data))
+    )
 
 
 def json_text(value: object) -> str:

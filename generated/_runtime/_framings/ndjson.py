@@ -10,7 +10,7 @@ from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._stream import StreamItem
 from .base import Origin, Silence, incomplete, too_large
 from .json_rules import Rules, parse_json
-from .lines import OversizeError, Splitter, decoded
+from .lines import OversizeError, Splitter, UnfinishedText, decoded
 
 __all__ = ["LineDecoder", "NDJSONFraming", "NDJSONReader"]
 
@@ -25,6 +25,7 @@ class LineDecoder:
     def __init__(self, max_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
         self._lines = Splitter(b"\n")
         self._max_size = max_size
+        self._unfinished: UnfinishedText | None = None
 
     def feed(self, chunk: bytes) -> list[bytes]:
         """Decode one read; return the non-blank lines it completed.
@@ -37,9 +38,20 @@ class LineDecoder:
             # Fewer bytes than the limit are fewer characters than the limit.
             if len(line) > self._max_size:
                 self._check(decoded(line))
-        if self._lines.pending_size > self._max_size:
-            self._check(decoded(self._lines.pending, final=False))
+        self._check_unfinished()
         return [line for line in lines if not _blank(line)]
+
+    def _check_unfinished(self) -> None:
+        """Refuse an unfinished line that is already too long, before it ends."""
+        if self._lines.added is None:
+            self._unfinished = None
+        if self._lines.pending_size <= self._max_size:
+            return
+        if self._unfinished is None:
+            self._unfinished = UnfinishedText(self._max_size, data_lines=False)
+            self._unfinished.extend(self._lines.pending)
+        else:
+            self._unfinished.extend(self._lines.added or b"")
 
     def close(self) -> str | None:
         """End of body: the last line, if it had no line end and is not blank."""

@@ -16,7 +16,7 @@ from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._stream import StreamItem
 from .base import Origin, Silence, incomplete, too_large
 from .json_rules import Rules, loads_leniently, reported
-from .lines import OversizeError, Splitter, decoded
+from .lines import OversizeError, Splitter, UnfinishedText, decoded
 
 __all__ = ["SSEDecoder", "SSEFraming", "SSEReader", "ServerSentEvent"]
 
@@ -44,6 +44,7 @@ class SSEDecoder:
         self._max_size = max_size
         self._error_field = error_field
         self._truncated = False
+        self._unfinished: UnfinishedText | None = None
 
     @property
     def truncated(self) -> bool:
@@ -64,8 +65,7 @@ class SSEDecoder:
             for block in blocks:
                 if len(block) > limit:
                     self._fields(decoded(block).split("\n"))
-        if self._blocks.pending_size > limit:
-            self._check_unfinished(decoded(self._blocks.pending, final=False))
+        self._check_unfinished()
         return blocks
 
     def event(self, block: bytes) -> ServerSentEvent | None:
@@ -127,12 +127,17 @@ class SSEDecoder:
                 error = value
         return data, event, error
 
-    def _check_unfinished(self, text: str) -> None:
+    def _check_unfinished(self) -> None:
         """Refuse an unfinished block that is already too large, before it ends."""
-        *lines, last_line = text.split("\n")
-        if len(last_line) > self._max_size:
-            raise OversizeError(self._max_size)
-        self._fields(lines)
+        if self._blocks.added is None:
+            self._unfinished = None
+        if self._blocks.pending_size <= self._max_size:
+            return
+        if self._unfinished is None:
+            self._unfinished = UnfinishedText(self._max_size, data_lines=True)
+            self._unfinished.extend(self._blocks.pending)
+        else:
+            self._unfinished.extend(self._blocks.added or b"")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 
-__all__ = ["OversizeError", "Splitter", "decoded", "utf8_decoder"]
+__all__ = ["OversizeError", "Splitter", "UnfinishedText", "decoded", "utf8_decoder"]
 
 _BOM = codecs.BOM_UTF8
 _CR = 13
@@ -53,6 +53,8 @@ class Splitter:
         self._pending_size = 0
         self._started = False  # whether the leading BOM has been looked for
         self._after_cr = False  # the last read ended with CR: a leading LF belongs to it
+        self.added: bytes | None = None
+        """What the last read added to the unfinished piece; None if it began a new one."""
 
     @property
     def pending(self) -> bytes:
@@ -66,8 +68,10 @@ class Splitter:
 
     def feed(self, chunk: bytes) -> list[bytes]:
         """The pieces ``chunk`` completes, without their separators."""
+        self.added = b""
         if not self._started:
             chunk = self._after_bom(chunk)
+            self.added = None
         if not chunk:
             return []
         if self._after_cr and chunk[0] == 10:
@@ -82,7 +86,10 @@ class Splitter:
             self._after_cr = False
         if not self._completes(chunk):
             self._keep(chunk)
+            if self.added is not None:
+                self.added = chunk
             return []
+        self.added = None
         if self._pending:
             chunk = b"".join(self._pending) + chunk
             self._pending.clear()
@@ -92,11 +99,12 @@ class Splitter:
         return pieces
 
     def close(self) -> bytes:
-        """End of body: the unfinished piece (with a BOM prefix that never completed)."""
+        """End of body: the unfinished piece."""
         rest = b"".join(self._pending)
         self._pending.clear()
         self._pending_size = 0
-        return rest
+        # A body that is the start of a BOM and nothing else: utf-8-sig reads nothing in it.
+        return rest if self._started else b""
 
     def _after_bom(self, chunk: bytes) -> bytes:
         if self._pending:
@@ -124,3 +132,48 @@ class Splitter:
         if data:
             self._pending.append(data)
             self._pending_size += len(data)
+
+
+class UnfinishedText:
+    """The characters of a body's unfinished piece, counted as its bytes arrive.
+
+    Fewer bytes than the limit are fewer characters, so a piece needs counting only once it is
+    longer than the limit in bytes; from then on each read's bytes are counted once, which keeps
+    an endless piece in tiny reads linear. Raises OversizeError as soon as a line, or (with
+    ``data_lines``, the SSE rules) the data of the event, is longer than the limit.
+    """
+
+    def __init__(self, max_size: int, data_lines: bool) -> None:
+        self._max_size = max_size
+        self._data_lines = data_lines
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._line_chars = 0
+        self._line_start = b""  # enough of the line to tell a data field
+        self._data_size = 0
+
+    def extend(self, added: bytes) -> None:
+        """Count ``added``, the bytes just added to the unfinished piece."""
+        *ended, rest = added.split(b"\n")
+        for line in ended:
+            self._count(line, final=True)
+            self._end_line()
+        self._count(rest, final=False)
+
+    def _count(self, part: bytes, final: bool) -> None:
+        if len(self._line_start) < 6:
+            self._line_start += part[: 6 - len(self._line_start)]
+        self._line_chars += len(self._decoder.decode(part, final))
+        if self._line_chars > self._max_size:
+            raise OversizeError(self._max_size)
+
+    def _end_line(self) -> None:
+        start = self._line_start
+        if self._data_lines and (start.startswith(b"data:") or start == b"data"):
+            # The value: after "data:" and one space, or nothing for a bare "data".
+            value = 0 if start == b"data" else self._line_chars - 5 - (start[5:6] == b" ")
+            self._data_size += value + 1
+            if self._data_size > self._max_size:
+                raise OversizeError(self._max_size)
+        self._decoder.reset()
+        self._line_chars = 0
+        self._line_start = b""
