@@ -68,10 +68,11 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     for value in delta:
         if type(value) is str and value:
             items.append(value)
-    input_tokens_count = input_tokens if type(input_tokens) is int else None
-    output_tokens_count = output_tokens if type(output_tokens) is int else None
-    if input_tokens_count is not None or output_tokens_count is not None:
-        items.append(Usage(input_tokens_count, output_tokens_count))
+    if input_tokens is not MISSING or output_tokens is not MISSING:
+        input_tokens_count = input_tokens if type(input_tokens) is int else None
+        output_tokens_count = output_tokens if type(output_tokens) is int else None
+        if input_tokens_count is not None or output_tokens_count is not None:
+            items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
     if error is not None and error is not MISSING:
@@ -126,17 +127,18 @@ def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, b
         node_3 = node_2.content
         if node_3 is not UNSET:
             node_4 = node_3.parts
-            for node_5 in (
-                node_4
-                if isinstance(node_4, list)
-                else node_4.values()
-                if isinstance(node_4, dict)
-                else ()
-            ):
-                if not isinstance(node_5, dict) or "text" not in node_5:
-                    continue
-                node_5 = node_5["text"]
-                delta.append(node_5)
+            if node_4 is not MISSING:
+                for node_5 in (
+                    node_4
+                    if isinstance(node_4, list)
+                    else node_4.values()
+                    if isinstance(node_4, dict)
+                    else ()
+                ):
+                    if not isinstance(node_5, dict) or "text" not in node_5:
+                        continue
+                    node_5 = node_5["text"]
+                    delta.append(node_5)
         finish_reason = node_2.finishReason
     node_6 = document.usageMetadata
     if node_6 is not UNSET:
@@ -150,10 +152,11 @@ def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, b
     for value in delta:
         if type(value) is str and value:
             items.append(value)
-    input_tokens_count = input_tokens if type(input_tokens) is int else None
-    output_tokens_count = output_tokens if type(output_tokens) is int else None
-    if input_tokens_count is not None or output_tokens_count is not None:
-        items.append(Usage(input_tokens_count, output_tokens_count))
+    if input_tokens is not MISSING or output_tokens is not MISSING:
+        input_tokens_count = input_tokens if type(input_tokens) is int else None
+        output_tokens_count = output_tokens if type(output_tokens) is int else None
+        if input_tokens_count is not None or output_tokens_count is not None:
+            items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
     return None, False

@@ -71,10 +71,11 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     for value in tool_calls:
         if value not in (None, [], {}):
             items.append(ToolCallDelta(value))
-    input_tokens_count = input_tokens if type(input_tokens) is int else None
-    output_tokens_count = output_tokens if type(output_tokens) is int else None
-    if input_tokens_count is not None or output_tokens_count is not None:
-        items.append(Usage(input_tokens_count, output_tokens_count))
+    if input_tokens is not MISSING or output_tokens is not MISSING:
+        input_tokens_count = input_tokens if type(input_tokens) is int else None
+        output_tokens_count = output_tokens if type(output_tokens) is int else None
+        if input_tokens_count is not None or output_tokens_count is not None:
+            items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
     if error is not None and error is not MISSING:
@@ -133,14 +134,15 @@ def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, b
         if node_3 is not UNSET:
             delta = node_3.content
             node_4 = node_3.tool_calls
-            for node_5 in (
-                node_4
-                if isinstance(node_4, list)
-                else node_4.values()
-                if isinstance(node_4, dict)
-                else ()
-            ):
-                tool_calls.append(node_5)
+            if node_4 is not MISSING:
+                for node_5 in (
+                    node_4
+                    if isinstance(node_4, list)
+                    else node_4.values()
+                    if isinstance(node_4, dict)
+                    else ()
+                ):
+                    tool_calls.append(node_5)
         finish_reason = node_2.finish_reason
     node_6 = document.usage
     if node_6 is not UNSET:
@@ -156,10 +158,11 @@ def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, b
     for value in tool_calls:
         if value not in (None, [], {}):
             items.append(ToolCallDelta(value))
-    input_tokens_count = input_tokens if type(input_tokens) is int else None
-    output_tokens_count = output_tokens if type(output_tokens) is int else None
-    if input_tokens_count is not None or output_tokens_count is not None:
-        items.append(Usage(input_tokens_count, output_tokens_count))
+    if input_tokens is not MISSING or output_tokens is not MISSING:
+        input_tokens_count = input_tokens if type(input_tokens) is int else None
+        output_tokens_count = output_tokens if type(output_tokens) is int else None
+        if input_tokens_count is not None or output_tokens_count is not None:
+            items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
     return None, False

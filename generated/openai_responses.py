@@ -55,10 +55,11 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             error_2 = document["message"]
     if type(delta) is str and delta:
         items.append(delta)
-    input_tokens_count = input_tokens if type(input_tokens) is int else None
-    output_tokens_count = output_tokens if type(output_tokens) is int else None
-    if input_tokens_count is not None or output_tokens_count is not None:
-        items.append(Usage(input_tokens_count, output_tokens_count))
+    if input_tokens is not MISSING or output_tokens is not MISSING:
+        input_tokens_count = input_tokens if type(input_tokens) is int else None
+        output_tokens_count = output_tokens if type(output_tokens) is int else None
+        if input_tokens_count is not None or output_tokens_count is not None:
+            items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
     if error is not None and error is not MISSING:
@@ -125,10 +126,11 @@ def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, b
         return error_2, False
     if type(delta) is str and delta:
         items.append(delta)
-    input_tokens_count = input_tokens if type(input_tokens) is int else None
-    output_tokens_count = output_tokens if type(output_tokens) is int else None
-    if input_tokens_count is not None or output_tokens_count is not None:
-        items.append(Usage(input_tokens_count, output_tokens_count))
+    if input_tokens is not MISSING or output_tokens is not MISSING:
+        input_tokens_count = input_tokens if type(input_tokens) is int else None
+        output_tokens_count = output_tokens if type(output_tokens) is int else None
+        if input_tokens_count is not None or output_tokens_count is not None:
+            items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
     return None, False

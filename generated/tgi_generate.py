@@ -45,9 +45,10 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
     for value in delta:
         if type(value) is str and value:
             items.append(value)
-    output_tokens_count = output_tokens if type(output_tokens) is int else None
-    if output_tokens_count is not None:
-        items.append(Usage(None, output_tokens_count))
+    if output_tokens is not MISSING:
+        output_tokens_count = output_tokens if type(output_tokens) is int else None
+        if output_tokens_count is not None:
+            items.append(Usage(None, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
     if error is not None and error is not MISSING:

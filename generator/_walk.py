@@ -162,7 +162,15 @@ class _Walk:
 
     def _shape_node(self, node: _Node, var: str, indent: str) -> None:
         """Like :meth:`_node`, over shapes: members are attributes, lists are typed."""
-        self._ends(node, var, indent)
+        if any(rest for _, rest in node.ends):
+            # A member read by a wildcard: MISSING when the document lacks it, as it mostly does.
+            self.lines.append(f"{indent}if {var} is not {self.code.use('MISSING')}:")
+            for role, rest in node.ends:
+                if rest:
+                    self._loops(role, rest, var, indent + "    ")
+            self._ends(_Node(ends=[end for end in node.ends if not end[1]]), var, indent)
+        else:
+            self._ends(node, var, indent)
         for step, child in node.children.items():
             if isinstance(step, Index):
                 i = step.value
@@ -308,25 +316,31 @@ class _Walk:
         counts = [role for role in ("input_tokens", "output_tokens") if role in self.paths]
         if not counts:
             return
+        # Most documents report no usage: one test passes over the block then.
+        found = " or ".join(
+            role if self.multiple(role) else f"{role} is not {self.code.use('MISSING')}"
+            for role in counts
+        )
+        self.lines.append(f"    if {found}:")
         for role in counts:
             if self.multiple(role):
                 self.lines += [
-                    f"    {role}_count = None",
-                    f"    for value in {role}:",
-                    "        if type(value) is int:",
-                    f"            {role}_count = value",
-                    "            break",
+                    f"        {role}_count = None",
+                    f"        for value in {role}:",
+                    "            if type(value) is int:",
+                    f"                {role}_count = value",
+                    "                break",
                 ]
             else:
-                self.lines.append(f"    {role}_count = {role} if type({role}) is int else None")
+                self.lines.append(f"        {role}_count = {role} if type({role}) is int else None")
         test = " or ".join(f"{role}_count is not None" for role in counts)
         arguments = ", ".join(
             f"{role}_count" if role in counts else "None"
             for role in ("input_tokens", "output_tokens")
         )
         self.lines += [
-            f"    if {test}:",
-            f"        items.append({self.code.use('Usage')}({arguments}))",
+            f"        if {test}:",
+            f"            items.append({self.code.use('Usage')}({arguments}))",
         ]
 
     def _errors(self) -> None:
