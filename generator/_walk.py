@@ -6,6 +6,10 @@ would test the same prefix once per path; the walk shares each prefix, as a tree
 ``if`` blocks, then lays out the events in their fixed order. The function is what the runtime's
 ``EventRules`` calls for each document: it adds the document's events to ``items`` and returns
 the error message it found (or None) and whether the document completes the answer.
+
+When msgspec classes can hold what the paths read, the module also declares them (its shapes:
+``_Document`` and one class a node read by name) and a second walk, over a document decoded
+into them, which reads attributes where the first tests and indexes dicts.
 """
 
 from __future__ import annotations
