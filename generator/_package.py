@@ -49,7 +49,7 @@ def header(source: str, edit: str) -> str:
 
 def render_provider(spec: ProviderSpec) -> str:
     """The source of ``spec``'s provider module, formatted; byte-identical for the same spec."""
-    [source] = format_sources([_lay_out_module(emit_provider(spec))])
+    [source] = format_sources([(f"{spec.module}.py", _lay_out_module(emit_provider(spec)))])
     return source
 
 
@@ -78,8 +78,8 @@ def package_files(
     )
     # Laid out first and formatted together: ruff then starts twice in all, not twice a module.
     rendered = list(modules)
-    laid_out = [template("package_init.py.jinja").render(init=init)]
-    laid_out.extend(_lay_out_module(emitted[module]) for module in rendered)
+    laid_out = [("__init__.py", template("package_init.py.jinja").render(init=init))]
+    laid_out.extend((f"{module}.py", _lay_out_module(emitted[module])) for module in rendered)
     init_source, *module_sources = format_sources(laid_out)
     files[PurePosixPath("__init__.py")] = init_source
     files[PurePosixPath("py.typed")] = header(specs_source, "Marks the package as typed (PEP 561).")

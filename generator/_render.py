@@ -40,23 +40,25 @@ def template(name: str) -> jinja2.Template:
     return _environment().get_template(name)
 
 
-def format_sources(sources: Sequence[str]) -> list[str]:
-    """Each of ``sources`` with imports sorted and formatted by the pinned ruff, in order.
+def format_sources(sources: Sequence[tuple[str, str]]) -> list[str]:
+    """Each of ``sources`` (a name for messages, and the source) with imports sorted and
+    formatted by the pinned ruff, in order.
 
     ruff runs twice for them all, not twice per module: starting it is most of the time a
     build of hundreds of specs takes. Settings are fixed here, not read from any configuration
     file, so the output does not depend on where the generator runs.
     """
-    paths: list[Path] = []
+    names: dict[Path, str] = {}
     try:
-        for source in sources:
-            paths.append(_scratch_file(source))
+        for name, source in sources:
+            names[_scratch_file(source)] = name
+        paths = list(names)
         for start in range(0, len(paths), _FILES_PER_RUN):
-            _format_files(paths[start : start + _FILES_PER_RUN])
+            _format_files(paths[start : start + _FILES_PER_RUN], names)
         # Text, as ruff's stdout was read: "\r\n" and "\r" become "\n".
         return [path.read_text(encoding="utf-8") for path in paths]
     finally:
-        for path in paths:
+        for path in names:
             path.unlink(missing_ok=True)
 
 
@@ -80,24 +82,27 @@ _SETTINGS = [f"--line-length={LINE_LENGTH}", "--target-version=py311", "--isolat
 """ruff's settings for generated code; ``--no-cache``, as it leaves no cache folder behind."""
 
 
-def _format_files(paths: list[Path]) -> None:
+def _format_files(paths: list[Path], names: dict[Path, str]) -> None:
     """Sort the imports of ``paths``, then format them, in place.
 
     ruff runs in an empty folder, so whatever is in the caller's working directory cannot make
     it sort an import as first-party.
     """
     with tempfile.TemporaryDirectory(prefix="streamgen-ruff-") as empty:
-        _ruff(["check", "--select=I", "--fix-only", "--exit-zero"], paths, empty)
-        _ruff(["format"], paths, empty)
+        _ruff(["check", "--select=I", "--fix-only", "--exit-zero"], paths, names, empty)
+        _ruff(["format"], paths, names, empty)
 
 
-def _ruff(arguments: list[str], paths: list[Path], folder: str) -> None:
+def _ruff(arguments: list[str], paths: list[Path], names: dict[Path, str], folder: str) -> None:
     command = [_ruff_bin(), *arguments, *_SETTINGS, *map(str, paths)]
     result = subprocess.run(
         command, cwd=folder, capture_output=True, text=True, encoding="utf-8", check=False
     )
     if result.returncode != 0:
-        raise FormatError(f"ruff {arguments[0]} failed on a rendered module:\n{result.stderr}")
+        message = result.stderr
+        for path in paths:  # the modules by their names, not their scratch files'
+            message = message.replace(str(path), names[path])
+        raise FormatError(f"ruff {arguments[0]} failed on a rendered module:\n{message}")
 
 
 @cache

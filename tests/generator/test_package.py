@@ -14,6 +14,7 @@ import generated
 import generator.runtime
 from generator import build, check, load_specs, main
 from generator._package import HEADER_PREFIX, package_files
+from generator._render import FormatError, format_sources
 
 from ..conftest import ROOT
 from .conftest import GOLDEN
@@ -311,3 +312,10 @@ def test_a_killed_builds_temporary_files_are_reported_and_removed(
         capsys.readouterr().out
     )
     assert not leftover.exists()
+
+
+def test_a_module_ruff_cannot_format_is_named_in_the_error() -> None:
+    with pytest.raises(FormatError) as caught:
+        format_sources([("fine.py", "x = 1\n"), ("broken_chat.py", "def f(:\n")])
+    assert "broken_chat.py" in str(caught.value)
+    assert "streamgen-" not in str(caught.value)
