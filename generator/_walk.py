@@ -187,8 +187,9 @@ class _Walk:
                 continue
             assert isinstance(step, Name)
             value = f"{var}.{node.attributes[step.value]}"
-            if not child.children and len(child.ends) == 1 and not child.ends[0][1]:
-                self.lines.append(f"{indent}{child.ends[0][0]} = {value}")
+            whole = _only_value(child)
+            if whole is not None:
+                self.lines.append(f"{indent}{whole} = {value}")
                 continue
             self.nodes += 1
             member = f"node_{self.nodes}"
@@ -241,8 +242,9 @@ class _Walk:
 
     def _child(self, child: _Node, test: str, value: str, indent: str) -> None:
         self.lines.append(f"{indent}if {test}:")
-        if not child.children and len(child.ends) == 1 and not child.ends[0][1]:
-            self.lines.append(f"{indent}    {child.ends[0][0]} = {value}")
+        whole = _only_value(child)
+        if whole is not None:
+            self.lines.append(f"{indent}    {whole} = {value}")
             return
         self.nodes += 1
         var = f"node_{self.nodes}"
@@ -381,6 +383,14 @@ _CLASS_BODY_NAMES = frozenset({*dir(builtins), "MISSING", "UNSET", "UnsetType", 
 
 _UNRENAMABLE = re.compile(r'["\\\x00-\x1f]')
 """What msgspec refuses in the document's name of a member."""
+
+
+def _only_value(node: _Node) -> str | None:
+    """The role that takes ``node``'s value whole, when that is all that reads it: its value
+    is then assigned to the role at once, with no variable of its own."""
+    if node.children or len(node.ends) != 1 or node.ends[0][1]:
+        return None
+    return node.ends[0][0]
 
 
 def _typable(node: _Node, is_root: bool = False) -> bool:

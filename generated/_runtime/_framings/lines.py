@@ -149,11 +149,28 @@ class UnfinishedText:
         self._max_size = max_size
         self._data_lines = data_lines
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._counting = False  # whether the unfinished piece is being counted
         self._line_chars = 0
         self._line_start = b""  # enough of the line to tell a data field
         self._data_size = 0
 
-    def extend(self, added: bytes) -> None:
+    def check(self, splitter: Splitter) -> None:
+        """After each read of ``splitter``: count what it added to the unfinished piece, once
+        that piece is longer than the limit in bytes."""
+        if splitter.added is None:  # a new unfinished piece
+            self._counting = False
+        if splitter.pending_size <= self._max_size:
+            return
+        if self._counting:
+            self._extend(splitter.added or b"")
+            return
+        self._counting = True
+        self._decoder.reset()
+        self._line_chars = self._data_size = 0
+        self._line_start = b""
+        self._extend(splitter.pending)
+
+    def _extend(self, added: bytes) -> None:
         """Count ``added``, the bytes just added to the unfinished piece."""
         *ended, rest = added.split(b"\n")
         for line in ended:

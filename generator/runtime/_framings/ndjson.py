@@ -23,7 +23,7 @@ class LineDecoder:
     def __init__(self, max_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
         self._lines = Splitter(b"\n")
         self._max_size = max_size
-        self._unfinished: UnfinishedText | None = None
+        self._unfinished = UnfinishedText(max_size, data_lines=False)
 
     def feed(self, chunk: bytes) -> list[bytes]:
         """Decode one read; return the non-blank lines it completed.
@@ -36,20 +36,8 @@ class LineDecoder:
             # Fewer bytes than the limit are fewer characters than the limit.
             if len(line) > self._max_size:
                 self._check(decoded(line))
-        self._check_unfinished()
+        self._unfinished.check(self._lines)  # refused before it ends if already too large
         return [line for line in lines if not _blank(line)]
-
-    def _check_unfinished(self) -> None:
-        """Refuse an unfinished line that is already too long, before it ends."""
-        if self._lines.added is None:
-            self._unfinished = None
-        if self._lines.pending_size <= self._max_size:
-            return
-        if self._unfinished is None:
-            self._unfinished = UnfinishedText(self._max_size, data_lines=False)
-            self._unfinished.extend(self._lines.pending)
-        else:
-            self._unfinished.extend(self._lines.added or b"")
 
     def close(self) -> str | None:
         """End of body: the last line, if it had no line end and is not blank."""

@@ -42,7 +42,7 @@ class SSEDecoder:
         self._max_size = max_size
         self._error_field = error_field
         self._truncated = False
-        self._unfinished: UnfinishedText | None = None
+        self._unfinished = UnfinishedText(max_size, data_lines=True)
 
     @property
     def truncated(self) -> bool:
@@ -63,7 +63,7 @@ class SSEDecoder:
             for block in blocks:
                 if len(block) > limit:
                     self._fields(decoded(block).split("\n"))
-        self._check_unfinished()
+        self._unfinished.check(self._blocks)  # refused before it ends if already too large
         return blocks
 
     def event(self, block: bytes) -> ServerSentEvent | None:
@@ -124,18 +124,6 @@ class SSEDecoder:
             elif name == self._error_field:
                 error = value
         return data, event, error
-
-    def _check_unfinished(self) -> None:
-        """Refuse an unfinished block that is already too large, before it ends."""
-        if self._blocks.added is None:
-            self._unfinished = None
-        if self._blocks.pending_size <= self._max_size:
-            return
-        if self._unfinished is None:
-            self._unfinished = UnfinishedText(self._max_size, data_lines=True)
-            self._unfinished.extend(self._blocks.pending)
-        else:
-            self._unfinished.extend(self._blocks.added or b"")
 
 
 @dataclass(frozen=True, slots=True)
