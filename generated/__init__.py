@@ -20,6 +20,11 @@ Each provider is a module of this package::
     from generated.tgi_generate import TgiGenerate
     from generated.yqcloud import Yqcloud
 
+``providers()``, ``get_provider(name)`` and ``find_providers(model=...)`` find them by name or
+model, importing a provider's module only when its class is asked for; ``provider_infos()`` says
+what each spec declares (models, framing, parameters) without importing any.
+``python -m generated`` chats with one from the terminal.
+
 The runtime they share is the ``_runtime`` subpackage, a copy of the generator's; the names a
 caller needs from it (the errors, ``Timeouts``, ``TextStream``, ...) are exported here.
 """
@@ -39,10 +44,12 @@ from ._runtime import (
     Message,
     MissingSecretError,
     NotFoundError,
+    ParameterInfo,
     PermissionDeniedError,
     ProtocolError,
     ProviderConnectionError,
     ProviderError,
+    ProviderInfo,
     ProviderTimeoutError,
     RateLimitError,
     ReasoningDelta,
@@ -60,8 +67,10 @@ from ._runtime import (
     TotalTimeoutError,
     UnexpectedContentTypeError,
     UnexpectedStatusError,
+    UnknownProviderError,
     Usage,
 )
+from ._runtime._registry import Registry
 
 __all__ = [
     "APIStatusError",
@@ -78,10 +87,12 @@ __all__ = [
     "Message",
     "MissingSecretError",
     "NotFoundError",
+    "ParameterInfo",
     "PermissionDeniedError",
     "ProtocolError",
     "ProviderConnectionError",
     "ProviderError",
+    "ProviderInfo",
     "ProviderTimeoutError",
     "RateLimitError",
     "ReasoningDelta",
@@ -99,5 +110,367 @@ __all__ = [
     "TotalTimeoutError",
     "UnexpectedContentTypeError",
     "UnexpectedStatusError",
+    "UnknownProviderError",
     "Usage",
+    "find_providers",
+    "get_provider",
+    "provider_infos",
+    "providers",
 ]
+
+_REGISTRY = Registry(
+    __name__,
+    (
+        ProviderInfo(
+            name="Acytoo",
+            module="acytoo",
+            description="chat.acytoo.com, an OpenAI proxy that streams its answer as raw text.",
+            url="https://chat.acytoo.com",
+            endpoint="POST https://chat.acytoo.com/api/completions",
+            framing="text",
+            working=False,
+            default_model="gpt-3.5-turbo",
+            models=("gpt-3.5-turbo",),
+            auth=(),
+            parameters=(
+                ParameterInfo(
+                    name="temperature",
+                    type="float",
+                    default=0.5,
+                    description="Sampling temperature.",
+                ),
+            ),
+            extra_kwargs="ignore",
+        ),
+        ProviderInfo(
+            name="AnthropicMessages",
+            module="anthropic_messages",
+            description="Anthropic Messages API, streamed as typed server-sent events.",
+            url="https://www.anthropic.com",
+            endpoint="POST https://api.anthropic.com/v1/messages",
+            framing="sse",
+            working=True,
+            default_model="claude-3-5-haiku-latest",
+            models=("claude-3-5-haiku-latest", "claude-3-5-sonnet-latest", "claude-3-opus-latest"),
+            auth=("ANTHROPIC_API_KEY",),
+            parameters=(
+                ParameterInfo(
+                    name="max_tokens",
+                    type="int",
+                    required=True,
+                    description="Most tokens to generate (the API requires it).",
+                ),
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature, 0 to 1."
+                ),
+            ),
+            extra_kwargs="merge",
+        ),
+        ProviderInfo(
+            name="CodeLinkAva",
+            module="codelink_ava",
+            description='CodeLink\'s "Ava" assistant: an OpenAI-style chat completion stream over server-sent events. The endpoint no longer answers.',
+            url="https://ava-ai-ef611.web.app",
+            endpoint="POST https://ava-alpha-api.codelink.io/api/chat",
+            framing="sse",
+            working=False,
+            default_model="gpt-3.5-turbo",
+            models=("gpt-3.5-turbo",),
+            auth=(),
+            parameters=(
+                ParameterInfo(
+                    name="temperature",
+                    type="float",
+                    default=0.6,
+                    description='Sampling temperature, sent as the body\'s "temperature".',
+                ),
+            ),
+            extra_kwargs="merge",
+        ),
+        ProviderInfo(
+            name="CohereChat",
+            module="cohere_chat",
+            description="Cohere v2 chat, streamed as typed server-sent events.",
+            url="https://cohere.com",
+            endpoint="POST https://api.cohere.com/v2/chat",
+            framing="sse",
+            working=True,
+            default_model="command-r-plus-08-2024",
+            models=("command-r-plus-08-2024", "command-r-08-2024", "command-a-03-2025"),
+            auth=("CO_API_KEY",),
+            parameters=(
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature, 0 to 1."
+                ),
+                ParameterInfo(
+                    name="max_tokens", type="int", description="Most tokens to generate."
+                ),
+            ),
+            extra_kwargs="merge",
+        ),
+        ProviderInfo(
+            name="DeepseekChat",
+            module="deepseek_chat",
+            description="DeepSeek chat completions, reasoning and answer streamed apart.",
+            url="https://www.deepseek.com",
+            endpoint="POST https://api.deepseek.com/chat/completions",
+            framing="sse",
+            working=True,
+            default_model="deepseek-chat",
+            models=("deepseek-chat", "deepseek-reasoner"),
+            auth=("DEEPSEEK_API_KEY",),
+            parameters=(
+                ParameterInfo(
+                    name="temperature",
+                    type="float",
+                    description="Sampling temperature (deepseek-chat only).",
+                ),
+                ParameterInfo(
+                    name="max_tokens", type="int", description="Most tokens to generate."
+                ),
+            ),
+            extra_kwargs="merge",
+        ),
+        ProviderInfo(
+            name="Gemini",
+            module="gemini",
+            description="Google Gemini, streamGenerateContent as server-sent events.",
+            url="https://ai.google.dev",
+            endpoint="POST https://generativelanguage.googleapis.com/v1beta/models/${model}:streamGenerateContent?alt=sse&key=${env.GEMINI_API_KEY}",
+            framing="sse",
+            working=True,
+            default_model="gemini-2.0-flash",
+            models=("gemini-2.0-flash", "gemini-1.5-flash", "gemini-1.5-pro"),
+            auth=("GEMINI_API_KEY",),
+            parameters=(
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature, 0 to 2."
+                ),
+                ParameterInfo(
+                    name="max_tokens", type="int", description="Most tokens to generate."
+                ),
+            ),
+            extra_kwargs="reject",
+        ),
+        ProviderInfo(
+            name="GeminiArray",
+            module="gemini_array",
+            description="Google Gemini, streamGenerateContent as one streamed JSON array.",
+            url="https://ai.google.dev",
+            endpoint="POST https://generativelanguage.googleapis.com/v1beta/models/${model}:streamGenerateContent?key=${env.GEMINI_API_KEY}",
+            framing="json_array",
+            working=True,
+            default_model="gemini-2.0-flash",
+            models=("gemini-2.0-flash", "gemini-1.5-flash", "gemini-1.5-pro"),
+            auth=("GEMINI_API_KEY",),
+            parameters=(
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature, 0 to 2."
+                ),
+                ParameterInfo(
+                    name="max_tokens", type="int", description="Most tokens to generate."
+                ),
+            ),
+            extra_kwargs="reject",
+        ),
+        ProviderInfo(
+            name="GroqChat",
+            module="groq_chat",
+            description="Groq chat completions, streamed as server-sent events.",
+            url="https://groq.com",
+            endpoint="POST https://api.groq.com/openai/v1/chat/completions",
+            framing="sse",
+            working=True,
+            default_model="llama-3.1-8b-instant",
+            models=("llama-3.1-8b-instant", "llama-3.3-70b-versatile", "gemma2-9b-it"),
+            auth=("GROQ_API_KEY",),
+            parameters=(
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature, 0 to 2."
+                ),
+                ParameterInfo(
+                    name="max_tokens", type="int", description="Most tokens to generate."
+                ),
+            ),
+            extra_kwargs="merge",
+        ),
+        ProviderInfo(
+            name="LlamacppCompletion",
+            module="llamacpp_completion",
+            description="llama.cpp server's /completion, streamed as server-sent events.",
+            url="https://github.com/ggml-org/llama.cpp",
+            endpoint="POST http://127.0.0.1:8080/completion",
+            framing="sse",
+            working=True,
+            default_model=None,
+            models=(),
+            auth=(),
+            parameters=(
+                ParameterInfo(
+                    name="n_predict",
+                    type="int",
+                    default=256,
+                    description="Most tokens to generate.",
+                ),
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature."
+                ),
+            ),
+            extra_kwargs="merge",
+        ),
+        ProviderInfo(
+            name="MistralChat",
+            module="mistral_chat",
+            description="Mistral chat completions, streamed as server-sent events.",
+            url="https://mistral.ai",
+            endpoint="POST https://api.mistral.ai/v1/chat/completions",
+            framing="sse",
+            working=True,
+            default_model="mistral-small-latest",
+            models=("mistral-small-latest", "mistral-large-latest", "open-mistral-nemo"),
+            auth=("MISTRAL_API_KEY",),
+            parameters=(
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature, 0 to 1.5."
+                ),
+                ParameterInfo(
+                    name="max_tokens", type="int", description="Most tokens to generate."
+                ),
+            ),
+            extra_kwargs="merge",
+        ),
+        ProviderInfo(
+            name="OllamaChat",
+            module="ollama_chat",
+            description="Ollama's chat endpoint on this machine, streamed as NDJSON.",
+            url="https://ollama.com",
+            endpoint="POST http://127.0.0.1:11434/api/chat",
+            framing="ndjson",
+            working=True,
+            default_model="llama3.2",
+            models=("llama3.2", "qwen2.5", "mistral"),
+            auth=(),
+            parameters=(
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature."
+                ),
+                ParameterInfo(
+                    name="keep_alive",
+                    type="str",
+                    default="5m",
+                    description="How long the model stays loaded.",
+                ),
+            ),
+            extra_kwargs="reject",
+        ),
+        ProviderInfo(
+            name="OpenaiChat",
+            module="openai_chat",
+            description="OpenAI chat completions, streamed as server-sent events.",
+            url="https://platform.openai.com",
+            endpoint="POST https://api.openai.com/v1/chat/completions",
+            framing="sse",
+            working=True,
+            default_model="gpt-4o-mini",
+            models=("gpt-4o-mini", "gpt-4o", "gpt-4-turbo", "gpt-3.5-turbo"),
+            auth=("OPENAI_API_KEY",),
+            parameters=(
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature, 0 to 2."
+                ),
+                ParameterInfo(
+                    name="max_tokens", type="int", description="Most tokens to generate."
+                ),
+                ParameterInfo(name="top_p", type="float", description="Nucleus sampling mass."),
+                ParameterInfo(
+                    name="include_usage",
+                    type="bool",
+                    description="Ask for token usage in a last chunk.",
+                ),
+            ),
+            extra_kwargs="merge",
+        ),
+        ProviderInfo(
+            name="OpenaiResponses",
+            module="openai_responses",
+            description="OpenAI Responses API, streamed as typed server-sent events.",
+            url="https://platform.openai.com",
+            endpoint="POST https://api.openai.com/v1/responses",
+            framing="sse",
+            working=True,
+            default_model="gpt-4o-mini",
+            models=("gpt-4o-mini", "gpt-4o", "gpt-4.1", "o4-mini"),
+            auth=("OPENAI_API_KEY",),
+            parameters=(
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature, 0 to 2."
+                ),
+                ParameterInfo(
+                    name="max_output_tokens", type="int", description="Most tokens to generate."
+                ),
+            ),
+            extra_kwargs="merge",
+        ),
+        ProviderInfo(
+            name="TgiGenerate",
+            module="tgi_generate",
+            description="Hugging Face TGI's /generate_stream, a token per server-sent event.",
+            url="https://huggingface.co/docs/text-generation-inference",
+            endpoint="POST http://127.0.0.1:8080/generate_stream",
+            framing="sse",
+            working=True,
+            default_model=None,
+            models=(),
+            auth=(),
+            parameters=(
+                ParameterInfo(
+                    name="max_new_tokens",
+                    type="int",
+                    default=256,
+                    description="Most tokens to generate.",
+                ),
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature."
+                ),
+            ),
+            extra_kwargs="reject",
+        ),
+        ProviderInfo(
+            name="Yqcloud",
+            module="yqcloud",
+            description="chat9.yqcloud.top, a prompt-string endpoint answering in raw text.",
+            url="https://chat9.yqcloud.top/",
+            endpoint="POST https://api.aichatos.cloud/api/generateStream",
+            framing="text",
+            working=False,
+            default_model="gpt-3.5-turbo",
+            models=("gpt-3.5-turbo",),
+            auth=(),
+            parameters=(),
+            extra_kwargs="ignore",
+        ),
+    ),
+)
+
+
+def providers() -> dict[str, type[AsyncGeneratorProvider]]:
+    """Every provider's class by its class name, in name order; imports every provider module."""
+    return _REGISTRY.providers()
+
+
+def get_provider(name: str) -> type[AsyncGeneratorProvider]:
+    """The class of provider ``name``, its class or module name in any case.
+
+    Raises ``UnknownProviderError``, naming the close matches, when there is none.
+    """
+    return _REGISTRY.load(name)
+
+
+def find_providers(*, model: str) -> list[type[AsyncGeneratorProvider]]:
+    """The providers whose spec lists ``model``, those marked working first."""
+    return _REGISTRY.find(model)
+
+
+def provider_infos() -> tuple[ProviderInfo, ...]:
+    """What each provider's spec declares, in module order, without importing any provider."""
+    return _REGISTRY.infos

@@ -87,6 +87,8 @@ class ProviderModule:
     stream_arguments: tuple[str, ...]
     uses: frozenset[str]
     """Every name the module imports, so a package knows which optional runtime files it needs."""
+    secrets: tuple[str, ...]
+    """The environment variables the request reads, in the order it reads them."""
 
 
 def emit_provider(spec: ProviderSpec) -> ProviderModule:
@@ -143,6 +145,7 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
         # Last: every name above has been used by now.
         imports=code.imports,
         uses=code.names,
+        secrets=tuple(expressions.secrets),
     )
 
 

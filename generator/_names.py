@@ -9,7 +9,18 @@ from ._diagnostics import KeyPath
 from ._emit import RESERVED_NAMES
 from ._placeholders import builtin_placeholders
 
-__all__ = ["check_identifier"]
+__all__ = ["REGISTRY_FUNCTIONS", "check_identifier", "check_module_name"]
+
+REGISTRY_FUNCTIONS = ("find_providers", "get_provider", "provider_infos", "providers")
+"""The functions a package's ``__init__`` defines over its registry of providers."""
+
+_TAKEN_MODULE_NAMES = {
+    **{name: "a function of the package" for name in REGISTRY_FUNCTIONS},
+    "serve": "the command python -m PACKAGE serve",
+}
+"""Module names a provider cannot have: importing the module would hide the package's own name
+(``import pkg.providers`` rebinds ``pkg.providers``), or the command line could not tell them
+apart."""
 
 
 def check_identifier(checker: Checker, path: KeyPath, name: str, what: str) -> None:
@@ -24,3 +35,10 @@ def check_identifier(checker: Checker, path: KeyPath, name: str, what: str) -> N
             f"{what} {name!r} is reserved: it would shadow a name of the "
             "generated code or a Python builtin",
         )
+
+
+def check_module_name(checker: Checker, path: KeyPath, name: str) -> None:
+    """Report ``name`` unless a provider module may have it."""
+    check_identifier(checker, path, name, "module name")
+    if name in _TAKEN_MODULE_NAMES:
+        checker.error(path, f"module name {name!r} is taken by {_TAKEN_MODULE_NAMES[name]}")

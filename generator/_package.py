@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from ._catalog import info_source, providers_table
 from ._codegen import comment
 from ._emit import ProviderModule, emit_provider
 from ._model import ProviderSpec
+from ._names import REGISTRY_FUNCTIONS
 from ._render import format_sources, template
 from ._runtime_source import (
     OPTIONAL_MODULES,
@@ -22,10 +24,22 @@ from ._runtime_source import (
     runtime_sources,
 )
 
-__all__ = ["HEADER_PREFIX", "PackageInit", "header", "package_files", "render_provider"]
+__all__ = [
+    "HEADER_PREFIX",
+    "TABLE_HEADER_PREFIX",
+    "PackageInit",
+    "header",
+    "package_files",
+    "render_provider",
+    "table_file",
+]
 
 HEADER_PREFIX = "# Generated from "
 """How every generated file begins."""
+
+TABLE_HEADER_PREFIX = "<!-- Generated from "
+"""How the generated table of providers begins: the same words, as a Markdown comment."""
+
 
 
 @dataclass(frozen=True)
@@ -33,10 +47,17 @@ class PackageInit:
     """What the package's ``__init__`` says: its providers, and the runtime names it exports."""
 
     header: str
+    main_header: str
     package: str
     runtime: str
     providers: tuple[tuple[str, str], ...]
+    """Each provider's module and class name, in module order."""
+    infos: tuple[str, ...]
+    """Each provider's ``ProviderInfo(...)`` expression, in the same order."""
     exports: tuple[str, ...]
+    """The runtime's public names, which the package re-exports."""
+    all_names: tuple[str, ...]
+    """Every name the package exports: those, and its registry functions."""
 
 
 def header(source: str, edit: str) -> str:
@@ -69,23 +90,39 @@ def package_files(
     """
     emitted = {spec.module: emit_provider(spec) for spec in specs}
     files = _runtime_files(emitted.values())
+    ordered = sorted(specs, key=lambda spec: spec.module)
     init = PackageInit(
         header=header(specs_source, "Edit the specs, then regenerate."),
+        main_header=header(specs_source, "Regenerated with the package."),
         package=package,
         runtime=RUNTIME_FOLDER,
-        providers=tuple(sorted((spec.module, spec.class_name) for spec in specs)),
+        providers=tuple((spec.module, spec.class_name) for spec in ordered),
+        infos=tuple(info_source(spec, emitted[spec.module]) for spec in ordered),
         exports=tuple(public_names()),
+        all_names=tuple(sorted([*public_names(), *REGISTRY_FUNCTIONS])),
     )
     # Laid out first and formatted together: ruff then starts twice in all, not twice a module.
     rendered = list(modules)
-    laid_out = [("__init__.py", template("package_init.py.jinja").render(init=init))]
+    laid_out = [
+        ("__init__.py", template("package_init.py.jinja").render(init=init)),
+        ("__main__.py", template("package_main.py.jinja").render(init=init)),
+    ]
     laid_out.extend((f"{module}.py", _lay_out_module(emitted[module])) for module in rendered)
-    init_source, *module_sources = format_sources(laid_out)
+    init_source, main_source, *module_sources = format_sources(laid_out)
     files[PurePosixPath("__init__.py")] = init_source
+    files[PurePosixPath("__main__.py")] = main_source
     files[PurePosixPath("py.typed")] = header(specs_source, "Marks the package as typed (PEP 561).")
     for module, source in zip(rendered, module_sources, strict=True):
         files[PurePosixPath(f"{module}.py")] = source
     return files
+
+
+def table_file(specs: list[ProviderSpec], package: str, specs_source: str) -> str:
+    """The Markdown table of package ``package``'s providers, its do-not-edit comment first."""
+    modules = {spec.module: emit_provider(spec) for spec in specs}
+    source = comment(specs_source).replace("--", "- -")  # nothing may end the comment early
+    edit = f"{source} by `python -m generator build`: do not edit by hand. -->"
+    return providers_table(specs, modules, package, f"{TABLE_HEADER_PREFIX}{edit}\n")
 
 
 def _runtime_files(modules: Iterable[ProviderModule]) -> dict[PurePosixPath, str]:

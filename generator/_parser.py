@@ -18,7 +18,7 @@ from ._checker import Checker
 from ._diagnostics import Diagnostic, KeyPath, SpecError
 from ._framings import FRAMINGS, FramingSpec, misplaced_keys
 from ._model import ProviderSpec, RetrySettings, TimeoutSettings
-from ._names import check_identifier
+from ._names import check_identifier, check_module_name
 from ._request import parse_request
 from ._schema import SPEC_SCHEMA
 from ._schema_parts import JSONPATH
@@ -171,7 +171,7 @@ def _check_sections(data: Any, broken: set[str | int], checker: Checker) -> None
 
 def _check_provider(provider: dict[str, Any], checker: Checker) -> None:
     check_identifier(checker, ("provider", "class"), provider["class"], "class name")
-    check_identifier(checker, ("provider", "module"), provider["module"], "module name")
+    check_module_name(checker, ("provider", "module"), provider["module"])
     checker.url(("provider", "url"), provider["url"])
 
 

@@ -37,9 +37,11 @@ from ._exceptions import (
     TotalTimeoutError,
     UnexpectedContentTypeError,
     UnexpectedStatusError,
+    UnknownProviderError,
 )
 from ._messages import ContentPart, Message
 from ._provider import AsyncGeneratorProvider
+from ._registry import ParameterInfo, ProviderInfo
 from ._stream import TextStream
 
 __all__ = [
@@ -57,10 +59,12 @@ __all__ = [
     "Message",
     "MissingSecretError",
     "NotFoundError",
+    "ParameterInfo",
     "PermissionDeniedError",
     "ProtocolError",
     "ProviderConnectionError",
     "ProviderError",
+    "ProviderInfo",
     "ProviderTimeoutError",
     "RateLimitError",
     "ReasoningDelta",
@@ -78,5 +82,6 @@ __all__ = [
     "TotalTimeoutError",
     "UnexpectedContentTypeError",
     "UnexpectedStatusError",
+    "UnknownProviderError",
     "Usage",
 ]

@@ -35,9 +35,11 @@ from ._exceptions import (
     TotalTimeoutError,
     UnexpectedContentTypeError,
     UnexpectedStatusError,
+    UnknownProviderError,
 )
 from ._messages import ContentPart, Message
 from ._provider import AsyncGeneratorProvider
+from ._registry import ParameterInfo, ProviderInfo
 from ._stream import TextStream
 
 __all__ = [
@@ -55,10 +57,12 @@ __all__ = [
     "Message",
     "MissingSecretError",
     "NotFoundError",
+    "ParameterInfo",
     "PermissionDeniedError",
     "ProtocolError",
     "ProviderConnectionError",
     "ProviderError",
+    "ProviderInfo",
     "ProviderTimeoutError",
     "RateLimitError",
     "ReasoningDelta",
@@ -76,5 +80,6 @@ __all__ = [
     "TotalTimeoutError",
     "UnexpectedContentTypeError",
     "UnexpectedStatusError",
+    "UnknownProviderError",
     "Usage",
 ]

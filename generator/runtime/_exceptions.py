@@ -5,7 +5,8 @@ Catch :class:`ProviderError` for all of them. Each error names the provider and 
 
     ProviderError
     ├── ConfigurationError            the call cannot be made as configured
-    │   └── MissingSecretError        an environment variable the spec needs is not set
+    │   ├── MissingSecretError        an environment variable the spec needs is not set
+    │   └── UnknownProviderError      no provider of the package has that name (a LookupError)
     ├── ProviderConnectionError       connecting or reading failed (reset, refused, DNS)
     │   └── TLSError                  the TLS handshake or the certificate failed; not retried
     ├── ProviderTimeoutError          also a TimeoutError
@@ -61,6 +62,7 @@ __all__ = [
     "TotalTimeoutError",
     "UnexpectedContentTypeError",
     "UnexpectedStatusError",
+    "UnknownProviderError",
     "shorten",
 ]
 
@@ -96,6 +98,16 @@ class MissingSecretError(ConfigurationError):
             endpoint=endpoint,
         )
         self.variable = variable
+
+
+class UnknownProviderError(ConfigurationError, LookupError):
+    """No provider of the package has the name asked for; ``matches`` are the close ones."""
+
+    def __init__(self, name: str, package: str, matches: list[str]) -> None:
+        hint = f"; did you mean {' or '.join(matches)}?" if matches else ""
+        super().__init__(f"no such provider{hint}", provider=name, endpoint=f"package {package}")
+        self.name = name
+        self.matches = matches
 
 
 class ProviderConnectionError(ProviderError):

@@ -156,11 +156,14 @@ def test_rebuilt_files_get_the_mode_open_would_give_them(project: Path) -> None:
     assert module.stat().st_mode & 0o777 == 0o644
 
 
-def test_the_package_exports_the_runtimes_public_names() -> None:
-    assert generated.__all__ == generator.runtime.__all__
+def test_the_package_exports_the_runtimes_public_names_and_its_registry() -> None:
+    registry = ["find_providers", "get_provider", "provider_infos", "providers"]
+    assert generated.__all__ == sorted([*generator.runtime.__all__, *registry])
     for name in generated.__all__:
         value = getattr(generated, name)
-        if isinstance(value, type):
+        if name in registry:
+            assert value.__module__ == "generated"
+        elif isinstance(value, type):
             assert value.__module__.startswith("generated._runtime.")
     assert issubclass(generated.ProviderTimeoutError, TimeoutError)
 

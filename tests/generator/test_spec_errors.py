@@ -217,6 +217,20 @@ CASES = {
             "specs/demo.yaml:3:10: provider.class: class name 'class' is not a valid Python identifier"
         ],
     ),
+    "module name hides a registry function": (
+        edit("module: demo", "module: providers"),
+        [
+            "specs/demo.yaml:4:11: provider.module: module name 'providers' is taken by a "
+            "function of the package"
+        ],
+    ),
+    "module name is the serve command": (
+        edit("module: demo", "module: serve"),
+        [
+            "specs/demo.yaml:4:11: provider.module: module name 'serve' is taken by the command "
+            "python -m PACKAGE serve"
+        ],
+    ),
     "class name shadows the runtime": (
         edit("class: Demo", "class: Endpoint"),
         [

@@ -662,8 +662,8 @@ ERROR_CASES: dict[str, tuple[Handler, dict[str, Any]]] = {
     "TLSError": (echo_key(200, DELTA), {}),  # served over TLS with a certificate not trusted
 }
 # Raised before any byte reaches a server, so no server can echo a key into them; their message
-# is checked where they are provoked (test_network.py, the caller checks above).
-UNSENT = {"ConnectTimeoutError", "ConfigurationError", "MissingSecretError"}
+# is checked where they are provoked (test_network.py, the caller checks above, test_registry.py).
+UNSENT = {"ConnectTimeoutError", "ConfigurationError", "MissingSecretError", "UnknownProviderError"}
 
 
 def test_every_error_type_is_in_the_leak_test() -> None:

@@ -1,0 +1,153 @@
+"""The package's providers by name: what each one is, and its class, imported when asked for.
+
+The generated ``__init__`` holds one :class:`ProviderInfo` per spec, written out as literals
+when the package was built, so listing the providers, their models and their parameters
+imports none of their modules; :meth:`Registry.load` imports one when its class is needed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ._exceptions import UnknownProviderError
+from ._messages import Message
+from ._provider import AsyncGeneratorProvider
+from ._stream import TextStream
+
+__all__ = ["ParameterInfo", "ProviderInfo", "Registry"]
+
+ParameterType = Literal["str", "int", "float", "bool"]
+ParameterValue = str | int | float | bool
+
+_TRUE = frozenset({"true", "yes", "on", "1"})
+_FALSE = frozenset({"false", "no", "off", "0"})
+
+
+@dataclass(frozen=True)
+class ParameterInfo:
+    """A parameter the spec declares: a typed keyword argument of ``create_async_generator``."""
+
+    name: str
+    type: ParameterType
+    required: bool = False
+    default: ParameterValue | None = None
+    description: str = ""
+
+    def parse(self, text: str) -> ParameterValue:
+        """``text`` (from a command line, say) as a value of this parameter's type.
+
+        Raises ValueError saying what was expected.
+        """
+        if self.type == "str":
+            return text
+        if self.type == "bool":
+            word = text.strip().lower()
+            if word in _TRUE or word in _FALSE:
+                return word in _TRUE
+            raise ValueError(f"{self.name} takes true or false, not {text!r}")
+        try:
+            value: int | float = int(text) if self.type == "int" else float(text)
+        except ValueError:
+            article = "an" if self.type == "int" else "a"
+            raise ValueError(f"{self.name} takes {article} {self.type}, not {text!r}") from None
+        if not math.isfinite(value):
+            raise ValueError(f"{self.name} takes a finite number, not {text!r}")
+        return value
+
+
+@dataclass(frozen=True)
+class ProviderInfo:
+    """One provider as its spec describes it; ``name`` is its class name."""
+
+    name: str
+    module: str
+    description: str
+    url: str
+    """The provider's site."""
+    endpoint: str
+    """The method and URL it streams from, as the spec writes it."""
+    framing: str
+    """How the answer is framed: ``sse``, ``ndjson``, ``json_array`` or ``text``."""
+    working: bool
+    default_model: str | None
+    models: tuple[str, ...]
+    auth: tuple[str, ...]
+    """The environment variables the request reads (its keys)."""
+    parameters: tuple[ParameterInfo, ...]
+    extra_kwargs: Literal["merge", "ignore", "reject"]
+    """What ``create_async_generator`` does with keyword arguments it does not declare."""
+
+    def parameter(self, name: str) -> ParameterInfo | None:
+        """The declared parameter ``name``, or None."""
+        return next((each for each in self.parameters if each.name == name), None)
+
+    def serves(self, model: str) -> bool:
+        """Whether ``model`` is one of the provider's models."""
+        return model in self.models or model == self.default_model
+
+
+class Registry:
+    """The providers of package ``package``, looked up by class or module name."""
+
+    def __init__(self, package: str, infos: tuple[ProviderInfo, ...]) -> None:
+        self.package = package
+        self.infos = infos
+        self._by_name = {info.name: info for info in infos}
+        self._by_name.update({info.module: info for info in infos})
+
+    def info(self, name: str) -> ProviderInfo:
+        """The provider called ``name`` (class or module name, in any case).
+
+        Raises :class:`UnknownProviderError`, naming the close matches, if there is none.
+        """
+        found = self._by_name.get(name)
+        if found is None:
+            folded = [info for key, info in self._by_name.items() if key.lower() == name.lower()]
+            found = folded[0] if folded else None
+        if found is None:
+            names = sorted(self._by_name)
+            lowered = {key.lower(): key for key in names}
+            close = difflib.get_close_matches(name.lower(), list(lowered), n=3, cutoff=0.6)
+            matches = list(dict.fromkeys(self._by_name[lowered[key]].name for key in close))
+            raise UnknownProviderError(name, self.package, matches)
+        return found
+
+    def load(self, name: str) -> type[AsyncGeneratorProvider]:
+        """The class of provider ``name``, its module imported now if it was not yet."""
+        info = self.info(name)
+        module = importlib.import_module(f"{self.package}.{info.module}")
+        provider: type[AsyncGeneratorProvider] = getattr(module, info.name)
+        return provider
+
+    def stream(
+        self, name: str, model: str, messages: Sequence[Message], **options: Any
+    ) -> TextStream:
+        """``create_async_generator(model, messages, **options)`` of provider ``name``.
+
+        Each provider declares its own keyword arguments, so ``options`` are checked by the
+        call: a name it does not take is a TypeError, where its spec rejects other names.
+        """
+        provider: Any = self.load(name)  # the base class cannot declare each one's signature
+        stream: TextStream = provider.create_async_generator(model, messages, **options)
+        return stream
+
+    def providers(self) -> dict[str, type[AsyncGeneratorProvider]]:
+        """Every provider's class by its name, in name order; imports every module."""
+        return {info.name: self.load(info.name) for info in sorted(self.infos, key=_name)}
+
+    def find(self, model: str) -> list[type[AsyncGeneratorProvider]]:
+        """The providers whose models include ``model``: those marked working first."""
+        serving = sorted(
+            (info for info in self.infos if info.serves(model)),
+            key=lambda info: (not info.working, info.name),
+        )
+        return [self.load(info.name) for info in serving]
+
+
+def _name(info: ProviderInfo) -> str:
+    return info.name

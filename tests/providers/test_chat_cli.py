@@ -1,0 +1,286 @@
+"""``python -m generated``: the package's own chat command, run as a user runs it.
+
+Each test starts the command in a fresh process against a real server on 127.0.0.1 (the replay
+server, or a handler of the test's own) and checks what it printed and its exit status.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import pty
+import re
+import signal
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import pytest
+from aiohttp import web
+
+from generated import provider_infos
+from generated._runtime._cli import EXIT_STATUSES
+from replay import Fault, ReplayServer
+
+from ..conftest import ROOT, recording
+
+MULTILINE = recording("codelink_ava", "multiline")
+REASONER = recording("deepseek_chat", "reasoner")
+WAIT = 30.0
+"""Seconds any one command may take: far more than it needs, so a hang fails the test."""
+
+
+@dataclass(frozen=True)
+class Result:
+    status: int
+    out: str
+    err: str
+
+
+async def chat(
+    *arguments: str,
+    stdin: bytes = b"",
+    env: dict[str, str] | None = None,
+    unset: tuple[str, ...] = (),
+) -> Result:
+    """Run ``python -m generated ARGUMENTS`` to its end, with ``stdin`` as its input, in this
+    environment with ``env`` added and the variables ``unset`` removed."""
+    environment = {k: v for k, v in {**os.environ, **(env or {})}.items() if k not in unset}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "generated",
+        *arguments,
+        cwd=ROOT,
+        env=environment,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(stdin), WAIT)
+    assert process.returncode is not None
+    return Result(process.returncode, out.decode(), err.decode())
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[ReplayServer]:
+    async with ReplayServer() as replay_server:
+        yield replay_server
+
+
+def deltas_of(expect: dict[str, object]) -> str:
+    deltas = expect["deltas"]
+    assert isinstance(deltas, list)
+    return "".join(deltas)
+
+
+async def test_prints_the_text_as_the_provider_streams_it(server: ReplayServer) -> None:
+    base_url = server.base_url(server.add(MULTILINE))
+    prompt = "Write hello world in Python."
+    result = await chat("codelink_ava", prompt, "--base-url", base_url, "--param", "max_tokens=256")
+    assert (result.status, result.err) == (0, "")
+    assert result.out == deltas_of(MULTILINE.expect)  # no newline added when piped
+    [request] = server.requests
+    assert request.json() == MULTILINE.request.json
+
+
+async def test_json_prints_one_object_per_event(server: ReplayServer) -> None:
+    base_url = server.base_url(server.add(REASONER))
+    call = REASONER.expect["call"]
+    assert isinstance(call, dict)
+    [message] = call["messages"]
+    result = await chat(
+        "DeepseekChat", message["content"], "--model", call["model"], "--json",
+        "--base-url", base_url, env={"DEEPSEEK_API_KEY": "test-key"},
+    )  # fmt: skip
+    assert result.status == 0, result.err
+    events = [json.loads(line) for line in result.out.splitlines()]
+    assert events[:2] == [
+        {"type": "reasoning", "text": "We compare"},
+        {"type": "reasoning", "text": " 9.11 and 9.8:"},
+    ]
+    assert [e["text"] for e in events if e["type"] == "text"] == REASONER.expect["deltas"]
+    assert events[-2:] == [
+        {"type": "finish", "reason": "stop"},
+        {"type": "usage", "input_tokens": 18, "output_tokens": 66},
+    ]
+
+
+async def test_reads_the_prompt_from_stdin_and_sends_the_options(server: ReplayServer) -> None:
+    base_url = server.base_url(server.add(MULTILINE, fault=Fault(truncate_after=0)))
+    await chat(
+        "CodeLinkAva", "-", "--system", "Be brief.", "--param", "temperature=0.25",
+        "--param", "max_tokens=256", "--base-url", base_url, "--timeout", "5",
+        stdin=b"Two\nlines",
+    )  # fmt: skip
+    sent = server.requests[0].json()
+    assert sent == {
+        "messages": [
+            {"role": "system", "content": "Be brief."},
+            {"role": "user", "content": "Two\nlines"},
+        ],
+        "temperature": 0.25,
+        "stream": True,
+        "max_tokens": 256,
+    }
+
+
+async def test_list_names_every_provider_with_models_framing_and_working() -> None:
+    result = await chat("--list")
+    assert result.status == 0
+    lines = result.out.splitlines()
+    assert len(lines) == len(provider_infos())
+    assert "CodeLinkAva (codelink_ava): sse, not working; gpt-3.5-turbo" in lines
+    assert "OllamaChat (ollama_chat): ndjson, working; llama3.2, qwen2.5, mistral" in lines
+    assert "TgiGenerate (tgi_generate): sse, working; any model" in lines
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["codelnk_ava", "hi"], "codelnk_ava: no such provider; did you mean CodeLinkAva?"),
+        (["codelink_ava", "hi", "--param", "temperature=hot"], "temperature takes a float"),
+        (["OllamaChat", "hi", "--param", "seed=1"], "OllamaChat has no parameter 'seed'"),
+        (["codelink_ava", "hi", "--param", "temperature"], "--param takes NAME=VALUE"),
+        (["codelink_ava"], "give a PROVIDER and a PROMPT"),
+    ],
+)
+async def test_a_usage_mistake_is_one_line_and_status_2(arguments: list[str], message: str) -> None:
+    result = await chat(*arguments)
+    assert result.status == 2
+    assert result.out == ""
+    [line] = result.err.splitlines()
+    assert line.startswith("python -m generated: ") and message in line
+
+
+@pytest.mark.parametrize(
+    ("fault", "status", "kind"),
+    [
+        (Fault(status=401, body=b'{"error": {"message": "bad key"}}'), 4, "HTTP 401"),
+        (Fault(status=403, body=b"forbidden"), 4, "HTTP 403"),
+        (Fault(status=429, body=b"slow down", headers={"Retry-After": "0"}), 5, "HTTP 429"),
+        (Fault(status=500, body=b"oops"), 1, "HTTP 500"),
+        (Fault(html=True), 1, "text/html"),
+        (Fault(truncate_after=300), 1, "ended before"),
+        (Fault(stall_after=300), 6, "timeout"),
+    ],
+)
+async def test_a_failure_is_one_line_naming_the_provider_with_a_status_by_kind(
+    server: ReplayServer, fault: Fault, status: int, kind: str
+) -> None:
+    base_url = server.base_url(server.add(MULTILINE, fault=fault))
+    result = await chat(
+        "codelink_ava", "hi", "--base-url", base_url, "--timeout", "1",
+        "--param", "max_tokens=256",
+    )  # fmt: skip
+    assert result.status == status, result.err
+    [line] = result.err.splitlines()
+    assert line.startswith("python -m generated: CodeLinkAva: ") and kind in line
+    assert "Traceback" not in result.err
+
+
+async def test_a_missing_key_is_a_configuration_error() -> None:
+    result = await chat("openai_chat", "hi", unset=("OPENAI_API_KEY",))
+    assert result.status == 3
+    assert "OpenaiChat: environment variable OPENAI_API_KEY is not set" in result.err
+
+
+async def test_no_connection_is_status_7() -> None:
+    result = await chat("codelink_ava", "hi", "--base-url", "http://127.0.0.1:9/")
+    assert result.status == 7
+    assert "CodeLinkAva: ClientConnectorError" in result.err
+
+
+class Stalling:
+    """An upstream that sends one delta and then waits, noting when its client went away."""
+
+    def __init__(self) -> None:
+        self.first_sent = asyncio.Event()
+        self.closed = asyncio.Event()
+
+    async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        await response.write(b'data: {"choices":[{"delta":{"content":"Hel"}}]}\n\n')
+        self.first_sent.set()
+        try:
+            await asyncio.get_running_loop().create_future()
+        finally:
+            self.closed.set()
+        return response
+
+
+@pytest.fixture
+async def stalling() -> AsyncIterator[tuple[Stalling, str]]:
+    upstream = Stalling()
+    runner = web.ServerRunner(web.Server(upstream.handle, handler_cancellation=True))
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    yield upstream, f"http://127.0.0.1:{port}"
+    await runner.cleanup()
+
+
+async def test_ctrl_c_closes_the_connection_and_exits_130(
+    stalling: tuple[Stalling, str],
+) -> None:
+    upstream, base_url = stalling
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "generated", "codelink_ava", "hi", "--base-url", base_url,
+        cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None
+    assert await asyncio.wait_for(process.stdout.readexactly(3), WAIT) == b"Hel"
+    process.send_signal(signal.SIGINT)
+    await asyncio.wait_for(upstream.closed.wait(), 1.0)  # the connection closed at once
+    _, err = await asyncio.wait_for(process.communicate(), WAIT)
+    assert process.returncode == 130
+    assert b"Traceback" not in err
+
+
+async def test_a_spinner_shows_on_a_terminal_until_the_first_delta(
+    stalling: tuple[Stalling, str],
+) -> None:
+    upstream, base_url = stalling
+    terminal, other_end = pty.openpty()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "generated", "codelink_ava", "hi", "--base-url", base_url,
+        cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=other_end,
+    )  # fmt: skip
+    os.close(other_end)
+    assert process.stdout is not None
+    assert await asyncio.wait_for(process.stdout.readexactly(3), WAIT) == b"Hel"
+    process.send_signal(signal.SIGINT)
+    await asyncio.wait_for(process.wait(), WAIT)
+    shown = _read_all(terminal).decode()
+    assert "CodeLinkAva…" in shown  # the status line, while nothing had arrived
+    assert "\r\x1b[K" in shown  # cleared once the first delta came
+    assert upstream.first_sent.is_set()
+
+
+def _read_all(descriptor: int) -> bytes:
+    data = b""
+    try:
+        while chunk := os.read(descriptor, 4096):
+            data += chunk
+    except OSError:  # the other end is closed: all has been read
+        pass
+    finally:
+        os.close(descriptor)
+    return data
+
+
+def test_the_readme_and_the_help_state_every_exit_status() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Chat from the terminal", 1)[1].split("\n## ", 1)[0]
+    documented = [int(status) for status in re.findall(r"^\| (\d+) \| ", section, re.MULTILINE)]
+    assert documented == [status for status, _ in EXIT_STATUSES]
+
+
+async def test_help_lists_the_exit_statuses() -> None:
+    result = await chat("--help")
+    assert result.status == 0
+    for status, meaning in EXIT_STATUSES:
+        assert f"{status:>3}  {meaning}" in result.out
