@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from ._config import ConfigError, display_path, package_name
 from ._diagnostics import Diagnostic, SpecError
 from ._model import ProviderSpec
-from ._package import HEADER_PREFIX, package_files
+from ._package import HEADER_PREFIX, TABLE_HEADER_PREFIX, package_files, table_file
 from ._parser import load_spec
 from ._runtime_source import RUNTIME_FOLDER
 
@@ -155,31 +155,36 @@ def fallback_notes(specs: list[ProviderSpec]) -> list[str]:
 
 
 def build(
-    specs_dir: Path, output_dir: Path, *, only: Sequence[Path] = (), root: Path | None = None
+    specs_dir: Path,
+    output_dir: Path,
+    *,
+    only: Sequence[Path] = (),
+    root: Path | None = None,
+    table: Path | None = None,
 ) -> BuildReport:
     """Write the package for every spec in ``specs_dir`` into ``output_dir``.
 
     With ``only``, just those specs' modules are rewritten (besides the runtime and the
     ``__init__``) and nothing is removed; otherwise generated files no spec or runtime file
     produces any more are removed. Every spec is checked either way: the package's
-    ``__init__`` lists every provider.
+    ``__init__`` lists every provider. ``table`` is where the Markdown table of the providers
+    goes, if anywhere.
     """
     root = Path.cwd() if root is None else root
     _check_output_folder(output_dir, specs_dir, root)
     specs = load_specs(discover_specs(specs_dir, root), root)
     modules = _modules_of(only, specs, specs_dir, root)
-    files = _files(specs, specs_dir, output_dir, root, modules)
-    _refuse_foreign_overwrites(output_dir, files, root)
+    package, files = _written_files(specs, specs_dir, output_dir, root, modules, table)
+    _refuse_foreign_overwrites(files, root)
     report = BuildReport(notes=fallback_notes(specs))
     mode = _file_mode()
-    for relative, source in files.items():
-        path = output_dir / relative
+    for path, source in files.items():
         if _holds(path, source):
             report.unchanged.append(path)
         else:
             _write_atomically(path, source, mode)
             report.written.append(path)
-    for stray in _strays(output_dir, files):
+    for stray in _strays(output_dir, package):
         # A build of some specs leaves the other modules alone, but never a build's litter.
         if stray.leftover or (stray.generated and not only):
             path = output_dir / stray.path
@@ -189,25 +194,28 @@ def build(
     return report
 
 
-def check(specs_dir: Path, output_dir: Path, *, root: Path | None = None) -> list[str]:
-    """Problems that make ``output_dir`` differ from what ``build`` writes; empty when in sync."""
+def check(
+    specs_dir: Path, output_dir: Path, *, root: Path | None = None, table: Path | None = None
+) -> list[str]:
+    """Problems that make ``output_dir`` (and ``table``) differ from what ``build`` writes;
+    empty when in sync."""
     root = Path.cwd() if root is None else root
     _check_output_folder(output_dir, specs_dir, root)
     specs = load_specs(discover_specs(specs_dir, root), root)
-    files = _files(specs, specs_dir, output_dir, root, [spec.module for spec in specs])
+    modules = [spec.module for spec in specs]
+    package, files = _written_files(specs, specs_dir, output_dir, root, modules, table)
     if not output_dir.is_dir():
         shown = display_path(output_dir, root)
         return [f"{shown}: the package folder does not exist (run python -m generator build)"]
     problems = []
-    for relative, source in files.items():
-        path = output_dir / relative
+    for path, source in files.items():
         if not path.is_file():
             problems.append(f"{display_path(path, root)}: missing (run python -m generator build)")
         elif not _holds(path, source):
             problems.append(
                 f"{display_path(path, root)}: stale, differs from its source (run build)"
             )
-    for stray in _strays(output_dir, files):
+    for stray in _strays(output_dir, package):
         problems.append(f"{display_path(output_dir / stray.path, root)}: {stray.problem()}")
     return problems
 
@@ -253,18 +261,36 @@ def _modules_of(
     return [spec.module for spec in specs if Path(spec.source).name in named]
 
 
-def _files(
-    specs: list[ProviderSpec], specs_dir: Path, output_dir: Path, root: Path, modules: list[str]
-) -> dict[PurePosixPath, str]:
-    source = display_path(specs_dir, root).rstrip("/") + "/"
-    return package_files(specs, package_name(output_dir, root), source, modules=modules)
+def _specs_source(specs_dir: Path, root: Path) -> str:
+    """The specs folder as generated headers name it."""
+    return display_path(specs_dir, root).rstrip("/") + "/"
 
 
-def _refuse_foreign_overwrites(
-    output_dir: Path, files: dict[PurePosixPath, str], root: Path
-) -> None:
-    for relative in files:
-        path = output_dir / relative
+def _written_files(
+    specs: list[ProviderSpec],
+    specs_dir: Path,
+    output_dir: Path,
+    root: Path,
+    modules: list[str],
+    table: Path | None,
+) -> tuple[dict[PurePosixPath, str], dict[Path, str]]:
+    """The package's files by their path inside it, and every file a build writes, by path."""
+    source = _specs_source(specs_dir, root)
+    name = package_name(output_dir, root)
+    package = package_files(specs, name, source, modules=modules)
+    files = {output_dir / relative: text for relative, text in package.items()}
+    if table is not None:
+        if Path(os.path.abspath(table)).is_relative_to(os.path.abspath(output_dir)):
+            raise ConfigError(
+                f"the table {display_path(table, root)} is in the package folder, which holds "
+                "only the package: put it beside it (docs/providers.md, say)"
+            )
+        files[table] = table_file(specs, name, source)
+    return package, files
+
+
+def _refuse_foreign_overwrites(files: Iterable[Path], root: Path) -> None:
+    for path in files:
         if path.exists() and not is_generated(path):
             raise ConfigError(
                 f"{display_path(path, root)} exists and was not generated; not overwriting it"
@@ -272,14 +298,15 @@ def _refuse_foreign_overwrites(
 
 
 def is_generated(path: Path) -> bool:
-    """Whether ``path`` is a file a build wrote: it starts with the generated header, or it is
-    a temporary file a build left behind."""
+    """Whether ``path`` is a file a build wrote: it starts with the generated header (or the
+    table's comment), or it is a temporary file a build left behind."""
     if not path.is_file():
         return False
     if _LEFTOVER.fullmatch(path.name):
         return True
     with path.open("rb") as file:
-        return file.readline().startswith(HEADER_PREFIX.encode())
+        first = file.readline()
+    return first.startswith((HEADER_PREFIX.encode(), TABLE_HEADER_PREFIX.encode()))
 
 
 def _strays(output_dir: Path, expected: Iterable[PurePosixPath]) -> list[_Stray]:

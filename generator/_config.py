@@ -20,7 +20,11 @@ __all__ = ["Config", "ConfigError", "display_path", "find_config", "package_name
 
 DEFAULT_SPECS = "specs"
 DEFAULT_OUTPUT = "generated"
-_KEYS = {"specs": "the folder of YAML specs", "output": "the folder of the generated package"}
+_KEYS = {
+    "specs": "the folder of YAML specs",
+    "output": "the folder of the generated package",
+    "table": "the Markdown table of the providers that build writes (none by default)",
+}
 
 
 class ConfigError(Exception):
@@ -36,13 +40,18 @@ class Config:
     output: Path
     pyproject: Path | None = None
     """The ``pyproject.toml`` the settings came from, if one had a ``[tool.streamgen]`` table."""
+    table: Path | None = None
+    """The Markdown table of the providers that ``build`` writes and ``check`` compares."""
 
-    def with_flags(self, specs: Path | None, output: Path | None) -> Config:
-        """This configuration with the command line's folders, relative to the working directory."""
+    def with_flags(
+        self, specs: Path | None, output: Path | None, table: Path | None = None
+    ) -> Config:
+        """This configuration with the command line's paths, relative to the working directory."""
         return replace(
             self,
             specs=self.specs if specs is None else _absolute(specs),
             output=self.output if output is None else _absolute(output),
+            table=self.table if table is None else _absolute(table),
         )
 
     def display(self, path: Path) -> str:
@@ -96,13 +105,19 @@ def _from_table(pyproject: Path, table: dict[str, Any]) -> Config:
             hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(_KEYS)}"
             raise ConfigError(f"{pyproject}: [tool.streamgen] unknown key {key!r}; {hint}")
     root = pyproject.parent
-    folders = {}
+    defaults = {"specs": DEFAULT_SPECS, "output": DEFAULT_OUTPUT, "table": None}
+    paths: dict[str, Path | None] = {}
     for key, what in _KEYS.items():
-        value = table.get(key, DEFAULT_SPECS if key == "specs" else DEFAULT_OUTPUT)
-        if not isinstance(value, str) or not value:
+        value = table.get(key, defaults[key])
+        if value is None:
+            paths[key] = None
+        elif not isinstance(value, str) or not value:
             raise ConfigError(f"{pyproject}: [tool.streamgen] {key} must be a path ({what})")
-        folders[key] = _absolute(root / value)
-    return Config(root, folders["specs"], folders["output"], pyproject)
+        else:
+            paths[key] = _absolute(root / value)
+    specs, output = paths["specs"], paths["output"]
+    assert specs is not None and output is not None  # they have defaults
+    return Config(root, specs, output, pyproject, paths["table"])
 
 
 def package_name(output: Path, root: Path) -> str:
