@@ -10,8 +10,11 @@ from pathlib import Path
 from ._build import build, check, discover_specs, load_specs, validate
 from ._config import Config, ConfigError, find_config
 from ._diagnostics import SpecError
+from ._record import add_arguments as add_record_arguments
+from ._record import run as run_record
 from ._scaffold import ScaffoldError, write_new_spec
 from ._schema import schema_text
+from ._watch import watch
 
 __all__ = ["main"]
 
@@ -35,11 +38,17 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--output", type=Path, help="the package folder; its name is the package's"
             )
+            command.add_argument(
+                "--table", type=Path, help="the Markdown table of the providers (optional)"
+            )
 
     build_command = commands.add_parser("build", help="write the package from the specs")
     with_folders(build_command)
     build_command.add_argument(
         "spec", nargs="*", type=Path, help="rewrite only these specs' modules (in --specs)"
+    )
+    build_command.add_argument(
+        "--watch", action="store_true", help="build again whenever a spec changes, until Ctrl-C"
     )
     with_folders(commands.add_parser("check", help="exit 1 if the package differs from a build"))
     validate = commands.add_parser("validate", help="check specs, write nothing")
@@ -50,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write a commented spec to start from")
     new.add_argument("name", help="module name of the new provider, e.g. my_provider")
     with_folders(new, output=False)
+    add_record_arguments(
+        commands.add_parser("record", help="send one real request and save it as a recording")
+    )
     return parser
 
 
@@ -59,8 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except SpecError as error:
-        for diagnostic in error.diagnostics:
-            print(diagnostic, file=sys.stderr)
+        _print_diagnostics(error)
         return 1
     except (ConfigError, ScaffoldError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -68,7 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    return find_config(Path.cwd()).with_flags(args.specs, getattr(args, "output", None))
+    return find_config(Path.cwd()).with_flags(
+        args.specs, getattr(args, "output", None), getattr(args, "table", None)
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -78,7 +91,11 @@ def _run(args: argparse.Namespace) -> int:
         else:
             args.output.write_text(schema_text(), encoding="utf-8")
         return 0
+    if args.command == "record":
+        return run_record(args, find_config(Path.cwd()))
     config = _config(args)
+    if args.command == "build" and args.watch:
+        return _watch(config, args.spec)
     if args.command == "build":
         return _build(config, args.spec)
     if args.command == "check":
@@ -105,7 +122,7 @@ def _schema(config: Config) -> Path | None:
 
 
 def _build(config: Config, only: list[Path]) -> int:
-    report = build(config.specs, config.output, only=only, root=config.root)
+    report = build(config.specs, config.output, only=only, root=config.root, table=config.table)
     for path in report.written:
         print(f"wrote {config.display(path)}")
     for path, why in report.removed.items():
@@ -113,12 +130,43 @@ def _build(config: Config, only: list[Path]) -> int:
     for note in report.notes:
         print(f"note: {note}")
     unchanged = f", {len(report.unchanged)} unchanged" if report.unchanged else ""
-    print(f"built {config.display(config.output)}: {len(report.written)} written{unchanged}")
+    print(
+        f"built {config.display(config.output)}: {len(report.written)} written{unchanged}",
+        flush=True,
+    )
     return 0
 
 
+def _watch(config: Config, only: list[Path]) -> int:
+    """Build, then build again on every change to the specs; a failed build is reported."""
+
+    def rebuild() -> None:
+        try:
+            _build(config, only)
+        except SpecError as error:
+            _print_diagnostics(error)
+        except (ConfigError, OSError) as error:
+            print(f"error: {error}", file=sys.stderr, flush=True)
+
+    def announce(changed: list[str]) -> None:
+        print(f"changed: {', '.join(changed)}", flush=True)
+
+    print(f"watching {config.display(config.specs)} (Ctrl-C stops)", flush=True)
+    try:
+        watch(config.specs, rebuild, announce)
+    except KeyboardInterrupt:
+        print("stopped watching", flush=True)
+    return 0
+
+
+def _print_diagnostics(error: SpecError) -> None:
+    for diagnostic in error.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    sys.stderr.flush()
+
+
 def _check(config: Config) -> int:
-    problems = check(config.specs, config.output, root=config.root)
+    problems = check(config.specs, config.output, root=config.root, table=config.table)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -41,7 +41,6 @@ TABLE_HEADER_PREFIX = "<!-- Generated from "
 """How the generated table of providers begins: the same words, as a Markdown comment."""
 
 
-
 @dataclass(frozen=True)
 class PackageInit:
     """What the package's ``__init__`` says: its providers, and the runtime names it exports."""

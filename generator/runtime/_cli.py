@@ -167,43 +167,14 @@ def _call(registry: Registry, args: argparse.Namespace) -> tuple[ProviderInfo, d
     call: dict[str, Any] = {
         "model": args.model or info.default_model or "",
         "messages": messages,
-        **_parameters(info, args.param),
     }
+    try:
+        call.update(info.arguments(args.param))
+    except ValueError as error:
+        raise _UsageError(f"--param: {error}") from None
     options = {"base_url": args.base_url, "proxy": args.proxy, "timeout": args.timeout}
     call.update({name: value for name, value in options.items() if value is not None})
     return info, call
-
-
-def _parameters(info: ProviderInfo, pairs: list[str]) -> dict[str, object]:
-    """``--param NAME=VALUE`` pairs as the provider's typed keyword arguments.
-
-    A name the spec does not declare is a body field where the provider merges those (its
-    value JSON if it parses as JSON, else text), and an error otherwise.
-    """
-    values: dict[str, object] = {}
-    for pair in pairs:
-        name, equals, text = pair.partition("=")
-        if not equals or not name:
-            raise _UsageError(f"--param takes NAME=VALUE, not {pair!r}")
-        parameter = info.parameter(name)
-        if parameter is not None:
-            try:
-                values[name] = parameter.parse(text)
-            except ValueError as error:
-                raise _UsageError(f"--param {error}") from None
-        elif info.extra_kwargs == "merge":
-            values[name] = _json_or_text(text)
-        else:
-            declared = ", ".join(each.name for each in info.parameters) or "none"
-            raise _UsageError(f"{info.name} has no parameter {name!r} (its parameters: {declared})")
-    return values
-
-
-def _json_or_text(text: str) -> object:
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
 
 
 async def _chat(

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -19,7 +20,10 @@ from ._messages import Message
 from ._provider import AsyncGeneratorProvider
 from ._stream import TextStream
 
-__all__ = ["ParameterInfo", "ProviderInfo", "Registry"]
+__all__ = ["CALL_ARGUMENTS", "ParameterInfo", "ProviderInfo", "Registry"]
+
+CALL_ARGUMENTS = ("model", "messages", "session", "proxy", "timeout", "base_url", "max_retries")
+"""The arguments of every ``create_async_generator``: how it is called, never a parameter."""
 
 ParameterType = Literal["str", "int", "float", "bool"]
 ParameterValue = str | int | float | bool
@@ -85,6 +89,38 @@ class ProviderInfo:
     def parameter(self, name: str) -> ParameterInfo | None:
         """The declared parameter ``name``, or None."""
         return next((each for each in self.parameters if each.name == name), None)
+
+    def arguments(self, pairs: Iterable[str]) -> dict[str, object]:
+        """``NAME=VALUE`` texts (``--param``) as keyword arguments, typed as the spec declares.
+
+        A name the spec does not declare is a body field where the provider merges those, its
+        value JSON if it parses as JSON, else text. Raises ValueError saying what is wrong.
+        """
+        arguments: dict[str, object] = {}
+        for pair in pairs:
+            name, equals, text = pair.partition("=")
+            if not equals or not name:
+                raise ValueError(f"a parameter is NAME=VALUE, not {pair!r}")
+            arguments[name] = self._argument(name, text)
+        missing = [each.name for each in self.parameters if each.required]
+        missing = [name for name in missing if name not in arguments]
+        if missing:
+            raise ValueError(f"{self.name} needs a value for {', '.join(missing)}")
+        return arguments
+
+    def _argument(self, name: str, text: str) -> object:
+        parameter = self.parameter(name)
+        if parameter is not None:
+            return parameter.parse(text)
+        if name in CALL_ARGUMENTS:
+            raise ValueError(f"{name} is an argument of every call, not a parameter")
+        if self.extra_kwargs != "merge":
+            declared = ", ".join(each.name for each in self.parameters) or "none"
+            raise ValueError(f"{self.name} has no parameter {name!r} (its parameters: {declared})")
+        try:
+            return json.loads(text)
+        except ValueError:
+            return text
 
     def serves(self, model: str) -> bool:
         """Whether ``model`` is one of the provider's models."""

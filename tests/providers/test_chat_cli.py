@@ -142,7 +142,8 @@ async def test_list_names_every_provider_with_models_framing_and_working() -> No
         (["codelnk_ava", "hi"], "codelnk_ava: no such provider; did you mean CodeLinkAva?"),
         (["codelink_ava", "hi", "--param", "temperature=hot"], "temperature takes a float"),
         (["OllamaChat", "hi", "--param", "seed=1"], "OllamaChat has no parameter 'seed'"),
-        (["codelink_ava", "hi", "--param", "temperature"], "--param takes NAME=VALUE"),
+        (["codelink_ava", "hi", "--param", "temperature"], "--param: a parameter is NAME=VALUE"),
+        (["anthropic_messages", "hi"], "--param: AnthropicMessages needs a value for max_tokens"),
         (["codelink_ava"], "give a PROVIDER and a PROMPT"),
     ],
 )

@@ -162,3 +162,32 @@ def test_a_parameter_refuses_text_of_another_type(
     with pytest.raises(ValueError) as raised:
         parameter.parse(text)
     assert str(raised.value) == message
+
+
+def test_arguments_are_typed_as_declared_and_others_merged_as_json() -> None:
+    info = generated._REGISTRY.info("CodeLinkAva")  # declares temperature, merges the rest
+    assert info.arguments(["temperature=0.25", "max_tokens=256", "user=u-1", 'stop=["x"]']) == {
+        "temperature": 0.25,
+        "max_tokens": 256,
+        "user": "u-1",
+        "stop": ["x"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "pairs", "message"),
+    [
+        ("CodeLinkAva", ["temperature"], "a parameter is NAME=VALUE, not 'temperature'"),
+        ("CodeLinkAva", ["=1"], "a parameter is NAME=VALUE, not '=1'"),
+        ("CodeLinkAva", ["timeout=5"], "timeout is an argument of every call, not a parameter"),
+        ("OllamaChat", ["seed=1"], "OllamaChat has no parameter 'seed' (its parameters: "),
+        ("Yqcloud", ["seed=1"], "Yqcloud has no parameter 'seed' (its parameters: none)"),
+        ("AnthropicMessages", [], "AnthropicMessages needs a value for max_tokens"),
+    ],
+)
+def test_arguments_that_cannot_be_sent_are_refused(
+    name: str, pairs: list[str], message: str
+) -> None:
+    with pytest.raises(ValueError) as raised:
+        generated._REGISTRY.info(name).arguments(pairs)
+    assert str(raised.value).startswith(message)

@@ -1,0 +1,388 @@
+"""``python -m generator record``: one real exchange through a spec's provider, as a recording.
+
+The provider is built from the spec as it is now, into a temporary package, so an edited spec is
+recorded without a build. It is pointed at a :class:`RecordingProxy` that forwards its request
+to the endpoint (or ``--base-url``) and keeps the answer read by read; what the provider made of
+it is read from ``stream.events()`` in the same pass. Everything written is redacted of secrets
+(:class:`Redactor`) and checked with ``replay.load_recording`` before it takes its place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import contextlib
+import importlib
+import json
+import os
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+import aiohttp
+from multidict import CIMultiDict
+
+from replay import RecordingError, load_recording
+
+from ._build import _file_mode, load_specs
+from ._config import Config
+from ._model import ProviderSpec
+from ._package import package_files
+from ._recording_proxy import Exchange, RecordingProxy
+from ._redaction import Redactor
+from .runtime._url import is_http_url, rebase_url
+
+__all__ = [
+    "Call",
+    "RecordError",
+    "RecordUsageError",
+    "add_arguments",
+    "default_output",
+    "record",
+    "run",
+    "write_recording",
+]
+
+
+class RecordError(Exception):
+    """Nothing can be recorded; the message says why, in one line."""
+
+
+class RecordUsageError(RecordError):
+    """The command line asks for what the provider does not take."""
+
+
+@dataclass(frozen=True)
+class Call:
+    """What to send: the prompt, and the command line's model, server and parameters."""
+
+    prompt: str
+    model: str | None = None
+    """Default: the provider's default model."""
+    base_url: str | None = None
+    """Default: the spec's endpoint."""
+    params: tuple[str, ...] = ()
+    """``NAME=VALUE`` texts."""
+
+
+@dataclass(frozen=True)
+class _Built:
+    """The provider built from a spec: its package, what the registry says, its class."""
+
+    package: ModuleType
+    info: Any
+    provider: Any
+    endpoint: Any
+    """The module's ``_ENDPOINT``."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``record`` subcommand's arguments."""
+    parser.add_argument("spec", type=Path, help="the spec (any file, anywhere)")
+    parser.add_argument("--prompt", required=True, help="the user message to send")
+    parser.add_argument("--model", help="default: the provider's default model")
+    parser.add_argument(
+        "--base-url",
+        type=_base_url,
+        help="send to this server instead of the spec's (its user and password as Basic auth)",
+    )
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter of the provider; a body field where the provider merges others",
+    )
+    parser.add_argument(
+        "--out", type=Path, help="default: recordings/<module>/recorded-<UTC time>.json"
+    )
+
+
+def _base_url(text: str) -> str:
+    if not is_http_url(text):
+        raise argparse.ArgumentTypeError(f"not an http:// or https:// URL with a host: {text!r}")
+    try:
+        _authorization(text)
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError("its user and password must be Latin-1") from None
+    return text
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    """Record as the command line says; the exit status (1 failure, 2 usage)."""
+    [spec] = load_specs([args.spec], config.root)
+    call = Call(args.prompt, args.model, args.base_url, tuple(args.param))
+    try:
+        data = asyncio.run(record(spec, call))
+        path = args.out or default_output(config.root, spec.module)
+        write_recording(data, path)
+    except RecordError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2 if isinstance(error, RecordUsageError) else 1
+    print(f"wrote {config.display(path)}")
+    return 0
+
+
+def default_output(root: Path, module: str) -> Path:
+    """``recordings/<module>/recorded-<UTC time>.json`` below ``root``."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return root / "recordings" / module / f"recorded-{stamp}.json"
+
+
+async def record(spec: ProviderSpec, call: Call) -> dict[str, object]:
+    """One exchange of ``spec``'s provider, sent as ``call`` says, as a recording's JSON."""
+    with _built(spec) as built:
+        kwargs = _kwargs(built.info, call.params)
+        model = call.model if call.model is not None else built.info.default_model or ""
+        messages: list[object] = [{"role": "user", "content": call.prompt}]
+        secrets = {name: os.environ.get(name, "") for name in built.endpoint.secrets}
+        redactor = Redactor(secrets, call.base_url)
+        origin = _origin(spec.endpoint_url)
+        started = datetime.now(UTC)
+        headers, exchange, outcome = await _exchange(
+            built, origin, call.base_url, (model, messages, kwargs), redactor
+        )
+        expect = {"call": {"model": model, "messages": messages, "kwargs": kwargs}, **outcome}
+        return {
+            "description": redactor.text(
+                f"Recorded by `python -m generator record` at {started:%Y-%m-%dT%H:%M:%SZ}: "
+                f"{spec.class_name} asked {call.prompt!r}."
+            ),
+            "request": _request(origin, exchange, headers, redactor),
+            "response": _response(exchange, redactor),
+            "expect": redactor.value(expect),
+        }
+
+
+async def _exchange(
+    built: _Built,
+    origin: str,
+    base_url: str | None,
+    arguments: tuple[str, list[object], dict[str, object]],
+    redactor: Redactor,
+) -> tuple[CIMultiDict[str], Exchange, dict[str, object]]:
+    """Call the provider through a proxy to ``origin`` (or ``base_url``): the headers it
+    sent, the exchange, and what ``expect`` says of its outcome besides the call."""
+    upstream = origin if base_url is None else rebase_url(origin, _bare(base_url))
+    authorization = None if base_url is None else _authorization(base_url)
+    async with RecordingProxy(upstream, built.endpoint.timeouts, authorization) as proxy:
+        sent, events, error = await _send(built, proxy.url, *arguments)
+        exchange = proxy.exchange
+        if exchange is not None:
+            await exchange.done.wait()  # the provider may stop reading before the body ends
+    _check(built, exchange, error, redactor)
+    assert exchange is not None and sent  # _check refuses a call that sent nothing
+    return sent[0], exchange, _outcome(built, events, error)
+
+
+@contextlib.contextmanager
+def _built(spec: ProviderSpec) -> Iterator[_Built]:
+    """``spec``'s provider, from a package of its own rendered into a temporary folder."""
+    name = f"_streamgen_record_{uuid.uuid4().hex}"
+    files = package_files([spec], name, spec.source, modules=[spec.module])
+    with tempfile.TemporaryDirectory(prefix="streamgen-record-") as folder:
+        for relative, source in files.items():
+            path = Path(folder, name, relative)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(source, encoding="utf-8")
+        sys.path.insert(0, folder)
+        try:
+            package = importlib.import_module(name)
+            yield _Built(
+                package=package,
+                info=package._REGISTRY.info(spec.class_name),
+                provider=package._REGISTRY.load(spec.class_name),
+                endpoint=importlib.import_module(f"{name}.{spec.module}")._ENDPOINT,
+            )
+        finally:
+            sys.path.remove(folder)
+            for module in [key for key in sys.modules if key.partition(".")[0] == name]:
+                del sys.modules[module]
+
+
+def _kwargs(info: Any, params: Sequence[str]) -> dict[str, object]:
+    """The ``--param`` texts as keyword arguments of the provider, typed as it declares."""
+    try:
+        kwargs: dict[str, object] = info.arguments(params)
+    except ValueError as error:
+        raise RecordUsageError(f"--param: {error}") from None
+    return kwargs
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _bare(url: str) -> str:
+    """``url`` without its userinfo."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def _authorization(url: str) -> str | None:
+    """The Basic authorization for ``url``'s userinfo, as aiohttp sends it; None without."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return None
+    user, password = unquote(parts.username or ""), unquote(parts.password or "")
+    return aiohttp.encode_basic_auth(user, password, encoding="latin1")
+
+
+async def _send(
+    built: _Built, proxy: str, model: str, messages: list[object], kwargs: dict[str, object]
+) -> tuple[list[CIMultiDict[str]], list[object], Exception | None]:
+    """Call the provider through ``proxy``: the headers it sent, its events, its error."""
+    sent: list[CIMultiDict[str]] = []
+
+    async def note(
+        session: aiohttp.ClientSession, context: object, params: aiohttp.TraceRequestStartParams
+    ) -> None:
+        # The headers as the provider gave them, before aiohttp adds its own (Host, ...).
+        sent.append(CIMultiDict(params.headers))
+
+    trace = aiohttp.TraceConfig()
+    trace.on_request_start.append(note)
+    events: list[object] = []
+    async with aiohttp.ClientSession(trace_configs=[trace]) as session:
+        try:
+            stream = built.provider.create_async_generator(
+                model, messages, base_url=proxy, session=session, max_retries=0, **kwargs
+            )
+            async for event in stream.events():
+                events.append(event)
+        except built.package.ProviderError as error:
+            return sent, events, error
+    return sent, events, None
+
+
+def _check(
+    built: _Built, exchange: Exchange | None, error: Exception | None, redactor: Redactor
+) -> None:
+    """Refuse to record an exchange that did not happen whole, or cannot be replayed."""
+    if exchange is None:
+        why = f": {error}" if error is not None else ""
+        raise RecordError(redactor.text(f"{built.info.name} sent no request{why}"))
+    if exchange.failure is not None:
+        raise RecordError(redactor.text(exchange.failure))
+    # A timeout or a broken connection between the provider and the proxy is not the server's
+    # answer, and a replay would not reproduce it.
+    package = built.package
+    if isinstance(error, package.ProviderTimeoutError | package.ProviderConnectionError):
+        raise RecordError(redactor.text(f"the call failed: {error}"))
+
+
+def _outcome(built: _Built, events: list[object], error: Exception | None) -> dict[str, object]:
+    """What ``expect`` says besides the call: the deltas and events, or the error."""
+    package = built.package
+    deltas = [event.text for event in events if isinstance(event, package.TextDelta)]
+    if error is not None:
+        outcome: dict[str, object] = {"error": type(error).__name__}
+        if isinstance(error, package.APIStatusError):
+            outcome["status"] = error.status
+        if isinstance(error, package.ServerReportedError):
+            outcome["message"] = error.server_message
+        if deltas:
+            outcome["deltas_before_error"] = deltas
+        return outcome
+    # Raw text: the deltas are the reads, so only their concatenation is fixed.
+    outcome = {"text": "".join(deltas)} if built.info.framing == "text" else {"deltas": deltas}
+    if any(not isinstance(event, package.TextDelta) for event in events):
+        outcome["events"] = [_event(event, package) for event in events]
+    return outcome
+
+
+def _event(event: Any, package: ModuleType) -> dict[str, object]:
+    """An event as ``expect.events`` writes it."""
+    if isinstance(event, package.TextDelta):
+        return {"text": event.text}
+    if isinstance(event, package.ReasoningDelta):
+        return {"reasoning": event.text}
+    if isinstance(event, package.ToolCallDelta):
+        return {"tool_call": event.delta}
+    if isinstance(event, package.Usage):
+        counts = {"input_tokens": event.input_tokens, "output_tokens": event.output_tokens}
+        return {"usage": {key: value for key, value in counts.items() if value is not None}}
+    return {"finish": event.reason}
+
+
+def _request(
+    origin: str, exchange: Exchange, headers: CIMultiDict[str], redactor: Redactor
+) -> dict[str, object]:
+    """The request as the provider sent it, at the spec's own origin."""
+    request: dict[str, object] = {
+        "method": exchange.method,
+        "url": redactor.url(origin + exchange.target),
+        "headers": redactor.headers(dict(headers.items())),
+    }
+    request.update(_body(exchange, redactor))
+    return request
+
+
+def _body(exchange: Exchange, redactor: Redactor) -> dict[str, object]:
+    """The request's body as a recording keeps it: ``json``, or else ``body`` text."""
+    if not exchange.body:
+        return {}
+    text = exchange.body.decode("utf-8", errors="replace")
+    media_type = exchange.headers.get("Content-Type", "").partition(";")[0].strip()
+    if media_type.endswith("json"):
+        with contextlib.suppress(ValueError):
+            return {"json": redactor.value(json.loads(text))}
+    return {"body": redactor.text(text)}
+
+
+def _response(exchange: Exchange, redactor: Redactor) -> dict[str, object]:
+    """The answer as it arrived: status, headers, and the body read by read."""
+    assert exchange.status is not None  # the exchange is whole
+    headers: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for name, value in exchange.response_headers.items():
+        # A recording keeps one value per header: repeated ones are joined, as HTTP allows.
+        shown = names.setdefault(name.lower(), name)
+        headers[shown] = f"{headers[shown]}, {value}" if shown in headers else value
+    chunks, delays = redactor.chunks(exchange.chunks, exchange.delays)
+    return {
+        "status": exchange.status,
+        "headers": redactor.headers(headers),
+        "chunks": [_chunk(chunk) for chunk in chunks],
+        "delays": delays,
+    }
+
+
+def _chunk(chunk: bytes) -> object:
+    """A chunk as text if it is valid UTF-8 on its own, else as base64."""
+    try:
+        return chunk.decode("utf-8")
+    except UnicodeDecodeError:
+        return {"base64": base64.b64encode(chunk).decode("ascii")}
+
+
+def write_recording(data: dict[str, object], path: Path) -> None:
+    """Write ``data`` to ``path`` atomically, once it loads as a recording."""
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate the server sent: written escaped
+        text = json.dumps(data, indent=2) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp"
+    )
+    try:
+        os.fchmod(descriptor, _file_mode())  # mkstemp makes files only their owner can read
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+        load_recording(Path(temporary))
+        os.replace(temporary, path)
+    except RecordingError as error:
+        raise RecordError(f"not a recording, not written: {error.key}: {error.reason}") from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)

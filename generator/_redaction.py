@@ -1,0 +1,168 @@
+"""Secrets out of a recording: each one's value replaced by ``<NAME>``, wherever it appears.
+
+The secrets are the values of the environment variables a spec reads and the userinfo of the
+recorder's ``--base-url``; besides, values that are secret by where they stand (an
+``Authorization`` header, a cookie, an API-key header, a ``key=`` query value) are replaced
+whole, unless they already are placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from itertools import accumulate
+
+from .runtime._endpoint import _credentials
+from .runtime._url import quote_query
+
+__all__ = ["Redactor"]
+
+_SHORTEST = 4
+"""Shorter values are not searched for, as in the runtime's errors: they would garble the text."""
+
+_PLACEHOLDERS = re.compile(r"(?:<[A-Za-z_][A-Za-z0-9_]*>)+")
+_AUTHORIZATION = frozenset({"authorization", "proxy-authorization"})
+_COOKIES = frozenset({"cookie", "set-cookie"})
+_SECRET_HEADER = re.compile(r"api[-_]?key|token|secret", re.IGNORECASE)
+_SECRET_QUERY = frozenset(
+    {
+        "key",
+        "api_key",
+        "apikey",
+        "token",
+        "access_token",
+        "secret",
+        "password",
+        "sig",
+        "signature",
+        "auth",
+    }
+)
+
+
+def _placeholder(name: str) -> str:
+    """``x-api-key`` -> ``<X_API_KEY>``."""
+    return "<" + re.sub(r"[^A-Za-z0-9_]", "_", name).upper() + ">"
+
+
+def _is_placeholder(text: str) -> bool:
+    return _PLACEHOLDERS.fullmatch(text) is not None
+
+
+class Redactor:
+    """Replaces each value of ``secrets`` (environment variables' values by their names) with
+    ``<NAME>``, and the userinfo of ``base_url`` with ``<BASE_URL_CREDENTIALS>``: as they are
+    and URL-escaped, in any case."""
+
+    def __init__(self, secrets: Mapping[str, str], base_url: str | None = None) -> None:
+        named = [
+            (form, f"<{name}>")
+            for name, value in secrets.items()
+            for form in (value, quote_query(value))
+        ]
+        named += [(form, "<BASE_URL_CREDENTIALS>") for form, _ in _credentials(base_url, "")]
+        forms: dict[str, tuple[str, str]] = {}
+        for form, shown in named:
+            if len(form) >= _SHORTEST:
+                forms.setdefault(form.lower(), (form, shown))
+        # Longest first, so that a value holding another is replaced whole.
+        ordered = sorted(forms.values(), key=lambda pair: len(pair[0]), reverse=True)
+        self._names = [shown for _, shown in ordered]
+        groups = "|".join(f"({re.escape(form)})" for form, _ in ordered) or "(?!)"
+        self._text = re.compile(groups, re.IGNORECASE)
+        self._bytes = re.compile(groups.encode("utf-8"), re.IGNORECASE)
+
+    def text(self, text: str) -> str:
+        """``text`` with every secret's value replaced by its ``<NAME>``."""
+        return self._text.sub(self._name_of, text)
+
+    def _name_of(self, match: re.Match[str]) -> str:
+        assert match.lastindex is not None  # every alternative is a group
+        return self._names[match.lastindex - 1]
+
+    def value(self, value: object) -> object:
+        """A JSON value with every string (and object key) in it redacted."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, list):
+            return [self.value(item) for item in value]
+        if isinstance(value, dict):
+            return {self.text(key): self.value(item) for key, item in value.items()}
+        return value
+
+    def url(self, url: str) -> str:
+        """``url`` redacted, and each query value whose name says it is secret replaced."""
+        base, question, query = self.text(url).partition("?")
+        if not question:
+            return base
+        pairs = []
+        for pair in query.split("&"):
+            name, equals, value = pair.partition("=")
+            if equals and name.lower() in _SECRET_QUERY and not _is_placeholder(value):
+                value = _placeholder(name)
+            pairs.append(f"{name}{equals}{value}")
+        return f"{base}?{'&'.join(pairs)}"
+
+    def headers(self, headers: Mapping[str, str]) -> dict[str, str]:
+        """``headers`` redacted, and the values of credential headers replaced whole."""
+        return {name: self._header(name, self.text(value)) for name, value in headers.items()}
+
+    def _header(self, name: str, value: str) -> str:
+        folded = name.lower()
+        if folded in _AUTHORIZATION:
+            scheme, space, credentials = value.partition(" ")
+            if not space:  # no scheme word: the value is the credentials
+                return value if _is_placeholder(value) else _placeholder(name)
+            return value if _is_placeholder(credentials) else f"{scheme} {_placeholder(name)}"
+        if folded in _COOKIES or _SECRET_HEADER.search(name):
+            return value if _is_placeholder(value) else _placeholder(name)
+        return value
+
+    def chunks(
+        self, chunks: Sequence[bytes], delays: Sequence[float]
+    ) -> tuple[list[bytes], list[float]]:
+        """The body ``chunks`` redacted as one, then cut where they were.
+
+        A cut inside a replaced value moves to its end; a chunk left empty goes, its delay
+        added to the next one's (the last one's goes with it).
+        """
+        body = b"".join(chunks)
+        redacted = bytearray()
+        spans: list[tuple[int, int, int]] = []
+        """Each replaced value's start and end, and how far what follows it moved."""
+        done = 0
+        for match in self._bytes.finditer(body):
+            start, end = match.span()
+            assert match.lastindex is not None  # every alternative is a group
+            redacted += body[done:start] + self._names[match.lastindex - 1].encode("utf-8")
+            spans.append((start, end, len(redacted) - end))
+            done = end
+        redacted += body[done:]
+        ends = []
+        passed, shift = 0, 0
+        for cut in accumulate(len(chunk) for chunk in chunks):
+            while passed < len(spans) and spans[passed][1] <= cut:
+                shift = spans[passed][2]
+                passed += 1
+            if passed < len(spans) and spans[passed][0] < cut:
+                ends.append(spans[passed][1] + spans[passed][2])  # inside: to the value's end
+            else:
+                ends.append(cut + shift)
+        return _cut(bytes(redacted), ends, delays)
+
+
+def _cut(body: bytes, ends: list[int], delays: Sequence[float]) -> tuple[list[bytes], list[float]]:
+    """``body`` cut before each of ``ends``, with the delays; empty pieces carried over."""
+    chunks: list[bytes] = []
+    kept: list[float] = []
+    start = 0
+    carried = 0.0
+    for end, delay in zip(ends, delays, strict=True):
+        if end <= start:
+            carried += delay
+            continue
+        chunks.append(body[start:end])
+        kept.append(round(delay + carried, 3))
+        carried = 0.0
+        start = end
+    return chunks, kept

@@ -1,0 +1,158 @@
+"""The recorder against real servers on 127.0.0.1: what it writes is the exchange, and replays.
+
+Recording what the replay server serves must give back the recording it served: the same
+request, the same body byte for byte, the same ``expect``. And the new recording, replayed,
+makes the provider yield the same and send the same bytes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp import web
+
+from generator._build import load_specs
+from generator._record import Call, RecordError, record
+from replay import Fault, Recording, ReplayServer
+
+from ..conftest import ROOT
+from ..conftest import recording as recorded
+from ..providers.test_recordings import secrets_of
+from .conftest import call_of, local_server, replay, saved, spec
+
+# SSE, NDJSON and typed events; text, reasoning and usage; an error status, an error in the
+# stream; a key in a header (OPENAI_API_KEY, ANTHROPIC_API_KEY).
+CASES = [
+    "codelink_ava/multiline",
+    "codelink_ava/server_error",
+    "openai_chat/haiku",
+    "openai_chat/midstream_error",
+    "anthropic_messages/overloaded",
+    "cohere_chat/hello",
+    "deepseek_chat/reasoner",
+    "ollama_chat/why_sky",
+]
+
+
+@pytest.fixture
+def original(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Recording:
+    """The recording named by the test's parameter, its provider's secrets set."""
+    provider, name = request.param.split("/")
+    loaded = recorded(provider, name)
+    for variable, value in secrets_of(loaded).items():
+        monkeypatch.setenv(variable, value)
+    return loaded
+
+
+async def record_served(original: Recording) -> tuple[dict[str, object], bytes]:
+    """A recording of what a replay server serving ``original`` answers, and the body sent."""
+    async with ReplayServer() as server:
+        route = server.add(original)
+        module = original.path.parent.name
+        data = await record(spec(module), call_of(original, server.base_url(route)))
+        [sent] = server.requests
+    return data, sent.body
+
+
+@pytest.mark.parametrize("original", CASES, indirect=True)
+async def test_recording_the_replay_server_gives_back_its_recording(
+    original: Recording, tmp_path: Path
+) -> None:
+    data, sent = await record_served(original)
+    new = saved(data, tmp_path, original.path.parent.name)
+    assert new.request == original.request
+    assert new.response.status == original.response.status
+    assert new.response.body == original.response.body
+    assert new.expect == original.expect
+    assert await replay(new) == sent
+
+
+async def test_the_recording_is_of_the_spec_as_edited_without_a_build(
+    tmp_path: Path,
+) -> None:
+    original = recorded("codelink_ava", "hello")
+    text = (ROOT / "specs" / "codelink_ava.yaml").read_text(encoding="utf-8")
+    edited = tmp_path / "codelink_ava.yaml"
+    edited.write_text(text.replace("Sec-Fetch-Site:", 'X-Edited: "yes"\n    Sec-Fetch-Site:'))
+    [spec_now] = load_specs([edited], tmp_path)
+    async with ReplayServer() as server:
+        route = server.add(original)
+        data = await record(spec_now, call_of(original, server.base_url(route)))
+    request: Any = data["request"]
+    assert request["headers"]["X-Edited"] == "yes"
+    assert not [name for name in sys.modules if name.startswith("_streamgen_record_")]
+    assert not [folder for folder in sys.path if "streamgen-record-" in folder]
+
+
+async def test_an_error_status_is_recorded_as_the_error_it_raises(tmp_path: Path) -> None:
+    hits: list[str] = []
+
+    async def failing(request: web.BaseRequest) -> web.Response:
+        hits.append(request.path)
+        return web.json_response({"error": {"message": "overloaded"}}, status=500)
+
+    async with local_server(failing) as base_url:
+        data = await record(spec("codelink_ava"), Call("Hello!", base_url=base_url))
+    new = saved(data, tmp_path, "codelink_ava")
+    assert hits == ["/api/chat"]  # sent once: the recorder does not retry
+    assert new.response.status == 500
+    assert json.loads(new.response.body) == {"error": {"message": "overloaded"}}
+    assert {key: new.expect[key] for key in ("error", "status")} == {
+        "error": "ServerError",
+        "status": 500,
+    }
+    assert "deltas" not in new.expect
+    await replay(new)
+
+
+async def test_a_compressed_body_is_recorded_as_the_provider_read_it(tmp_path: Path) -> None:
+    body = b'data: {"choices":[{"delta":{"content":"packed"}}]}\n\ndata: [DONE]\n\n'
+
+    async def gzipped(request: web.BaseRequest) -> web.Response:
+        headers = {"Content-Type": "text/event-stream", "Content-Encoding": "gzip"}
+        return web.Response(body=gzip.compress(body), headers=headers)
+
+    async with local_server(gzipped) as base_url:
+        data = await record(spec("codelink_ava"), Call("Hello!", base_url=base_url))
+    new = saved(data, tmp_path, "codelink_ava")
+    assert new.response.body == body
+    assert "Content-Encoding" not in new.response.headers
+    assert new.expect["deltas"] == ["packed"]
+    await replay(new)
+
+
+async def test_the_body_is_recorded_whole_when_the_provider_stops_reading_early(
+    tmp_path: Path,
+) -> None:
+    answer = b'data: {"choices":[{"delta":{"content":"done"}}]}\n\ndata: [DONE]\n\n'
+
+    async def trailing(request: web.BaseRequest) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        await response.write(answer)
+        await asyncio.sleep(0.2)  # the provider has its answer and hangs up meanwhile
+        await response.write(b": trailing comment\n\n")
+        await response.write_eof()
+        return response
+
+    async with local_server(trailing) as base_url:
+        data = await record(spec("codelink_ava"), Call("Hello!", base_url=base_url))
+    new = saved(data, tmp_path, "codelink_ava")
+    assert new.response.chunks == (answer, b": trailing comment\n\n")
+    assert new.response.delays is not None and new.response.delays[1] >= 0.2
+    assert new.expect["deltas"] == ["done"]
+    await replay(new)
+
+
+async def test_a_body_cut_off_is_not_recorded() -> None:
+    original = recorded("codelink_ava", "multiline")
+    async with ReplayServer() as server:
+        route = server.add(original, fault=Fault(reset_after=300))
+        with pytest.raises(RecordError, match=r"/api/chat: the upstream broke off: "):
+            await record(spec("codelink_ava"), call_of(original, server.base_url(route)))

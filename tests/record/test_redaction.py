@@ -1,0 +1,93 @@
+"""Redaction: secret values wherever they are, credential headers and query values whole."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator._redaction import Redactor
+
+KEY = "sk-Live/Key+1"
+REDACTOR = Redactor({"API_KEY": KEY, "SHORT": "abc"}, "http://me:hunter2@example.com")
+
+
+def test_a_value_is_replaced_as_it_is_escaped_and_in_any_case() -> None:
+    text = f"{KEY} {KEY.upper()} sk-Live%2FKey%2B1 me:hunter2 bWU6aHVudGVyMg== abc"
+    assert REDACTOR.text(text) == (
+        "<API_KEY> <API_KEY> <API_KEY> <BASE_URL_CREDENTIALS> <BASE_URL_CREDENTIALS> abc"
+    )
+
+
+def test_json_values_are_redacted_in_every_string() -> None:
+    value = {"messages": [{"content": f"my key is {KEY}"}], KEY: 1, "n": 2.5, "ok": True}
+    assert REDACTOR.value(value) == {
+        "messages": [{"content": "my key is <API_KEY>"}],
+        "<API_KEY>": 1,
+        "n": 2.5,
+        "ok": True,
+    }
+
+
+def test_credential_headers_are_replaced_whole_unless_already_placeholders() -> None:
+    headers = {
+        "Authorization": f"Bearer {KEY}",
+        "Proxy-Authorization": "Basic c29tZW9uZTplbHNl",
+        "authorization": "opaque-token",
+        "Cookie": "session=abc123",
+        "Set-Cookie": "id=9; Path=/",
+        "x-api-key": "literal-key",
+        "X-Goog-Api-Key": "<GOOGLE_KEY>",
+        "X-Csrf-Token": "t0k3n",
+        "Client-Secret": "s3cr3t",
+        "Accept": "text/event-stream",
+    }
+    assert REDACTOR.headers(headers) == {
+        "Authorization": "Bearer <API_KEY>",
+        "Proxy-Authorization": "Basic <PROXY_AUTHORIZATION>",
+        "authorization": "<AUTHORIZATION>",
+        "Cookie": "<COOKIE>",
+        "Set-Cookie": "<SET_COOKIE>",
+        "x-api-key": "<X_API_KEY>",
+        "X-Goog-Api-Key": "<GOOGLE_KEY>",
+        "X-Csrf-Token": "<X_CSRF_TOKEN>",
+        "Client-Secret": "<CLIENT_SECRET>",
+        "Accept": "text/event-stream",
+    }
+
+
+def test_secret_query_values_are_replaced_by_their_names() -> None:
+    url = "https://h/v1/m?alt=sse&key=sk-Live%2FKey%2B1&api_key=lit&sig=x%3D&page=2&auth=<AUTH>"
+    assert REDACTOR.url(url) == (
+        "https://h/v1/m?alt=sse&key=<API_KEY>&api_key=<API_KEY>&sig=<SIG>&page=2&auth=<AUTH>"
+    )
+
+
+def test_a_secret_split_across_chunks_goes_whole_into_the_first() -> None:
+    chunks = [b"data: sk-Li", b"ve/K", b"ey+1 and", b" more"]
+    assert REDACTOR.chunks(chunks, [0.0, 0.1, 0.2, 0.3]) == (
+        [b"data: <API_KEY>", b" and", b" more"],
+        [0.0, 0.3, 0.3],
+    )
+
+
+def test_chunks_without_secrets_are_kept_as_they_are() -> None:
+    chunks = [b"data: 1\n", b"\n", b"data: 2\n\n"]
+    assert REDACTOR.chunks(chunks, [0.0, 0.01, 0.02]) == (chunks, [0.0, 0.01, 0.02])
+
+
+BODY = f"data: {KEY}\n\nx{KEY.lower()}{KEY}y me:hunter2 sk-Live%2FKey%2B1".encode()
+
+
+@given(st.lists(st.integers(1, len(BODY) - 1), unique=True).map(sorted))
+def test_any_cut_of_a_body_redacts_as_the_whole_body(cuts: list[int]) -> None:
+    bounds = [0, *cuts, len(BODY)]
+    chunks = [BODY[a:b] for a, b in itertools.pairwise(bounds)]
+    delays = [0.001 * i for i in range(len(chunks))]
+    [whole], _ = REDACTOR.chunks([BODY], [0.0])
+    redacted, kept = REDACTOR.chunks(chunks, delays)
+    assert b"".join(redacted) == whole == REDACTOR.text(BODY.decode()).encode()
+    assert all(redacted) and len(kept) == len(redacted)
+    # A delay is carried to the next chunk when its own is left empty (none after the last).
+    assert round(sum(kept), 3) <= round(sum(delays), 3)
