@@ -1,10 +1,28 @@
-"""The base class of every generated provider, with the attributes gpt4free providers declare."""
+"""The base class of every generated provider, with what gpt4free's client expects of a provider.
+
+gpt4free (the ``g4f`` package) takes a provider class as ``provider=`` in
+``Client().chat.completions.create(...)``: its ``Client`` calls ``create_completion`` and its
+``AsyncClient`` calls ``create_async_generator``, passing ``stream=`` and its own keyword
+arguments, and reads the class attributes below. ``docs/gpt4free.md`` lists each, with its test.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+import asyncio
+import functools
+import inspect
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, ClassVar
+
+from ._messages import Message
+from ._stream import TextStream
 
 __all__ = ["AsyncGeneratorProvider"]
+
+_CREATE = "create_async_generator"
+
+_Create = Callable[..., TextStream]
 
 
 class AsyncGeneratorProvider:
@@ -12,7 +30,10 @@ class AsyncGeneratorProvider:
 
     Each generated subclass sets these attributes from its spec and defines
     ``create_async_generator(model, messages, **options) -> TextStream`` with the spec's
-    parameters as typed keyword arguments.
+    parameters as typed keyword arguments. Called from gpt4free's code (any module of the
+    ``g4f`` package), it is given only the keyword arguments it declares: none of those
+    gpt4free passes for itself (``stream``, ``api_key``, ...) reaches a body that merges
+    undeclared ones.
     """
 
     description: ClassVar[str] = ""
@@ -24,3 +45,85 @@ class AsyncGeneratorProvider:
     supports_message_history: ClassVar[bool] = True
     default_model: ClassVar[str | None] = None
     models: ClassVar[tuple[str, ...]] = ()
+    needs_auth: ClassVar[bool] = False
+    """gpt4free reads it before each call, to look up an ``api_key`` these do not take: a spec
+    reads its secrets from the environment variables it names."""
+    use_stream_timeout: ClassVar[bool] = True
+    """Tells gpt4free's ``AsyncClient`` to time each streamed chunk by its own ``stream_timeout``,
+    leaving ``timeout`` to the provider (the whole call's, here)."""
+    live: ClassVar[int] = 0
+    """gpt4free's count on the class: one up for each answer with text, one down for each
+    failure."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # gpt4free's AsyncClient calls the generated method itself: it is where its calls are
+        # told apart, so it is wrapped once, when the class is made.
+        create = cls.__dict__.get(_CREATE)
+        if isinstance(create, classmethod):
+            setattr(cls, _CREATE, classmethod(_taking_gpt4free_calls(create.__func__)))
+
+    @classmethod
+    def get_dict(cls) -> dict[str, str | None]:
+        """The provider as gpt4free describes one (its client names the provider of an answer
+        from it); the keys of gpt4free's own, with no display label."""
+        return {"name": cls.__name__, "url": cls.url, "label": None}
+
+    @classmethod
+    def create_completion(
+        cls, model: str, messages: Sequence[Message], stream: bool = False, **kwargs: Any
+    ) -> Iterator[str]:
+        """gpt4free's synchronous call: the answer's text deltas, from an event loop of its own.
+
+        Passes on only the keyword arguments ``create_async_generator`` declares; the answer is
+        streamed whatever ``stream`` says (gpt4free joins the deltas itself). Nothing is sent
+        until the first delta is asked for; closing the iterator early closes the connection.
+        Like ``asyncio.run``, it cannot run in a thread whose event loop is running.
+        """
+        create = getattr(cls, _CREATE)
+        answer: TextStream = create(model, messages, **_declared_only(create, kwargs))
+        # A loop_factory keeps the loop from becoming the thread's current one: the caller's
+        # asyncio state is left as it was.
+        with asyncio.Runner(loop_factory=asyncio.new_event_loop) as runner:
+            try:
+                while True:
+                    try:
+                        yield runner.run(answer.__anext__())
+                    except StopAsyncIteration:
+                        return
+            finally:
+                runner.run(answer.aclose())
+
+
+def _taking_gpt4free_calls(create: _Create) -> _Create:
+    """``create`` (a generated ``create_async_generator``), also taking gpt4free's calls.
+
+    gpt4free passes ``model`` and ``messages`` by name, and keyword arguments of its own with
+    its caller's: of those, only what ``create`` declares is passed on.
+    """
+
+    @functools.wraps(create)
+    def create_async_generator(
+        cls: type[AsyncGeneratorProvider],
+        model: str,
+        messages: Sequence[Message],
+        **kwargs: Any,
+    ) -> TextStream:
+        # By who calls, not by what is passed: a caller of the generated API may pass an
+        # undeclared `stream=` on purpose, to override the body's.
+        caller = sys._getframe(1).f_globals.get("__name__", "")
+        if caller.partition(".")[0] == "g4f":
+            kwargs = _declared_only(create, kwargs)
+        return create(cls, model, messages, **kwargs)
+
+    return create_async_generator
+
+
+def _declared_only(create: _Create, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Those of ``kwargs`` that ``create`` declares as keyword-only parameters."""
+    parameters = inspect.signature(create).parameters
+    return {
+        name: value
+        for name, value in kwargs.items()
+        if name in parameters and parameters[name].kind is inspect.Parameter.KEYWORD_ONLY
+    }
