@@ -20,6 +20,10 @@ __all__ = [
     "DEFAULT_TOTAL_TIMEOUT",
     "ERROR_EXCERPT_BYTES",
     "ERROR_EXCERPT_CHARACTERS",
+    "GATEWAY_HOST",
+    "GATEWAY_MAX_REQUEST_BYTES",
+    "GATEWAY_PORT",
+    "GATEWAY_UPSTREAM_CONNECTIONS",
     "MAX_RETRY_AFTER",
 ]
 
@@ -60,3 +64,17 @@ ERROR_EXCERPT_BYTES = 2048
 
 ERROR_EXCERPT_CHARACTERS = 200
 """The longest quote of a server's text in an error message."""
+
+GATEWAY_HOST = "127.0.0.1"
+"""Where ``serve`` listens unless told otherwise: this machine only."""
+
+GATEWAY_PORT = 8000
+"""The port ``serve`` listens on unless told otherwise."""
+
+GATEWAY_MAX_REQUEST_BYTES = 4 << 20
+"""The largest request body the gateway reads (4 MiB): a long conversation, not an upload."""
+
+GATEWAY_UPSTREAM_CONNECTIONS = 4096
+"""Upstream connections the gateway keeps open at most, all providers together: each streaming
+client holds one for as long as its answer lasts, so the pool must outnumber the clients
+(aiohttp's default of 100 would queue the 101st)."""

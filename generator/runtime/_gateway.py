@@ -1,0 +1,182 @@
+"""``python -m <package> serve``: the package's providers behind one OpenAI-compatible endpoint.
+
+``serve_command`` parses the options and serves until Ctrl-C (or SIGTERM); ``gunicorn_app``
+is the same application for gunicorn's aiohttp worker, one per worker process. Safe by
+default: it listens on 127.0.0.1, and refuses any other address without a key
+(``--api-key-env``) unless told ``--insecure``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import importlib
+import ipaddress
+import os
+import signal
+import sys
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from aiohttp import web
+
+from ._constants import GATEWAY_HOST, GATEWAY_PORT
+from ._exceptions import UnknownProviderError
+from ._gateway_app import build_app
+from ._registry import Registry
+from ._url import is_http_url
+
+__all__ = ["ServeError", "gunicorn_app", "serve_command"]
+
+
+class ServeError(Exception):
+    """The gateway cannot start as configured; the message says why."""
+
+
+@dataclass(frozen=True)
+class _Options:
+    host: str
+    port: int
+    base_urls: dict[str, str]
+    api_key: str | None
+
+
+def serve_command(registry: Registry, argv: Sequence[str], prog: str) -> int:
+    """Serve ``registry``'s providers as ``argv`` says until Ctrl-C; the exit status."""
+    try:
+        arguments = _parser(prog).parse_args(argv)
+    except SystemExit as stopped:  # --help, or a usage error argparse has printed
+        return stopped.code if isinstance(stopped.code, int) else 2
+    try:
+        options = _options(registry, arguments)
+    except ServeError as error:
+        print(f"{prog}: error: {error}", file=sys.stderr)
+        return 2
+    app = build_app(registry, base_urls=options.base_urls, api_key=options.api_key)
+    try:
+        asyncio.run(_serve(app, options, registry))
+    except KeyboardInterrupt:
+        pass
+    except OSError as error:  # the port is taken, the address is not this machine's
+        print(
+            f"{prog}: error: cannot listen on {options.host}:{options.port}: {error}",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def gunicorn_app(
+    package: str, *, base_urls: Mapping[str, str] | None = None, api_key_env: str | None = None
+) -> Callable[[], Awaitable[web.AppRunner]]:
+    """The gateway of package ``package`` for gunicorn's aiohttp worker::
+
+        gunicorn 'generated._runtime._gateway:gunicorn_app("generated")' \\
+            --worker-class aiohttp.GunicornWebWorker --workers 4 --bind 127.0.0.1:8000
+
+    Each worker calls what this returns for its runner, with handler cancellation on, so that
+    a client that goes away cancels its upstream call. Raises :class:`ServeError` when
+    ``api_key_env`` names an unset variable or ``base_urls`` names no provider.
+    """
+    registry = getattr(importlib.import_module(package), "_REGISTRY", None)
+    if not isinstance(registry, Registry):  # each package has its runtime, and its gateway
+        raise ServeError(f"{package} is not this gateway's package: use its own _runtime")
+    api_key = None if api_key_env is None else _api_key(api_key_env)
+    urls = _base_urls(registry, base_urls or {})
+
+    async def runner() -> web.AppRunner:
+        app = build_app(registry, base_urls=urls, api_key=api_key)
+        return web.AppRunner(app, handler_cancellation=True)
+
+    return runner
+
+
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Serve every provider behind one OpenAI-compatible endpoint: "
+        "POST /v1/chat/completions with model PROVIDER or PROVIDER/MODEL, GET /v1/models.",
+    )
+    parser.add_argument("--host", default=GATEWAY_HOST, help=f"address ({GATEWAY_HOST})")
+    parser.add_argument("--port", type=int, default=GATEWAY_PORT, help=f"port ({GATEWAY_PORT})")
+    parser.add_argument(
+        "--base-url",
+        action="append",
+        default=[],
+        metavar="PROVIDER=URL",
+        help="point PROVIDER at another server, as its base_url= argument does (repeatable)",
+    )
+    parser.add_argument(
+        "--api-key-env",
+        metavar="NAME",
+        help="require Authorization: Bearer <value of environment variable NAME>",
+    )
+    parser.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow an address other than loopback without --api-key-env",
+    )
+    return parser
+
+
+def _options(registry: Registry, arguments: argparse.Namespace) -> _Options:
+    api_key = None if arguments.api_key_env is None else _api_key(arguments.api_key_env)
+    host: str = arguments.host
+    if api_key is None and not _is_loopback(host) and not arguments.insecure:
+        raise ServeError(
+            f"--host {host} lets other machines in: give --api-key-env NAME to require a key, "
+            "or --insecure to serve without one"
+        )
+    pairs = [pair.partition("=")[::2] for pair in arguments.base_url]
+    return _Options(host, arguments.port, _base_urls(registry, dict(pairs)), api_key)
+
+
+def _api_key(variable: str) -> str:
+    value = os.environ.get(variable)
+    if not value:
+        raise ServeError(f"environment variable {variable} is not set (--api-key-env names it)")
+    return value
+
+
+def _base_urls(registry: Registry, urls: Mapping[str, str]) -> dict[str, str]:
+    """The base URL of each provider named, by its class name; each name and URL checked."""
+    checked: dict[str, str] = {}
+    for name, url in urls.items():
+        try:
+            provider = registry.info(name).name
+        except UnknownProviderError as error:
+            hint = f"; did you mean {' or '.join(error.matches)}?" if error.matches else ""
+            raise ServeError(f"--base-url {name}={url}: no provider {name!r}{hint}") from None
+        if not is_http_url(url):
+            raise ServeError(f"--base-url {name}={url}: give PROVIDER=URL, an http(s) URL")
+        checked[provider] = url
+    return checked
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+async def _serve(app: web.Application, options: _Options, registry: Registry) -> None:
+    runner = web.AppRunner(app, handler_cancellation=True)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, options.host, options.port).start()
+        stop = asyncio.Event()
+        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        host, port = runner.addresses[0][:2]
+        shown = f"[{host}]" if ":" in host else host
+        print(
+            f"serving {len(registry.infos)} providers of {registry.package} at "
+            f"http://{shown}:{port}/v1 (OpenAI-compatible); Ctrl-C stops",
+            file=sys.stderr,
+            flush=True,
+        )
+        await stop.wait()
+    finally:
+        await runner.cleanup()

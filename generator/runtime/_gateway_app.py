@@ -1,0 +1,266 @@
+"""The gateway's aiohttp application: every provider of a package behind OpenAI's chat API.
+
+``POST /v1/chat/completions`` streams (``stream: true``) or answers whole, ``GET /v1/models``
+lists ``PROVIDER/MODEL`` ids, ``GET /healthz`` says the process is up. The application holds
+no state between requests but one upstream connection pool, so any number of processes can
+serve the same clients. Run it with handler cancellation on (``serve`` and the gunicorn entry
+do): a client that goes away then cancels its handler, which closes the upstream call at once.
+"""
+
+from __future__ import annotations
+
+import hmac
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from typing import Any, Protocol, cast
+from urllib.parse import quote
+
+import aiohttp
+import msgspec
+from aiohttp import web
+
+from ._constants import GATEWAY_MAX_REQUEST_BYTES, GATEWAY_UPSTREAM_CONNECTIONS
+from ._events import ReasoningDelta, StreamEvent, TextDelta
+from ._exceptions import ProviderError
+from ._gateway_errors import GatewayError, upstream_error
+from ._gateway_request import ChatRequest, parse_chat_request
+from ._messages import Message
+from ._openai_format import (
+    DONE_EVENT,
+    ChunkEncoder,
+    completion_body,
+    models_body,
+    new_completion_id,
+    openai_finish_reason,
+)
+from ._registry import Registry
+from ._stream import TextStream
+
+__all__ = ["IGNORED_FIELDS_HEADER", "build_app"]
+
+IGNORED_FIELDS_HEADER = "X-Ignored-Fields"
+"""Names the request's fields the provider does not declare, which were not passed on."""
+
+_UNAUTHENTICATED = frozenset({"/healthz"})
+"""Paths a load balancer's health check reaches without the key."""
+
+_STREAM_HEADERS = {
+    "Content-Type": "text/event-stream",
+    "Cache-Control": "no-cache",
+    "X-Accel-Buffering": "no",  # nginx, in front of the gateway, passes each chunk on at once
+}
+
+_MOST_LISTED = 1000
+"""The longest list of ignored fields sent in a header, in characters."""
+
+_Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class _Streams(Protocol):
+    """What the gateway calls of a provider class."""
+
+    def create_async_generator(
+        self, model: str, messages: Sequence[Message], **options: Any
+    ) -> TextStream: ...
+
+
+def build_app(
+    registry: Registry,
+    *,
+    base_urls: Mapping[str, str] | None = None,
+    api_key: str | None = None,
+) -> web.Application:
+    """The gateway for ``registry``'s providers.
+
+    ``base_urls`` maps a provider's name (class or module) to the server it is pointed at
+    instead of its own, as its ``base_url=`` argument does; with ``api_key`` every request but
+    the health check needs ``Authorization: Bearer <api_key>``. Raises
+    ``UnknownProviderError`` for a name of ``base_urls`` that is no provider.
+    """
+    gateway = _Gateway(registry, base_urls or {}, api_key)
+    app = web.Application(middlewares=[gateway.guard], client_max_size=GATEWAY_MAX_REQUEST_BYTES)
+    app.cleanup_ctx.append(gateway.upstream_pool)
+    app.router.add_get("/healthz", gateway.health)
+    app.router.add_get("/v1/models", gateway.models)
+    app.router.add_post("/v1/chat/completions", gateway.chat_completions)
+    return app
+
+
+class _Gateway:
+    """The handlers, and what they share: the providers, the options, the upstream pool."""
+
+    def __init__(self, registry: Registry, base_urls: Mapping[str, str], api_key: str | None):
+        self._registry = registry
+        self._base_urls = {registry.info(name).name: url for name, url in base_urls.items()}
+        self._authorization = None if api_key is None else f"Bearer {api_key}".encode()
+        self._session: aiohttp.ClientSession | None = None
+
+    async def upstream_pool(self, app: web.Application) -> AsyncIterator[None]:
+        """One connection pool for every upstream call, open while the application runs."""
+        # No cookie jar: a cookie one client's upstream set must never go with another's call.
+        connector = aiohttp.TCPConnector(limit=GATEWAY_UPSTREAM_CONNECTIONS)
+        async with aiohttp.ClientSession(
+            connector=connector, cookie_jar=aiohttp.DummyCookieJar()
+        ) as session:
+            self._session = session
+            yield
+            self._session = None
+
+    @web.middleware
+    async def guard(self, request: web.Request, handler: _Handler) -> web.StreamResponse:
+        """Checks the key, and answers aiohttp's own errors (404, 405, 413) in OpenAI's shape."""
+        if request.path not in _UNAUTHENTICATED and not self._authorized(request):
+            missing = "Authorization" not in request.headers
+            message = "send Authorization: Bearer <key>" if missing else "incorrect API key"
+            error = GatewayError(401, message, type="invalid_request_error", code="invalid_api_key")
+            return _error_response(error, {"WWW-Authenticate": "Bearer"})
+        try:
+            return await handler(request)
+        except web.HTTPException as error:
+            if error.status < 400:
+                raise
+            code = error.reason.lower().replace(" ", "_")
+            failed = GatewayError(
+                error.status, error.reason, type="invalid_request_error", code=code
+            )
+            return _error_response(failed, {})
+
+    def _authorized(self, request: web.Request) -> bool:
+        if self._authorization is None:
+            return True
+        sent = request.headers.get("Authorization", "").encode()
+        return hmac.compare_digest(sent, self._authorization)
+
+    async def health(self, request: web.Request) -> web.Response:
+        """``{"status": "ok"}`` while the process serves."""
+        return _json_response({"status": "ok", "providers": len(self._registry.infos)})
+
+    async def models(self, request: web.Request) -> web.Response:
+        """Every ``PROVIDER/MODEL`` id, in OpenAI's model list."""
+        return _json_response(models_body(self._registry.infos))
+
+    async def chat_completions(self, request: web.Request) -> web.StreamResponse:
+        """A chat completion from the provider the model names, streamed or whole."""
+        try:
+            chat = parse_chat_request(await request.read(), self._registry)
+        except GatewayError as error:
+            return _error_response(error, {})
+        headers = {IGNORED_FIELDS_HEADER: _listed(chat.ignored)} if chat.ignored else {}
+        try:
+            stream = self._call(chat)
+        except ProviderError as error:  # a key the provider reads is not set, say
+            return _error_response(upstream_error(error), headers)
+        try:
+            if chat.stream:
+                return await _stream(request, chat, stream, headers)
+            return await _complete(chat, stream, headers)
+        finally:
+            await stream.aclose()
+
+    def _call(self, chat: ChatRequest) -> TextStream:
+        provider = cast(_Streams, self._registry.load(chat.provider.name))
+        return provider.create_async_generator(
+            chat.model,
+            chat.messages,
+            session=self._session,
+            base_url=self._base_urls.get(chat.provider.name),
+            **chat.arguments,
+        )
+
+
+async def _stream(
+    request: web.Request, chat: ChatRequest, stream: TextStream, headers: dict[str, str]
+) -> web.StreamResponse:
+    """The answer as ``chat.completion.chunk`` events; an upstream failure before the first
+    event is an error status, after it a last ``data: {"error": ...}`` event.
+    """
+    events = stream.events()
+    try:
+        first = await anext(events, None)
+    except ProviderError as error:
+        return _error_response(upstream_error(error), headers)
+    response = web.StreamResponse(headers={**_STREAM_HEADERS, **headers})
+    await response.prepare(request)
+    encoder = ChunkEncoder(
+        new_completion_id(), int(time.time()), chat.model_id, include_usage=chat.include_usage
+    )
+    await response.write(encoder.role())
+    try:
+        if first is not None:
+            await _send(response, encoder, first)
+            async for event in events:
+                await _send(response, encoder, event)
+    except ProviderError as error:
+        await response.write(
+            b"data: " + msgspec.json.encode(upstream_error(error).body()) + b"\n\n"
+        )
+    else:
+        ending = encoder.finish(openai_finish_reason(stream.finish_reason))
+        if chat.include_usage:
+            ending += encoder.usage(stream.usage)
+        await response.write(ending + DONE_EVENT)
+    await response.write_eof()
+    return response
+
+
+async def _send(response: web.StreamResponse, encoder: ChunkEncoder, event: StreamEvent) -> None:
+    # Finish and usage are told at the end (stream.finish_reason, stream.usage): OpenAI's
+    # order puts them after the last text, where some APIs report them before it.
+    if isinstance(event, TextDelta):
+        await response.write(encoder.content(event.text))
+    elif isinstance(event, ReasoningDelta):
+        await response.write(encoder.reasoning(event.text))
+
+
+async def _complete(chat: ChatRequest, stream: TextStream, headers: dict[str, str]) -> web.Response:
+    """The whole answer as one ``chat.completion``; any upstream failure is an error status."""
+    text: list[str] = []
+    reasoning: list[str] = []
+    try:
+        async for event in stream.events():
+            if isinstance(event, TextDelta):
+                text.append(event.text)
+            elif isinstance(event, ReasoningDelta):
+                reasoning.append(event.text)
+    except ProviderError as error:
+        return _error_response(upstream_error(error), headers)
+    body = completion_body(
+        new_completion_id(),
+        int(time.time()),
+        chat.model_id,
+        "".join(text),
+        "".join(reasoning),
+        openai_finish_reason(stream.finish_reason),
+        stream.usage,
+    )
+    return _json_response(body, headers=headers)
+
+
+def _listed(names: Sequence[str]) -> str:
+    """``names`` for a header: each percent-encoded (a field's name is the client's text, a line
+    break included), the list cut to what any client's header limit holds."""
+    kept: list[str] = []
+    size = 0
+    for name in names:
+        quoted = quote(name, safe="")
+        size += len(quoted) + 2
+        if size > _MOST_LISTED:
+            kept.append("...")
+            break
+        kept.append(quoted)
+    return ", ".join(kept)
+
+
+def _json_response(
+    body: object, *, status: int = 200, headers: Mapping[str, str] | None = None
+) -> web.Response:
+    return web.Response(
+        body=msgspec.json.encode(body),
+        status=status,
+        headers=headers,
+        content_type="application/json",
+    )
+
+
+def _error_response(error: GatewayError, headers: Mapping[str, str]) -> web.Response:
+    return _json_response(error.body(), status=error.status, headers={**headers, **error.headers()})
