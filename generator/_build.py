@@ -276,8 +276,7 @@ def _written_files(
 ) -> tuple[dict[PurePosixPath, str], dict[Path, str]]:
     """The package's files by their path inside it, and every file a build writes, by path."""
     source = _specs_source(specs_dir, root)
-    name = package_name(output_dir, root)
-    package = package_files(specs, name, source, modules=modules)
+    package = package_files(specs, package_name(output_dir, root), source, modules=modules)
     files = {output_dir / relative: text for relative, text in package.items()}
     if table is not None:
         if Path(os.path.abspath(table)).is_relative_to(os.path.abspath(output_dir)):
@@ -285,7 +284,7 @@ def _written_files(
                 f"the table {display_path(table, root)} is in the package folder, which holds "
                 "only the package: put it beside it (docs/providers.md, say)"
             )
-        files[table] = table_file(specs, name, source)
+        files[table] = table_file(specs, source)
     return package, files
 
 

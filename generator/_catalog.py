@@ -52,16 +52,19 @@ def _endpoint(spec: ProviderSpec) -> str:
 
 
 def providers_table(
-    specs: Sequence[ProviderSpec], modules: dict[str, ProviderModule], package: str, header: str
+    specs: Sequence[ProviderSpec], modules: dict[str, ProviderModule], header: str
 ) -> str:
-    """The Markdown table of package ``package``'s providers, in name order, below ``header``
-    (an HTML comment)."""
+    """The Markdown table of every provider, in name order, below ``header`` (an HTML comment).
+
+    It says nothing of the package it is built with, so a build into another folder writes
+    the same table.
+    """
     lines = [
         header,
         "# Providers",
         "",
-        f"Every provider of `{package}`, as `python -m {package} --list` lists them; "
-        "`python -m generator build` writes this table from the specs, so edit those instead.",
+        "Every provider the specs describe, as `python -m PACKAGE --list` lists them. "
+        "`python -m generator build` writes this table from the specs: edit those instead.",
         "",
         "| provider | site | endpoint | models | framing | auth variable | working |",
         "|---|---|---|---|---|---|---|",

@@ -116,12 +116,12 @@ def package_files(
     return files
 
 
-def table_file(specs: list[ProviderSpec], package: str, specs_source: str) -> str:
-    """The Markdown table of package ``package``'s providers, its do-not-edit comment first."""
+def table_file(specs: list[ProviderSpec], specs_source: str) -> str:
+    """The Markdown table of the providers, its do-not-edit comment first."""
     modules = {spec.module: emit_provider(spec) for spec in specs}
     source = comment(specs_source).replace("--", "- -")  # nothing may end the comment early
     edit = f"{source} by `python -m generator build`: do not edit by hand. -->"
-    return providers_table(specs, modules, package, f"{TABLE_HEADER_PREFIX}{edit}\n")
+    return providers_table(specs, modules, f"{TABLE_HEADER_PREFIX}{edit}\n")
 
 
 def _runtime_files(modules: Iterable[ProviderModule]) -> dict[PurePosixPath, str]:

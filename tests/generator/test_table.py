@@ -42,7 +42,7 @@ def test_build_writes_a_row_per_provider_from_its_spec(
     assert "wrote docs/providers.md" in capsys.readouterr().out
     table = (project / "docs" / "providers.md").read_text(encoding="utf-8")
     assert table.startswith("<!-- Generated from specs/ by `python -m generator build`")
-    assert "`python -m llm --list`" in table
+    assert "`python -m PACKAGE --list`" in table
     assert rows(table) == [
         [
             "`CodeLinkAva` (`codelink_ava`)",
@@ -134,12 +134,20 @@ def test_without_a_table_setting_none_is_written(
 def test_cells_hold_spec_text_safely() -> None:
     [spec] = load_specs([ROOT / "specs" / "codelink_ava.yaml"], ROOT)
     odd = spec.__class__(**{**vars(spec), "url": "https://a.example/x|y <b>\nz"})
-    [row] = rows(table_file([odd], "llm", "specs/"))
+    [row] = rows(table_file([odd], "specs/"))
     assert row[1] == "https://a.example/x\\|y &lt;b> z"
 
 
 def test_the_projects_table_lists_every_spec() -> None:
     table = (ROOT / "docs" / "providers.md").read_text(encoding="utf-8")
     specs = load_specs(SPECS, ROOT)
-    assert table == table_file(specs, "generated", "specs/")
+    assert table == table_file(specs, "specs/")
     assert len(rows(table)) == len(SPECS)
+
+
+def test_a_build_into_another_folder_writes_the_same_table(project: Path) -> None:
+    assert main(["build"]) == 0
+    table = (project / "docs" / "providers.md").read_bytes()
+    assert main(["build", "--output", "elsewhere/llm2"]) == 0
+    assert (project / "docs" / "providers.md").read_bytes() == table
+    assert main(["check"]) == 0
