@@ -11,6 +11,7 @@ from aioresponses import aioresponses
 
 import generated._runtime._config as generated_config
 import generator.runtime._config as runtime_config
+from generated import TextStream
 from replay import Recording, load_recording
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,3 +68,17 @@ def sent_requests(mock: aioresponses) -> list[tuple[str, str, dict[str, Any]]]:
         for (method, url), calls in mock.requests.items()
         for call in calls
     ]
+
+
+@pytest.fixture
+def closed_streams(monkeypatch: pytest.MonkeyPatch) -> list[TextStream]:
+    """Every stream of the generated package closed during the test (``aclose``), in order."""
+    closed: list[TextStream] = []
+    aclose = TextStream.aclose
+
+    async def noted_aclose(stream: TextStream) -> None:
+        closed.append(stream)
+        await aclose(stream)
+
+    monkeypatch.setattr(TextStream, "aclose", noted_aclose)
+    return closed

@@ -15,6 +15,7 @@ import functools
 import inspect
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from types import FrameType
 from typing import Any, ClassVar
 
 from ._messages import Message
@@ -57,13 +58,24 @@ class AsyncGeneratorProvider:
     """gpt4free's count on the class: one up for each answer with text, one down for each
     failure."""
 
+    _gpt4free_arguments: ClassVar[frozenset[str]] = frozenset()
+    """The keyword arguments the generated ``create_async_generator`` declares: all that is
+    passed on of a call from gpt4free."""
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        # gpt4free's AsyncClient calls the generated method itself: it is where its calls are
-        # told apart, so it is wrapped once, when the class is made.
+        # gpt4free's AsyncClient calls the generated method itself, so that is where its calls
+        # are told apart. Generated classes derive from this one directly; a subclass of one
+        # that overrides the method reaches the generated one through super().
         create = cls.__dict__.get(_CREATE)
-        if isinstance(create, classmethod):
+        if AsyncGeneratorProvider in cls.__bases__ and isinstance(create, classmethod):
+            cls._gpt4free_arguments = _keyword_only(create.__func__)
             setattr(cls, _CREATE, classmethod(_taking_gpt4free_calls(create.__func__)))
+
+    @classmethod
+    def _declared(cls, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """Those of ``kwargs`` that the generated ``create_async_generator`` declares."""
+        return {name: value for name, value in kwargs.items() if name in cls._gpt4free_arguments}
 
     @classmethod
     def get_dict(cls) -> dict[str, str | None]:
@@ -82,8 +94,7 @@ class AsyncGeneratorProvider:
         until the first delta is asked for; closing the iterator early closes the connection.
         Like ``asyncio.run``, it cannot run in a thread whose event loop is running.
         """
-        create = getattr(cls, _CREATE)
-        answer: TextStream = create(model, messages, **_declared_only(create, kwargs))
+        answer: TextStream = getattr(cls, _CREATE)(model, messages, **cls._declared(kwargs))
         # A loop_factory keeps the loop from becoming the thread's current one: the caller's
         # asyncio state is left as it was.
         with asyncio.Runner(loop_factory=asyncio.new_event_loop) as runner:
@@ -101,7 +112,9 @@ def _taking_gpt4free_calls(create: _Create) -> _Create:
     """``create`` (a generated ``create_async_generator``), also taking gpt4free's calls.
 
     gpt4free passes ``model`` and ``messages`` by name, and keyword arguments of its own with
-    its caller's: of those, only what ``create`` declares is passed on.
+    its caller's: of those, only what ``create`` declares is passed on. Anyone else's call is
+    passed on as it is: a caller of the generated API may pass an undeclared name on purpose,
+    for the body.
     """
 
     @functools.wraps(create)
@@ -111,21 +124,28 @@ def _taking_gpt4free_calls(create: _Create) -> _Create:
         messages: Sequence[Message],
         **kwargs: Any,
     ) -> TextStream:
-        # By who calls, not by what is passed: a caller of the generated API may pass an
-        # undeclared `stream=` on purpose, to override the body's.
-        caller = sys._getframe(1).f_globals.get("__name__", "")
-        if caller.partition(".")[0] == "g4f":
-            kwargs = _declared_only(create, kwargs)
+        if _called_from_gpt4free():
+            kwargs = cls._declared(kwargs)
         return create(cls, model, messages, **kwargs)
 
     return create_async_generator
 
 
-def _declared_only(create: _Create, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Those of ``kwargs`` that ``create`` declares as keyword-only parameters."""
-    parameters = inspect.signature(create).parameters
-    return {
-        name: value
-        for name, value in kwargs.items()
-        if name in parameters and parameters[name].kind is inspect.Parameter.KEYWORD_ONLY
-    }
+def _called_from_gpt4free() -> bool:
+    """Whether the ``create_async_generator`` call under way comes from gpt4free's code.
+
+    The caller is the first frame that is not a ``create_async_generator`` itself (a subclass's
+    override, passing the call on through ``super()``); it is gpt4free's if its module is in
+    the ``g4f`` package.
+    """
+    frame: FrameType | None = sys._getframe(2)  # 0 is this function, 1 the wrapper
+    while frame is not None and frame.f_code.co_name == _CREATE:
+        frame = frame.f_back
+    module = "" if frame is None else str(frame.f_globals.get("__name__", ""))
+    return module.partition(".")[0] == "g4f"
+
+
+def _keyword_only(create: _Create) -> frozenset[str]:
+    """The names of ``create``'s keyword-only parameters."""
+    parameters = inspect.signature(create).parameters.values()
+    return frozenset(each.name for each in parameters if each.kind is each.KEYWORD_ONLY)

@@ -55,16 +55,8 @@ def test_client_streams_the_recorded_deltas(
 
 
 def test_closing_the_client_stream_early_closes_the_providers(
-    g4f_client: ModuleType, monkeypatch: pytest.MonkeyPatch
+    g4f_client: ModuleType, closed_streams: list[TextStream]
 ) -> None:
-    closed: list[TextStream] = []
-    aclose = TextStream.aclose
-
-    async def noted_aclose(stream: TextStream) -> None:
-        closed.append(stream)
-        await aclose(stream)
-
-    monkeypatch.setattr(TextStream, "aclose", noted_aclose)
     recorded = recording("codelink_ava", "hello")
     with served(recorded) as server:
         client = g4f_client.Client(base_url=server.base_url("hello"))
@@ -73,7 +65,7 @@ def test_closing_the_client_stream_early_closes_the_providers(
         chunks.close()
 
     assert first.choices[0].delta.content == "Hello"
-    assert len(closed) == 1
+    assert len(closed_streams) == 1
 
 
 def test_client_raises_the_providers_error(g4f_client: ModuleType) -> None:

@@ -33,11 +33,12 @@ completion (``url`` through ``get_dict``, and the provider's own headers)."""
 
 def spied(provider: type, reads: set[str]) -> type:
     """A subclass of ``provider`` that adds to ``reads`` each attribute read of it (but
-    Python's own: ``__dict__``, ``__mro__``, ...)."""
+    Python's own, ``__dict__``, ``__mro__``, ..., and the provider's private ones, which only
+    its own methods read)."""
 
     class Spy(type):
         def __getattribute__(cls, name: str) -> Any:
-            if name == "__name__" or not name.startswith("__"):
+            if name == "__name__" or not name.startswith("_"):
                 reads.add(name)
             return super().__getattribute__(name)
 

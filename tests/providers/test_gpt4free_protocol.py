@@ -9,7 +9,6 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
-import pytest
 from aioresponses import aioresponses
 
 from generated import TextStream
@@ -99,23 +98,15 @@ def test_create_completion_yields_the_deltas(mock_http: aioresponses) -> None:
 
 
 def test_closing_create_completion_early_closes_the_stream(
-    mock_http: aioresponses, monkeypatch: pytest.MonkeyPatch
+    mock_http: aioresponses, closed_streams: list[TextStream]
 ) -> None:
-    closed: list[TextStream] = []
-    aclose = TextStream.aclose
-
-    async def noted_aclose(stream: TextStream) -> None:
-        closed.append(stream)
-        await aclose(stream)
-
-    monkeypatch.setattr(TextStream, "aclose", noted_aclose)
     replay(mock_http, recording("codelink_ava", "hello"))
 
     deltas = CodeLinkAva.create_completion("gpt-3.5-turbo", HELLO, stream=True)
     assert next(deltas) == "Hello"
     deltas.close()
 
-    assert len(closed) == 1
+    assert len(closed_streams) == 1
 
 
 def test_get_dict_describes_the_provider_as_gpt4free_does() -> None:
@@ -124,3 +115,38 @@ def test_get_dict_describes_the_provider_as_gpt4free_does() -> None:
         "url": "https://ava-ai-ef611.web.app",
         "label": None,
     }
+
+
+class Mirror(CodeLinkAva):
+    """A subclass whose override passes the call on, as a user's might."""
+
+    @classmethod
+    def create_async_generator(  # type: ignore[override]
+        cls, model: str, messages: Any, **kwargs: Any
+    ) -> TextStream:
+        return super().create_async_generator(model, messages, **kwargs)
+
+
+async def test_a_subclass_passing_the_call_on_takes_gpt4free_calls_as_its_parent(
+    mock_http: aioresponses,
+) -> None:
+    replay(mock_http, recording("codelink_ava", "hello"))
+
+    stream = as_gpt4free(
+        Mirror, model="gpt-3.5-turbo", messages=HELLO, temperature=0.2, **GPT4FREE_ARGUMENTS
+    )
+
+    assert await stream.text() == "Hello! How can I help you today?"
+    [(_, _, sent)] = sent_requests(mock_http)
+    assert sent["json"] == {"messages": HELLO, "temperature": 0.2, "stream": True}
+
+
+async def test_a_direct_call_still_merges_undeclared_arguments_into_the_body(
+    mock_http: aioresponses,
+) -> None:
+    replay(mock_http, recording("codelink_ava", "hello"))
+
+    await Mirror.create_async_generator("gpt-3.5-turbo", HELLO, user="u-1").text()
+
+    [(_, _, sent)] = sent_requests(mock_http)
+    assert sent["json"] == {"messages": HELLO, "temperature": 0.6, "stream": True, "user": "u-1"}
