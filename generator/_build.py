@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -22,7 +22,16 @@ from ._package import HEADER_PREFIX, TABLE_HEADER_PREFIX, package_files, table_f
 from ._parser import load_spec
 from ._runtime_source import RUNTIME_FOLDER
 
-__all__ = ["BuildReport", "build", "check", "discover_specs", "load_specs", "validate"]
+__all__ = [
+    "BuildReport",
+    "build",
+    "check",
+    "discover_specs",
+    "file_mode",
+    "load_specs",
+    "validate",
+    "write_atomically",
+]
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 
@@ -177,12 +186,12 @@ def build(
     package, files = _written_files(specs, specs_dir, output_dir, root, modules, table)
     _refuse_foreign_overwrites(files, root)
     report = BuildReport(notes=fallback_notes(specs))
-    mode = _file_mode()
+    mode = file_mode()
     for path, source in files.items():
         if _holds(path, source):
             report.unchanged.append(path)
         else:
-            _write_atomically(path, source, mode)
+            write_atomically(path, source, mode)
             report.written.append(path)
     for stray in _strays(output_dir, package):
         # A build of some specs leaves the other modules alone, but never a build's litter.
@@ -303,9 +312,9 @@ def is_generated(path: Path) -> bool:
         return False
     if _LEFTOVER.fullmatch(path.name):
         return True
+    prefix = TABLE_HEADER_PREFIX if path.suffix == ".md" else HEADER_PREFIX
     with path.open("rb") as file:
-        first = file.readline()
-    return first.startswith((HEADER_PREFIX.encode(), TABLE_HEADER_PREFIX.encode()))
+        return file.readline().startswith(prefix.encode())
 
 
 def _strays(output_dir: Path, expected: Iterable[PurePosixPath]) -> list[_Stray]:
@@ -342,14 +351,21 @@ def _runtime_strays(output_dir: Path, keep: set[PurePosixPath]) -> list[_Stray]:
     return strays
 
 
-def _file_mode() -> int:
+def file_mode() -> int:
     """The mode ``open()`` would create a file with: 0o666 less the process's umask."""
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
 
 
-def _write_atomically(path: Path, source: str, mode: int) -> None:
+def write_atomically(
+    path: Path, source: str, mode: int, check: Callable[[Path], object] | None = None
+) -> None:
+    """Write ``source`` to a temporary file beside ``path``, then rename it into place.
+
+    ``check``, if given, is called with the temporary file before the rename: what it raises
+    leaves ``path`` as it was, and no temporary file behind.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp"
@@ -358,6 +374,8 @@ def _write_atomically(path: Path, source: str, mode: int) -> None:
         os.fchmod(descriptor, mode)  # mkstemp makes files only their owner can read
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
             file.write(source)
+        if check is not None:
+            check(Path(temporary))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

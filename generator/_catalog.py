@@ -12,7 +12,7 @@ from ._codegen import literal
 from ._emit import ProviderModule
 from ._model import Parameter, ProviderSpec
 
-__all__ = ["info_source", "providers_table"]
+__all__ = ["info_source", "providers_table", "served_models"]
 
 
 def info_source(spec: ProviderSpec, module: ProviderModule) -> str:
@@ -26,7 +26,7 @@ def info_source(spec: ProviderSpec, module: ProviderModule) -> str:
         ("framing", spec.framing.name),
         ("working", spec.working),
         ("default_model", spec.default_model),
-        ("models", spec.models),
+        ("models", served_models(spec)),
         ("auth", module.secrets),
     ]
     arguments = [f"{name}={literal(value)}" for name, value in fields]
@@ -75,7 +75,7 @@ def providers_table(
             f"`{spec.class_name}` (`{spec.module}`)",
             spec.url,
             f"`{_endpoint(spec)}`",
-            ", ".join(f"`{model}`" for model in _models(spec)) or "any",
+            ", ".join(f"`{model}`" for model in served_models(spec)) or "any model",
             spec.framing.name,
             ", ".join(f"`{name}`" for name in secrets) or "none",
             "yes" if spec.working else "no",
@@ -84,7 +84,8 @@ def providers_table(
     return "\n".join(lines) + "\n"
 
 
-def _models(spec: ProviderSpec) -> tuple[str, ...]:
+def served_models(spec: ProviderSpec) -> tuple[str, ...]:
+    """The models the spec names: its list, the default model first if the list lacks it."""
     if spec.default_model is None or spec.default_model in spec.models:
         return spec.models
     return (spec.default_model, *spec.models)

@@ -6,15 +6,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from ._build import build, check, discover_specs, load_specs, validate
 from ._config import Config, ConfigError, find_config
 from ._diagnostics import SpecError
-from ._record import add_arguments as add_record_arguments
-from ._record import run as run_record
 from ._scaffold import ScaffoldError, write_new_spec
 from ._schema import schema_text
 from ._watch import watch
+from .runtime._url import is_http_url
 
 __all__ = ["main"]
 
@@ -59,10 +59,42 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write a commented spec to start from")
     new.add_argument("name", help="module name of the new provider, e.g. my_provider")
     with_folders(new, output=False)
-    add_record_arguments(
+    _record_arguments(
         commands.add_parser("record", help="send one real request and save it as a recording")
     )
     return parser
+
+
+def _record_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("spec", type=Path, help="the spec (any file, anywhere)")
+    parser.add_argument("--prompt", required=True, help="the user message to send")
+    parser.add_argument("--model", help="default: the provider's default model")
+    parser.add_argument(
+        "--base-url",
+        type=_base_url,
+        help="send to this server instead of the spec's (its user and password as Basic auth)",
+    )
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter of the provider; a body field where the provider merges others",
+    )
+    parser.add_argument(
+        "--out", type=Path, help="default: recordings/<module>/recorded-<UTC time>.json"
+    )
+
+
+def _base_url(text: str) -> str:
+    if not is_http_url(text):
+        raise argparse.ArgumentTypeError(f"not an http:// or https:// URL with a host: {text!r}")
+    parts = urlsplit(text)
+    try:  # sent as Basic authorization, which is Latin-1
+        f"{unquote(parts.username or '')}:{unquote(parts.password or '')}".encode("latin-1")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError("its user and password must be Latin-1") from None
+    return text
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,7 +124,9 @@ def _run(args: argparse.Namespace) -> int:
             args.output.write_text(schema_text(), encoding="utf-8")
         return 0
     if args.command == "record":
-        return run_record(args, find_config(Path.cwd()))
+        from ._record import run  # aiohttp and the proxy are loaded only to record
+
+        return run(args, find_config(Path.cwd()))
     config = _config(args)
     if args.command == "build" and args.watch:
         return _watch(config, args.spec)
@@ -148,8 +182,8 @@ def _watch(config: Config, only: list[Path]) -> int:
         except (ConfigError, OSError) as error:
             print(f"error: {error}", file=sys.stderr, flush=True)
 
-    def announce(changed: list[str]) -> None:
-        print(f"changed: {', '.join(changed)}", flush=True)
+    def announce(change: str) -> None:
+        print(change, flush=True)
 
     print(f"watching {config.display(config.specs)} (Ctrl-C stops)", flush=True)
     try:

@@ -46,12 +46,20 @@ class Config:
     def with_flags(
         self, specs: Path | None, output: Path | None, table: Path | None = None
     ) -> Config:
-        """This configuration with the command line's paths, relative to the working directory."""
+        """This configuration with the command line's paths, relative to the working directory.
+
+        The table configured describes the configured package: with other folders and no
+        ``table`` of their own, there is none.
+        """
+        if table is None and (specs is not None or output is not None):
+            table_path = None
+        else:
+            table_path = self.table if table is None else _absolute(table)
         return replace(
             self,
             specs=self.specs if specs is None else _absolute(specs),
             output=self.output if output is None else _absolute(output),
-            table=self.table if table is None else _absolute(table),
+            table=table_path,
         )
 
     def display(self, path: Path) -> str:

@@ -32,19 +32,18 @@ from multidict import CIMultiDict
 
 from replay import RecordingError, load_recording
 
-from ._build import _file_mode, load_specs
+from ._build import file_mode, load_specs, write_atomically
 from ._config import Config
 from ._model import ProviderSpec
 from ._package import package_files
 from ._recording_proxy import Exchange, RecordingProxy
 from ._redaction import Redactor
-from .runtime._url import is_http_url, rebase_url
+from .runtime._url import rebase_url
 
 __all__ = [
     "Call",
     "RecordError",
     "RecordUsageError",
-    "add_arguments",
     "default_output",
     "record",
     "run",
@@ -84,57 +83,44 @@ class _Built:
     """The module's ``_ENDPOINT``."""
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The ``record`` subcommand's arguments."""
-    parser.add_argument("spec", type=Path, help="the spec (any file, anywhere)")
-    parser.add_argument("--prompt", required=True, help="the user message to send")
-    parser.add_argument("--model", help="default: the provider's default model")
-    parser.add_argument(
-        "--base-url",
-        type=_base_url,
-        help="send to this server instead of the spec's (its user and password as Basic auth)",
-    )
-    parser.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a parameter of the provider; a body field where the provider merges others",
-    )
-    parser.add_argument(
-        "--out", type=Path, help="default: recordings/<module>/recorded-<UTC time>.json"
-    )
-
-
-def _base_url(text: str) -> str:
-    if not is_http_url(text):
-        raise argparse.ArgumentTypeError(f"not an http:// or https:// URL with a host: {text!r}")
-    try:
-        _authorization(text)
-    except UnicodeEncodeError:
-        raise argparse.ArgumentTypeError("its user and password must be Latin-1") from None
-    return text
-
-
 def run(args: argparse.Namespace, config: Config) -> int:
-    """Record as the command line says; the exit status (1 failure, 2 usage)."""
+    """Record as the command line says; the exit status (1 failure, 2 usage, 130 Ctrl-C)."""
     [spec] = load_specs([args.spec], config.root)
     call = Call(args.prompt, args.model, args.base_url, tuple(args.param))
+    path = args.out or default_output(config.root, spec.module)
     try:
+        _check_destination(path, chosen=args.out is not None)
         data = asyncio.run(record(spec, call))
-        path = args.out or default_output(config.root, spec.module)
         write_recording(data, path)
     except RecordError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2 if isinstance(error, RecordUsageError) else 1
+    except KeyboardInterrupt:
+        print("interrupted: nothing recorded", file=sys.stderr)
+        return 130
     print(f"wrote {config.display(path)}")
     return 0
 
 
 def default_output(root: Path, module: str) -> Path:
-    """``recordings/<module>/recorded-<UTC time>.json`` below ``root``."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    """``recordings/<module>/recorded-<UTC time, to the millisecond>.json`` below ``root``."""
+    now = datetime.now(UTC)
+    stamp = f"{now:%Y%m%dT%H%M%S}{now.microsecond // 1000:03d}Z"
     return root / "recordings" / module / f"recorded-{stamp}.json"
+
+
+def _check_destination(path: Path, *, chosen: bool) -> None:
+    """Refuse, before anything is sent, a recording that could not be written to ``path``.
+
+    A path the recorder chose itself must be new: two recordings never share a name.
+    """
+    if path.is_dir():
+        raise RecordUsageError(f"--out {path} is a folder: name the recording's file")
+    if not chosen and path.exists():
+        raise RecordError(f"{path} exists already: give --out")
+    folder = next(parent for parent in path.parents if parent.exists())
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise RecordUsageError(f"--out {path}: cannot write in {folder}")
 
 
 async def record(spec: ProviderSpec, call: Call) -> dict[str, object]:
@@ -372,17 +358,7 @@ def write_recording(data: dict[str, object], path: Path) -> None:
         text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate the server sent: written escaped
         text = json.dumps(data, indent=2) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp"
-    )
     try:
-        os.fchmod(descriptor, _file_mode())  # mkstemp makes files only their owner can read
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-        load_recording(Path(temporary))
-        os.replace(temporary, path)
+        write_atomically(path, text, file_mode(), check=load_recording)
     except RecordingError as error:
         raise RecordError(f"not a recording, not written: {error.key}: {error.reason}") from None
-    finally:
-        Path(temporary).unlink(missing_ok=True)

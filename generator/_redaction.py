@@ -13,31 +13,23 @@ from collections.abc import Mapping, Sequence
 from itertools import accumulate
 
 from .runtime._endpoint import _credentials
-from .runtime._url import quote_query
+from .runtime._secrets import SHORTEST_REDACTED, secret_forms
 
 __all__ = ["Redactor"]
-
-_SHORTEST = 4
-"""Shorter values are not searched for, as in the runtime's errors: they would garble the text."""
 
 _PLACEHOLDERS = re.compile(r"(?:<[A-Za-z_][A-Za-z0-9_]*>)+")
 _AUTHORIZATION = frozenset({"authorization", "proxy-authorization"})
 _COOKIES = frozenset({"cookie", "set-cookie"})
-_SECRET_HEADER = re.compile(r"api[-_]?key|token|secret", re.IGNORECASE)
-_SECRET_QUERY = frozenset(
-    {
-        "key",
-        "api_key",
-        "apikey",
-        "token",
-        "access_token",
-        "secret",
-        "password",
-        "sig",
-        "signature",
-        "auth",
-    }
+_SECRET_HEADER = re.compile(
+    r"api[-_]?key|token|secret|signature|subscription[-_]?key|credential|session",
+    re.IGNORECASE,
 )
+_SECRET_QUERY = re.compile(
+    r"(?:.*[-_])?(?:key|api[-_]?key|apikey|token|secret|password|sig|signature|auth|credential)",
+    re.IGNORECASE,
+)
+"""Query names whose value is a secret: ``key``, ``api-key``, ``access_token``,
+``client_secret``, ``X-Amz-Signature``, ..."""
 
 
 def _placeholder(name: str) -> str:
@@ -51,19 +43,19 @@ def _is_placeholder(text: str) -> bool:
 
 class Redactor:
     """Replaces each value of ``secrets`` (environment variables' values by their names) with
-    ``<NAME>``, and the userinfo of ``base_url`` with ``<BASE_URL_CREDENTIALS>``: as they are
-    and URL-escaped, in any case."""
+    ``<NAME>``, and the userinfo of ``base_url`` with ``<BASE_URL_CREDENTIALS>``: in each of
+    their ``secret_forms`` (as they are, URL-escaped, JSON-escaped), in any case."""
 
     def __init__(self, secrets: Mapping[str, str], base_url: str | None = None) -> None:
         named = [
             (form, f"<{name}>")
             for name, value in secrets.items()
-            for form in (value, quote_query(value))
+            for form in secret_forms(value)
         ]
         named += [(form, "<BASE_URL_CREDENTIALS>") for form, _ in _credentials(base_url, "")]
         forms: dict[str, tuple[str, str]] = {}
         for form, shown in named:
-            if len(form) >= _SHORTEST:
+            if len(form) >= SHORTEST_REDACTED:
                 forms.setdefault(form.lower(), (form, shown))
         # Longest first, so that a value holding another is replaced whole.
         ordered = sorted(forms.values(), key=lambda pair: len(pair[0]), reverse=True)
@@ -98,7 +90,7 @@ class Redactor:
         pairs = []
         for pair in query.split("&"):
             name, equals, value = pair.partition("=")
-            if equals and name.lower() in _SECRET_QUERY and not _is_placeholder(value):
+            if equals and _SECRET_QUERY.fullmatch(name) and not _is_placeholder(value):
                 value = _placeholder(name)
             pairs.append(f"{name}{equals}{value}")
         return f"{base}?{'&'.join(pairs)}"

@@ -43,13 +43,11 @@ from ._exceptions import (
 )
 from ._framings import Framing, Origin
 from ._responses import check_response
+from ._secrets import SHORTEST_REDACTED, secret_forms
 from ._stream import StreamItem, TextStream
-from ._url import is_http_url, quote_query, rebase_url
+from ._url import is_http_url, rebase_url
 
 __all__ = ["Endpoint"]
-
-_SHORTEST_REDACTED = 4
-"""Shorter secret values are not searched for in messages: they would garble them."""
 
 _RETRY_STATUSES = frozenset({408, 429})
 _FORBIDDEN_IN_HEADERS = ("\r", "\n", "\0")
@@ -153,16 +151,16 @@ class Endpoint:
         return value
 
     def redact(self, text: str, credentials: tuple[tuple[str, str], ...] = ()) -> str:
-        """``text`` with each secret's value replaced by ``<NAME>``, as it is or URL-escaped,
-        in any case (a host name comes back lower-cased).
+        """``text`` with each secret's value replaced by ``<NAME>``, in each of its
+        ``secret_forms`` and in any case (a host name comes back lower-cased).
 
         The secrets are the spec's environment variables, and ``credentials`` besides.
         """
         named = [(os.environ.get(variable, ""), variable) for variable in self.secrets]
         for value, name in [*named, *credentials]:
-            if len(value) >= _SHORTEST_REDACTED:
+            if len(value) >= SHORTEST_REDACTED:
                 shown = f"<{name}>"  # a name holds no backslash: a template with no escapes
-                for form in dict.fromkeys((value, quote_query(value))):
+                for form in secret_forms(value):
                     text = re.sub(re.escape(form), shown, text, flags=re.IGNORECASE)
         return text
 

@@ -9,7 +9,6 @@ imports none of their modules; :meth:`Registry.load` imports one when its class 
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import json
 import math
@@ -82,6 +81,8 @@ class ProviderInfo:
     working: bool
     default_model: str | None
     models: tuple[str, ...]
+    """The models the spec names: its list, with the default model first if the list lacks it;
+    none for a server that serves any (a llama.cpp or TGI server of your own)."""
     auth: tuple[str, ...]
     """The environment variables the request reads (its keys)."""
     parameters: tuple[ParameterInfo, ...]
@@ -126,7 +127,7 @@ class ProviderInfo:
 
     def serves(self, model: str) -> bool:
         """Whether ``model`` is one of the provider's models."""
-        return model in self.models or model == self.default_model
+        return model in self.models
 
 
 class Registry:
@@ -148,6 +149,8 @@ class Registry:
             folded = [info for key, info in self._by_name.items() if key.lower() == name.lower()]
             found = folded[0] if folded else None
         if found is None:
+            import difflib  # only for a name that is not there
+
             names = sorted(self._by_name)
             lowered = {key.lower(): key for key in names}
             close = difflib.get_close_matches(name.lower(), list(lowered), n=3, cutoff=0.6)

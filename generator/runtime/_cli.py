@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import io
 import json
+import os
 import sys
 from collections.abc import AsyncIterator, Sequence
 from typing import Any, TextIO
@@ -30,6 +32,7 @@ from ._exceptions import (
 )
 from ._messages import Message
 from ._registry import ProviderInfo, Registry
+from ._url import is_http_url
 
 __all__ = ["EXIT_STATUSES", "main"]
 
@@ -41,6 +44,7 @@ EXIT_AUTHENTICATION = 4
 EXIT_RATE_LIMIT = 5
 EXIT_TIMEOUT = 6
 EXIT_CONNECTION = 7
+EXIT_OUTPUT = 8
 EXIT_INTERRUPTED = 130
 
 EXIT_STATUSES: tuple[tuple[int, str], ...] = (
@@ -52,6 +56,7 @@ EXIT_STATUSES: tuple[tuple[int, str], ...] = (
     (EXIT_RATE_LIMIT, "the server is rate limiting (429)"),
     (EXIT_TIMEOUT, "a timeout expired"),
     (EXIT_CONNECTION, "no connection, or it broke (refused, reset, TLS)"),
+    (EXIT_OUTPUT, "the answer could not be written out (a closed pipe, a full disk)"),
     (EXIT_INTERRUPTED, "interrupted by Ctrl-C; the connection was closed"),
 )
 """Each exit status of the chat command, and what it means."""
@@ -89,11 +94,19 @@ def _run(registry: Registry, args: argparse.Namespace, prog: str) -> int:
     except (_UsageError, UnknownProviderError) as error:
         print(f"{prog}: {error}", file=sys.stderr)
         return EXIT_USAGE
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")  # a lone surrogate a server sent, say
     try:
         asyncio.run(_chat(registry, info, call, json_lines=args.json))
     except ProviderError as error:
         print(f"{prog}: {error}", file=sys.stderr)
         return exit_status(error)
+    except BrokenPipeError:  # the reader has gone (| head): nothing more to say to it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OUTPUT
+    except OSError as error:
+        print(f"{prog}: cannot write the answer: {error.strerror or error}", file=sys.stderr)
+        return EXIT_OUTPUT
     return EXIT_OK
 
 
@@ -130,11 +143,19 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="a parameter the provider declares (repeatable)",
     )
-    parser.add_argument("--base-url", help="send to this server instead of the spec's")
-    parser.add_argument("--proxy", help="an HTTP proxy URL")
+    parser.add_argument(
+        "--base-url", type=_http_url, help="send to this server instead of the spec's"
+    )
+    parser.add_argument("--proxy", type=_http_url, help="an HTTP proxy URL")
     parser.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="total seconds")
     parser.add_argument("--json", action="store_true", help="print one JSON object per event")
     return parser
+
+
+def _http_url(text: str) -> str:
+    if not is_http_url(text):
+        raise argparse.ArgumentTypeError(f"not an http:// or https:// URL with a host: {text!r}")
+    return text
 
 
 def _seconds(text: str) -> float:

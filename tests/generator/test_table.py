@@ -145,9 +145,21 @@ def test_the_projects_table_lists_every_spec() -> None:
     assert len(rows(table)) == len(SPECS)
 
 
-def test_a_build_into_another_folder_writes_the_same_table(project: Path) -> None:
+def test_a_build_into_other_folders_leaves_the_configured_table_alone(project: Path) -> None:
     assert main(["build"]) == 0
     table = (project / "docs" / "providers.md").read_bytes()
-    assert main(["build", "--output", "elsewhere/llm2"]) == 0
+    (project / "sub").mkdir()
+    shutil.copy(ROOT / "specs" / "gemini.yaml", project / "sub")
+    assert main(["build", "--specs", "sub", "--output", "elsewhere/llm2"]) == 0
+    assert main(["build", "--output", "elsewhere/llm3"]) == 0
     assert (project / "docs" / "providers.md").read_bytes() == table
     assert main(["check"]) == 0
+    assert main(["build", "--specs", "sub", "--output", "llm4", "--table", "llm4.md"]) == 0
+    assert "`Gemini` (`gemini`)" in (project / "llm4.md").read_text(encoding="utf-8")
+
+
+def test_a_default_model_missing_from_the_list_is_listed_first() -> None:
+    [spec] = load_specs([ROOT / "specs" / "codelink_ava.yaml"], ROOT)
+    odd = spec.__class__(**{**vars(spec), "default_model": "gpt-4o"})
+    [row] = rows(table_file([odd], "specs/"))
+    assert row[3] == "`gpt-4o`, `gpt-3.5-turbo`"

@@ -6,6 +6,7 @@ it happened, so nothing depends on how fast the machine is.
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -134,3 +135,26 @@ def test_a_new_spec_adds_a_module_and_a_removed_one_removes_it(
     removed = watcher.until(" unchanged")
     assert "removed generated/ollama_chat.py (its spec is gone)" in removed
     assert not (project / "generated" / "ollama_chat.py").exists()
+
+
+def test_the_specs_folder_going_is_said_and_its_return_rebuilt(
+    project: Path, watcher: Watcher
+) -> None:
+    watcher.until(" written")
+    shutil.rmtree(project / "specs")
+    gone = watcher.until("does not exist")
+    assert gone == ["the specs folder is gone", "error: the specs folder specs does not exist"]
+    (project / "specs").mkdir()
+    shutil.copy(SPEC, project / "specs")
+    back = watcher.until(" unchanged")
+    assert back[0] == "changed: codelink_ava.yaml"
+    assert watcher.process.poll() is None
+
+
+def test_an_edit_that_keeps_the_size_and_the_time_is_seen(project: Path, watcher: Watcher) -> None:
+    watcher.until(" written")
+    spec = project / "specs" / "codelink_ava.yaml"
+    before = spec.stat()
+    edit(spec, "default: 0.6", "default: 0.8")
+    os.utime(spec, ns=(before.st_atime_ns, before.st_mtime_ns))  # as a coarse clock would
+    assert "wrote generated/codelink_ava.py" in watcher.until(" unchanged")

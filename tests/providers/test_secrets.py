@@ -68,6 +68,27 @@ def test_recordings_hold_placeholders_for_secrets() -> None:
                 assert value.endswith("_API_KEY>"), f"{path}: {name} holds a real value"
 
 
+@pytest.mark.parametrize(
+    "echoed",
+    [
+        b'{"error": "invalid key sk-a\\/b+c=="}',
+        b"bad key: sk-a/b%2Bc%3D%3D",
+        b"bad key: sk-a%2Fb%2Bc%3D%3D",
+    ],
+    ids=["json-escaped", "url-escaped-as-a-path", "url-escaped"],
+)
+async def test_a_key_echoed_escaped_is_never_in_an_error(
+    monkeypatch: pytest.MonkeyPatch, mock_http: aioresponses, echoed: bytes
+) -> None:
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-a/b+c==")
+    mock_http.post("https://api.anthropic.com/v1/messages", status=401, body=echoed)
+    with pytest.raises(ProviderError) as caught:
+        await AnthropicMessages.create_async_generator("", [], max_tokens=10).text()
+    assert "<ANTHROPIC_API_KEY>" in str(caught.value)
+    for form in ("sk-a/b+c==", "sk-a\\/b+c==", "sk-a/b%2Bc%3D%3D", "sk-a%2Fb%2Bc%3D%3D"):
+        assert form.lower() not in str(caught.value).lower()
+
+
 async def test_a_key_in_the_url_is_sent_but_never_in_an_error(
     monkeypatch: pytest.MonkeyPatch, mock_http: aioresponses
 ) -> None:

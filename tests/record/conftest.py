@@ -40,7 +40,7 @@ def call_of(recording: Recording, base_url: str) -> Call:
 @asynccontextmanager
 async def local_server(handler: Any) -> AsyncIterator[str]:
     """An aiohttp server on 127.0.0.1 answering every request with ``handler``; its URL."""
-    runner = web.ServerRunner(web.Server(handler))
+    runner = web.ServerRunner(web.Server(handler, handler_cancellation=True))
     await runner.setup()
     try:
         await web.TCPSite(runner, "127.0.0.1", 0).start()

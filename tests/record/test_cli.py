@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import socket
+import sys
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 
 from generator import main
 from replay import ReplayServer, load_recording
 
 from ..conftest import ROOT
 from ..conftest import recording as recorded
+from .conftest import local_server
 
 SPECS = ROOT / "specs"
 
@@ -177,3 +181,44 @@ async def test_base_url_credentials_do_not_replace_the_providers_own_authorizati
         "error: the --base-url has credentials, but the provider sends its own Authorization "
         "header\n",
     )
+
+
+async def test_out_naming_a_folder_is_refused_before_anything_is_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with ReplayServer() as server:
+        base_url = server.base_url(server.add(recorded("codelink_ava", "hello")))
+        status, stdout, stderr = await run(
+            capsys, str(SPECS / "codelink_ava.yaml"), "--prompt", "Hello!",
+            "--base-url", base_url, "--out", str(tmp_path),
+        )  # fmt: skip
+        assert server.requests == []
+    assert (status, stdout) == (2, "")
+    assert stderr == f"error: --out {tmp_path} is a folder: name the recording's file\n"
+
+
+async def test_ctrl_c_records_nothing_and_exits_130(tmp_path: Path) -> None:
+    delta = b'data: {"choices":[{"delta":{"content":"Hel"}}]}\n\n'
+    arrived = asyncio.Event()
+
+    async def stall(request: web.BaseRequest) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        await response.write(delta)
+        arrived.set()
+        await asyncio.Event().wait()
+        return response
+
+    out = tmp_path / "never.json"
+    async with local_server(stall) as base_url:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "generator", "record", str(SPECS / "codelink_ava.yaml"),
+            "--prompt", "hi", "--base-url", base_url, "--out", str(out),
+            cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        await asyncio.wait_for(arrived.wait(), 30)
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
+    assert (process.returncode, stdout) == (130, b"")
+    assert stderr == b"interrupted: nothing recorded\n"
+    assert list(tmp_path.iterdir()) == []

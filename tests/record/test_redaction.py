@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +19,25 @@ def test_a_value_is_replaced_as_it_is_escaped_and_in_any_case() -> None:
     assert REDACTOR.text(text) == (
         "<API_KEY> <API_KEY> <API_KEY> <BASE_URL_CREDENTIALS> <BASE_URL_CREDENTIALS> abc"
     )
+
+
+@pytest.mark.parametrize(
+    "echoed",
+    [
+        "sk-Live\\/Key+1",  # JSON with the solidus escaped
+        "sk-Live/Key%2B1",  # URL-escaped as a path
+        "sk-Live%2FKey%2B1",  # URL-escaped wholly
+        "SK-LIVE%2fKEY%2b1",  # in another case
+    ],
+)
+def test_a_value_is_replaced_in_every_form_a_server_echoes_it(echoed: str) -> None:
+    assert REDACTOR.text(f"invalid key: {echoed}.") == "invalid key: <API_KEY>."
+
+
+def test_a_value_with_quotes_is_replaced_json_escaped_and_form_encoded() -> None:
+    redactor = Redactor({"KEY": 'pa ss"wörd'})
+    echoed = ['pa ss\\"w\\u00f6rd', 'pa ss\\"wörd', "pa+ss%22w%C3%B6rd"]
+    assert [redactor.text(each) for each in echoed] == ["<KEY>"] * 3
 
 
 def test_json_values_are_redacted_in_every_string() -> None:
@@ -61,6 +81,11 @@ def test_secret_query_values_are_replaced_by_their_names() -> None:
     url = "https://h/v1/m?alt=sse&key=sk-Live%2FKey%2B1&api_key=lit&sig=x%3D&page=2&auth=<AUTH>"
     assert REDACTOR.url(url) == (
         "https://h/v1/m?alt=sse&key=<API_KEY>&api_key=<API_KEY>&sig=<SIG>&page=2&auth=<AUTH>"
+    )
+    other_names = "https://h/?api-key=1&client_secret=2&X-Amz-Signature=3&monkey=4&keys=5"
+    assert REDACTOR.url(other_names) == (
+        "https://h/?api-key=<API_KEY>&client_secret=<CLIENT_SECRET>"
+        "&X-Amz-Signature=<X_AMZ_SIGNATURE>&monkey=4&keys=5"
     )
 
 
