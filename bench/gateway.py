@@ -15,17 +15,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
+import queue
 import re
-import select
 import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import IO
 
 import aiohttp
 
@@ -52,24 +55,62 @@ Timing = tuple[float, float]
 def _gateway(upstream: str) -> Iterator[str]:
     """``python -m generated serve`` with OpenaiChat pointed at ``upstream``: its base URL."""
     command = [sys.executable, "-m", "generated", "serve", "--port", "0"]
+    with _announcing([*command, "--base-url", f"OpenaiChat={upstream}"]) as (_, line):
+        found = _ANNOUNCED.search(line)
+        if found is None:
+            raise BenchError(f"the gateway did not start: {line.decode(errors='replace')}")
+        yield found[1].decode()
+
+
+@contextmanager
+def _announcing(
+    command: Sequence[str], wait: float = _START_SECONDS
+) -> Iterator[tuple[subprocess.Popen[bytes], bytes]]:
+    """``command`` as a process of its own: yields it and the first line of its stderr (empty
+    when no whole line came within ``wait`` seconds). A thread reads the rest as it comes, so
+    that no full pipe ever freezes the process; on the way out the process gets Ctrl-C's
+    SIGINT, and is killed if it has not ended ``wait`` seconds later."""
     process = subprocess.Popen(
-        [*command, "--base-url", f"OpenaiChat={upstream}"],
+        command,
         cwd=ROOT,
         env={**os.environ, **_KEY},
         stderr=subprocess.PIPE,
         start_new_session=True,  # Ctrl-C stops the bench, which stops it
     )
+    assert process.stderr is not None  # a pipe: Popen was given stderr=PIPE
+    first: queue.Queue[bytes] = queue.Queue()
+    drain = threading.Thread(target=_drain, args=(process.stderr, first), daemon=True)
+    drain.start()
     try:
-        assert process.stderr is not None  # a pipe: Popen was given stderr=PIPE
-        ready, _, _ = select.select([process.stderr], [], [], _START_SECONDS)
-        line = process.stderr.readline() if ready else b""
-        found = _ANNOUNCED.search(line)
-        if found is None:
-            raise BenchError(f"the gateway did not start: {line.decode(errors='replace')}")
-        yield found[1].decode()
+        try:
+            line = first.get(timeout=wait)
+        except queue.Empty:  # a partial line, or none: the thread may wait on it for ever
+            line = b""
+        yield process, line
     finally:
+        _stop(process, wait)
+        drain.join(wait)  # the rest of what it wrote, up to the end of the pipe
+        process.stderr.close()
+
+
+def _drain(stream: IO[bytes], first: queue.Queue[bytes]) -> None:
+    """Reads ``stream`` to its end: its first line into ``first``, the others to our stderr."""
+    first.put(stream.readline())
+    for line in stream:
+        sys.stderr.buffer.write(line)
+        sys.stderr.flush()
+
+
+def _stop(process: subprocess.Popen[bytes], wait: float) -> None:
+    """Ends ``process`` as Ctrl-C would, or kills it when it has not ended within ``wait``."""
+    try:
         process.send_signal(signal.SIGINT)
-        process.wait(_START_SECONDS)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(wait)
+    finally:
+        if process.poll() is None:  # it outlived the wait, or the bench was interrupted
+            process.kill()
+            process.wait()
 
 
 async def _direct(session: aiohttp.ClientSession, upstream: str, events: int) -> Timing:

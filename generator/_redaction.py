@@ -48,9 +48,7 @@ class Redactor:
 
     def __init__(self, secrets: Mapping[str, str], base_url: str | None = None) -> None:
         named = [
-            (form, f"<{name}>")
-            for name, value in secrets.items()
-            for form in secret_forms(value)
+            (form, f"<{name}>") for name, value in secrets.items() for form in secret_forms(value)
         ]
         named += [(form, "<BASE_URL_CREDENTIALS>") for form, _ in _credentials(base_url, "")]
         forms: dict[str, tuple[str, str]] = {}

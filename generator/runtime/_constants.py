@@ -18,6 +18,7 @@ __all__ = [
     "DEFAULT_TOTAL_TIMEOUT",
     "ERROR_EXCERPT_BYTES",
     "ERROR_EXCERPT_CHARACTERS",
+    "GATEWAY_BODY_TIMEOUT",
     "GATEWAY_HOST",
     "GATEWAY_MAX_REQUEST_BYTES",
     "GATEWAY_PORT",
@@ -71,6 +72,10 @@ GATEWAY_PORT = 8000
 
 GATEWAY_MAX_REQUEST_BYTES = 4 << 20
 """The largest request body the gateway reads (4 MiB): a long conversation, not an upload."""
+
+GATEWAY_BODY_TIMEOUT = 30.0
+"""Seconds a client has to send the whole request body: one that declares a length and sends
+it slowly would otherwise hold its handler for ever."""
 
 GATEWAY_UPSTREAM_CONNECTIONS = 4096
 """Upstream connections the gateway keeps open at most, all providers together: each streaming

@@ -35,6 +35,8 @@ are never retried.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ._constants import ERROR_EXCERPT_CHARACTERS
 
 __all__ = [
@@ -63,6 +65,7 @@ __all__ = [
     "UnexpectedContentTypeError",
     "UnexpectedStatusError",
     "UnknownProviderError",
+    "did_you_mean",
     "shorten",
 ]
 
@@ -100,12 +103,20 @@ class MissingSecretError(ConfigurationError):
         self.variable = variable
 
 
+def did_you_mean(matches: Sequence[str]) -> str:
+    """``; did you mean A or B?`` naming ``matches``, to end a message with; empty for none."""
+    return f"; did you mean {' or '.join(matches)}?" if matches else ""
+
+
 class UnknownProviderError(ConfigurationError, LookupError):
     """No provider of the package has the name asked for; ``matches`` are the close ones."""
 
     def __init__(self, name: str, package: str, matches: list[str]) -> None:
-        hint = f"; did you mean {' or '.join(matches)}?" if matches else ""
-        super().__init__(f"no such provider{hint}", provider=name, endpoint=f"package {package}")
+        super().__init__(
+            f"no such provider{did_you_mean(matches)}",
+            provider=name,
+            endpoint=f"package {package}",
+        )
         self.name = name
         self.matches = matches
 

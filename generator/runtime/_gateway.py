@@ -1,8 +1,8 @@
 """``python -m <package> serve``: the package's providers behind one OpenAI-compatible endpoint.
 
 ``serve_command`` parses the options and serves until Ctrl-C (or SIGTERM); ``gunicorn_app``
-is the same application for gunicorn's aiohttp worker, one per worker process. Safe by
-default: it listens on 127.0.0.1, and refuses any other address without a key
+is the same application for gunicorn, run by :class:`GatewayWorker` in each worker process.
+Safe by default: it listens on 127.0.0.1, and refuses any other address without a key
 (``--api-key-env``) unless told ``--insecure``.
 """
 
@@ -16,13 +16,14 @@ import ipaddress
 import os
 import signal
 import sys
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from aiohttp import web
 
 from ._constants import GATEWAY_HOST, GATEWAY_PORT
-from ._exceptions import UnknownProviderError
+from ._exceptions import UnknownProviderError, did_you_mean
 from ._gateway_app import build_app
 from ._registry import Registry
 from ._url import is_http_url
@@ -38,8 +39,7 @@ class ServeError(Exception):
 class _Options:
     host: str
     port: int
-    base_urls: dict[str, str]
-    api_key: str | None
+    app: web.Application
 
 
 def serve_command(registry: Registry, argv: Sequence[str], prog: str) -> int:
@@ -53,9 +53,8 @@ def serve_command(registry: Registry, argv: Sequence[str], prog: str) -> int:
     except ServeError as error:
         print(f"{prog}: error: {error}", file=sys.stderr)
         return 2
-    app = build_app(registry, base_urls=options.base_urls, api_key=options.api_key)
     try:
-        asyncio.run(_serve(app, options, registry))
+        asyncio.run(_serve(options, registry))
     except KeyboardInterrupt:
         pass
     except OSError as error:  # the port is taken, the address is not this machine's
@@ -69,27 +68,53 @@ def serve_command(registry: Registry, argv: Sequence[str], prog: str) -> int:
 
 def gunicorn_app(
     package: str, *, base_urls: Mapping[str, str] | None = None, api_key_env: str | None = None
-) -> Callable[[], Awaitable[web.AppRunner]]:
-    """The gateway of package ``package`` for gunicorn's aiohttp worker::
+) -> web.Application:
+    """The gateway of package ``package``, for gunicorn with :class:`GatewayWorker`::
 
-        gunicorn 'generated._runtime._gateway:gunicorn_app("generated")' \\
-            --worker-class aiohttp.GunicornWebWorker --workers 4 --bind 127.0.0.1:8000
+        gunicorn 'generated._runtime._gateway:gunicorn_app("generated")' --workers 4 \\
+            --worker-class generated._runtime._gateway.GatewayWorker --bind 127.0.0.1:8000
 
-    Each worker calls what this returns for its runner, with handler cancellation on, so that
-    a client that goes away cancels its upstream call. Raises :class:`ServeError` when
-    ``api_key_env`` names an unset variable or ``base_urls`` names no provider.
+    Raises :class:`ServeError` when ``api_key_env`` names an unset variable or ``base_urls``
+    names no provider.
     """
     registry = getattr(importlib.import_module(package), "_REGISTRY", None)
     if not isinstance(registry, Registry):  # each package has its runtime, and its gateway
         raise ServeError(f"{package} is not this gateway's package: use its own _runtime")
     api_key = None if api_key_env is None else _api_key(api_key_env)
-    urls = _base_urls(registry, base_urls or {})
+    return _app(registry, base_urls or {}, api_key)
 
-    async def runner() -> web.AppRunner:
-        app = build_app(registry, base_urls=urls, api_key=api_key)
-        return web.AppRunner(app, handler_cancellation=True)
 
-    return runner
+# GatewayWorker exists where gunicorn is installed only: it is no name of __all__ for that.
+with contextlib.suppress(ImportError):  # without gunicorn, serve has no use for its worker
+    from aiohttp.worker import GunicornWebWorker
+
+    class GatewayWorker(GunicornWebWorker):
+        """gunicorn's aiohttp worker, its runner made as aiohttp's is (gunicorn's access log,
+        keep-alive and graceful timeout) with handler cancellation on: a client that goes away
+        cancels its upstream call at once."""
+
+        wsgi: Any
+        """What gunicorn loaded (``gunicorn_app``'s application), then its runner's factory."""
+
+        def load_wsgi(self) -> None:
+            """The application gunicorn loaded, as the async factory of its runner."""
+            super().load_wsgi()
+            app: web.Application = self.wsgi
+
+            async def runner() -> web.AppRunner:
+                return web.AppRunner(
+                    app,
+                    handler_cancellation=True,
+                    logger=self.log,
+                    keepalive_timeout=self.cfg.keepalive,
+                    access_log=self.log.access_log if self.cfg.accesslog else None,
+                    access_log_format=self._get_valid_log_format(self.cfg.access_log_format),
+                    # Within gunicorn's graceful timeout, as aiohttp's worker has it: the
+                    # streams left are cancelled before gunicorn kills the worker.
+                    shutdown_timeout=self.cfg.graceful_timeout / 100 * 95,
+                )
+
+            self.wsgi = runner
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
@@ -128,8 +153,8 @@ def _options(registry: Registry, arguments: argparse.Namespace) -> _Options:
             f"--host {host} lets other machines in: give --api-key-env NAME to require a key, "
             "or --insecure to serve without one"
         )
-    pairs = [pair.partition("=")[::2] for pair in arguments.base_url]
-    return _Options(host, arguments.port, _base_urls(registry, dict(pairs)), api_key)
+    pairs = dict(pair.partition("=")[::2] for pair in arguments.base_url)
+    return _Options(host, arguments.port, _app(registry, pairs, api_key))
 
 
 def _api_key(variable: str) -> str:
@@ -139,19 +164,17 @@ def _api_key(variable: str) -> str:
     return value
 
 
-def _base_urls(registry: Registry, urls: Mapping[str, str]) -> dict[str, str]:
-    """The base URL of each provider named, by its class name; each name and URL checked."""
-    checked: dict[str, str] = {}
-    for name, url in urls.items():
-        try:
-            provider = registry.info(name).name
-        except UnknownProviderError as error:
-            hint = f"; did you mean {' or '.join(error.matches)}?" if error.matches else ""
-            raise ServeError(f"--base-url {name}={url}: no provider {name!r}{hint}") from None
+def _app(registry: Registry, base_urls: Mapping[str, str], api_key: str | None) -> web.Application:
+    """The gateway; raises ServeError for a base URL that is no http(s) URL, or of no provider."""
+    for name, url in base_urls.items():
         if not is_http_url(url):
             raise ServeError(f"--base-url {name}={url}: give PROVIDER=URL, an http(s) URL")
-        checked[provider] = url
-    return checked
+    try:
+        return build_app(registry, base_urls=base_urls, api_key=api_key)
+    except UnknownProviderError as error:
+        pair = f"{error.name}={base_urls[error.name]}"
+        hint = did_you_mean(error.matches)
+        raise ServeError(f"--base-url {pair}: no provider {error.name!r}{hint}") from None
 
 
 def _is_loopback(host: str) -> bool:
@@ -161,8 +184,8 @@ def _is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
-async def _serve(app: web.Application, options: _Options, registry: Registry) -> None:
-    runner = web.AppRunner(app, handler_cancellation=True)
+async def _serve(options: _Options, registry: Registry) -> None:
+    runner = web.AppRunner(options.app, handler_cancellation=True)
     await runner.setup()
     try:
         await web.TCPSite(runner, options.host, options.port).start()

@@ -3,28 +3,34 @@
 ``POST /v1/chat/completions`` streams (``stream: true``) or answers whole, ``GET /v1/models``
 lists ``PROVIDER/MODEL`` ids, ``GET /healthz`` says the process is up. The application holds
 no state between requests but one upstream connection pool, so any number of processes can
-serve the same clients. Run it with handler cancellation on (``serve`` and the gunicorn entry
-do): a client that goes away then cancels its handler, which closes the upstream call at once.
+serve the same clients. Run it with handler cancellation on (``serve`` and the gunicorn
+worker do): a client that goes away then cancels its handler, which closes the upstream call
+at once. Every error is answered in OpenAI's shape, a failure of the gateway's own too (a 500,
+its traceback logged).
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
+import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
-from typing import Any, Protocol, cast
 from urllib.parse import quote
 
 import aiohttp
 import msgspec
 from aiohttp import web
 
-from ._constants import GATEWAY_MAX_REQUEST_BYTES, GATEWAY_UPSTREAM_CONNECTIONS
+from ._constants import (
+    GATEWAY_BODY_TIMEOUT,
+    GATEWAY_MAX_REQUEST_BYTES,
+    GATEWAY_UPSTREAM_CONNECTIONS,
+)
 from ._events import ReasoningDelta, StreamEvent, TextDelta
 from ._exceptions import ProviderError
 from ._gateway_errors import GatewayError, upstream_error
 from ._gateway_request import ChatRequest, parse_chat_request
-from ._messages import Message
 from ._openai_format import (
     DONE_EVENT,
     ChunkEncoder,
@@ -53,15 +59,14 @@ _STREAM_HEADERS = {
 _MOST_LISTED = 1000
 """The longest list of ignored fields sent in a header, in characters."""
 
+_INTERNAL_ERROR = GatewayError(
+    500, "the gateway failed to answer this request; its log says why", type="server_error"
+)
+"""What a failure of the gateway's own is answered with: its details go to the log only."""
+
+_logger = logging.getLogger(__name__)
+
 _Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-class _Streams(Protocol):
-    """What the gateway calls of a provider class."""
-
-    def create_async_generator(
-        self, model: str, messages: Sequence[Message], **options: Any
-    ) -> TextStream: ...
 
 
 def build_app(
@@ -92,7 +97,7 @@ class _Gateway:
     def __init__(self, registry: Registry, base_urls: Mapping[str, str], api_key: str | None):
         self._registry = registry
         self._base_urls = {registry.info(name).name: url for name, url in base_urls.items()}
-        self._authorization = None if api_key is None else f"Bearer {api_key}".encode()
+        self._key = None if api_key is None else api_key.encode("utf-8", "surrogateescape")
         self._session: aiohttp.ClientSession | None = None
 
     async def upstream_pool(self, app: web.Application) -> AsyncIterator[None]:
@@ -108,7 +113,8 @@ class _Gateway:
 
     @web.middleware
     async def guard(self, request: web.Request, handler: _Handler) -> web.StreamResponse:
-        """Checks the key, and answers aiohttp's own errors (404, 405, 413) in OpenAI's shape."""
+        """Checks the key, and answers aiohttp's own errors (404, 405, 413) and any failure of
+        the gateway's own (a 500, its traceback logged) in OpenAI's shape."""
         if request.path not in _UNAUTHENTICATED and not self._authorized(request):
             missing = "Authorization" not in request.headers
             message = "send Authorization: Bearer <key>" if missing else "incorrect API key"
@@ -124,12 +130,18 @@ class _Gateway:
                 error.status, error.reason, type="invalid_request_error", code=code
             )
             return _error_response(failed, {})
+        except Exception:
+            _logger.exception("%s %s failed", request.method, request.path)
+            return _error_response(_INTERNAL_ERROR, {})
 
     def _authorized(self, request: web.Request) -> bool:
-        if self._authorization is None:
+        """Whether the request sends ``Bearer <key>``: the scheme in any case, as HTTP's are,
+        the key compared in constant time, byte for byte as it came (UTF-8 or not)."""
+        if self._key is None:
             return True
-        sent = request.headers.get("Authorization", "").encode()
-        return hmac.compare_digest(sent, self._authorization)
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        sent = token.strip(" ").encode("utf-8", "surrogateescape")
+        return hmac.compare_digest(sent, self._key) and scheme.lower() == "bearer"
 
     async def health(self, request: web.Request) -> web.Response:
         """``{"status": "ok"}`` while the process serves."""
@@ -142,7 +154,13 @@ class _Gateway:
     async def chat_completions(self, request: web.Request) -> web.StreamResponse:
         """A chat completion from the provider the model names, streamed or whole."""
         try:
-            chat = parse_chat_request(await request.read(), self._registry)
+            body = await _body(request)
+        except GatewayError as error:
+            response = _error_response(error, {})
+            response.force_close()  # what is left of the body is no request
+            return response
+        try:
+            chat = parse_chat_request(body, self._registry)
         except GatewayError as error:
             return _error_response(error, {})
         headers = {IGNORED_FIELDS_HEADER: _listed(chat.ignored)} if chat.ignored else {}
@@ -158,8 +176,8 @@ class _Gateway:
             await stream.aclose()
 
     def _call(self, chat: ChatRequest) -> TextStream:
-        provider = cast(_Streams, self._registry.load(chat.provider.name))
-        return provider.create_async_generator(
+        return self._registry.stream(
+            chat.provider.name,
             chat.model,
             chat.messages,
             session=self._session,
@@ -168,11 +186,32 @@ class _Gateway:
         )
 
 
+async def _body(request: web.Request) -> bytes:
+    """The request's body, sent within GATEWAY_BODY_TIMEOUT; raises GatewayError (400, 408)
+    when it cannot be read, and aiohttp's 413 when it is too large."""
+    try:
+        async with asyncio.timeout(GATEWAY_BODY_TIMEOUT):
+            return await request.read()
+    except TimeoutError:
+        message = f"the request body did not arrive within {GATEWAY_BODY_TIMEOUT:g} s"
+        raise GatewayError(
+            408, message, type="invalid_request_error", code="request_timeout"
+        ) from None
+    except web.RequestPayloadError:
+        # Marked read: aiohttp would read it again after the answer, and log the same error.
+        request.content.feed_eof()
+        message = "cannot read the request body: it is not in the encoding its headers declare"
+        raise GatewayError(
+            400, message, type="invalid_request_error", code="invalid_body"
+        ) from None
+
+
 async def _stream(
     request: web.Request, chat: ChatRequest, stream: TextStream, headers: dict[str, str]
 ) -> web.StreamResponse:
-    """The answer as ``chat.completion.chunk`` events; an upstream failure before the first
-    event is an error status, after it a last ``data: {"error": ...}`` event.
+    """The answer as ``chat.completion.chunk`` events; a failure before the first event is an
+    error status, after it a last ``data: {"error": ...}`` event (a ``server_error`` when it
+    was the gateway's own, logged).
     """
     events = stream.events()
     try:
@@ -191,16 +230,30 @@ async def _stream(
             async for event in events:
                 await _send(response, encoder, event)
     except ProviderError as error:
-        await response.write(
-            b"data: " + msgspec.json.encode(upstream_error(error).body()) + b"\n\n"
-        )
+        ending = _error_event(upstream_error(error))
+    except ConnectionResetError:  # the client went away as it was written to: no one to tell
+        return response
+    except Exception:
+        _logger.exception("the stream of %s failed after it began", chat.model_id)
+        ending = _error_event(_INTERNAL_ERROR)
     else:
-        ending = encoder.finish(openai_finish_reason(stream.finish_reason))
-        if chat.include_usage:
-            ending += encoder.usage(stream.usage)
-        await response.write(ending + DONE_EVENT)
+        ending = _ending(chat, stream, encoder)
+    await response.write(ending)
     await response.write_eof()
     return response
+
+
+def _ending(chat: ChatRequest, stream: TextStream, encoder: ChunkEncoder) -> bytes:
+    """The finish chunk, the usage chunk when it was asked for and is known, and ``[DONE]``."""
+    ending = encoder.finish(openai_finish_reason(stream.finish_reason))
+    if chat.include_usage and stream.usage is not None:
+        ending += encoder.usage(stream.usage)
+    return ending + DONE_EVENT
+
+
+def _error_event(error: GatewayError) -> bytes:
+    """The last event of a stream that failed once it had begun."""
+    return b"data: " + msgspec.json.encode(error.body()) + b"\n\n"
 
 
 async def _send(response: web.StreamResponse, encoder: ChunkEncoder, event: StreamEvent) -> None:

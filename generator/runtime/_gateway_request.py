@@ -12,7 +12,7 @@ from typing import Any, cast
 
 import msgspec
 
-from ._exceptions import UnknownProviderError
+from ._exceptions import UnknownProviderError, did_you_mean
 from ._gateway_errors import GatewayError
 from ._messages import Message
 from ._registry import ParameterInfo, ParameterValue, ProviderInfo, Registry
@@ -21,6 +21,10 @@ __all__ = ["ChatRequest", "parse_chat_request"]
 
 _GATEWAY_FIELDS = frozenset({"model", "messages", "stream", "stream_options"})
 """Fields the gateway reads itself; a provider parameter of one of these names is not set."""
+
+_USAGE_PARAMETER = "include_usage"
+"""The parameter that asks the upstream for usage (OpenaiChat's): the gateway sets it itself,
+from ``stream_options.include_usage``, so a field of that name is ignored."""
 
 _JSON_TYPES = {"str": "a string", "int": "an integer", "float": "a number", "bool": "a boolean"}
 
@@ -51,12 +55,17 @@ def parse_chat_request(body: bytes, registry: Registry) -> ChatRequest:
     document = _document(body)
     provider, model = _resolve(document.get("model"), registry)
     arguments, ignored = _arguments(document, provider)
+    stream = _flag(document.get("stream"), "stream")
+    include_usage = _include_usage(document.get("stream_options"))
+    if provider.parameter(_USAGE_PARAMETER) is not None:
+        # A whole answer tells its usage whenever the provider reports it, so it is asked for.
+        arguments[_USAGE_PARAMETER] = include_usage or not stream
     return ChatRequest(
         provider=provider,
         model=model,
         messages=_messages(document.get("messages")),
-        stream=_flag(document.get("stream"), "stream"),
-        include_usage=_include_usage(document.get("stream_options")),
+        stream=stream,
+        include_usage=include_usage,
         arguments=arguments,
         ignored=ignored,
     )
@@ -72,6 +81,10 @@ def _document(body: bytes) -> dict[str, Any]:
     except msgspec.DecodeError as error:
         # msgspec refuses a number out of a float's range too: no parameter is ever infinite.
         raise _invalid(f"cannot read the body as JSON: {error}", code="invalid_json") from None
+    except RecursionError:  # arrays or objects nested deeper than Python's stack goes
+        raise _invalid(
+            "cannot read the body as JSON: nested too deeply", code="invalid_json"
+        ) from None
     if not isinstance(document, dict):
         raise _invalid("the body must be a JSON object", code="invalid_json")
     return cast(dict[str, Any], document)
@@ -86,8 +99,7 @@ def _resolve(value: object, registry: Registry) -> tuple[ProviderInfo, str]:
         provider = registry.info(name)
     except UnknownProviderError as error:
         serving = [f"{info.name}/{value}" for info in registry.infos if info.serves(value)]
-        matches = list(dict.fromkeys([*serving, *error.matches]))
-        hint = f"; did you mean {' or '.join(matches)}?" if matches else ""
+        hint = did_you_mean(list(dict.fromkeys([*serving, *error.matches])))
         message = f"no provider {name!r} here: model is PROVIDER or PROVIDER/MODEL{hint}"
         raise GatewayError(
             404, message, type="invalid_request_error", code="model_not_found", param="model"
@@ -96,16 +108,27 @@ def _resolve(value: object, registry: Registry) -> tuple[ProviderInfo, str]:
 
 
 def _messages(value: object) -> list[Message]:
+    """The messages, checked; an assistant's ``content: null`` (beside its tool calls, as the
+    openai SDK sends it) is passed on as ``""``, since every provider's content is text."""
     if not isinstance(value, list) or not value:
         raise _invalid("messages must be a non-empty list", "messages", "missing_field")
-    for index, message in enumerate(value):
+    messages = [_without_null_content(message) for message in value]
+    for index, message in enumerate(messages):
         if not _is_message(message):
             raise _invalid(
                 f"messages[{index}] must be an object with a string role and a content that is "
-                "a string or a list of parts",
+                "a string or a list of parts (or null, from the assistant)",
                 "messages",
             )
-    return cast(list[Message], value)
+    return cast(list[Message], messages)
+
+
+def _without_null_content(message: object) -> object:
+    if not isinstance(message, dict) or message.get("role") != "assistant":
+        return message
+    if "content" in message and message["content"] is None:
+        return {**message, "content": ""}
+    return message
 
 
 def _is_message(value: object) -> bool:
@@ -145,7 +168,7 @@ def _arguments(
         if name in _GATEWAY_FIELDS:
             continue
         parameter = provider.parameter(name)
-        if parameter is None:
+        if parameter is None or name == _USAGE_PARAMETER:
             ignored.append(name)
         elif value is not None:  # null is "not given", as OpenAI reads it
             arguments[name] = _argument(parameter, value)

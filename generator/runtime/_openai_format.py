@@ -29,15 +29,39 @@ DONE_EVENT = b"data: [DONE]\n\n"
 """The last event of a streamed completion that ended well."""
 
 _FINISH_REASONS = {
+    # OpenAI's own, and the OpenAI-compatible APIs' (Groq, Mistral, DeepSeek, Ollama)
+    "stop": "stop",
+    "length": "length",
+    "tool_calls": "tool_calls",
+    "content_filter": "content_filter",
+    "function_call": "tool_calls",
+    "model_length": "length",
+    # Anthropic
     "end_turn": "stop",
     "stop_sequence": "stop",
-    "complete": "stop",
     "max_tokens": "length",
     "tool_use": "tool_calls",
-    "tool_call": "tool_calls",
+    "refusal": "content_filter",
+    # Gemini (STOP and MAX_TOKENS are above)
     "safety": "content_filter",
+    "recitation": "content_filter",
+    "blocklist": "content_filter",
+    "prohibited_content": "content_filter",
+    "spii": "content_filter",
+    "image_safety": "content_filter",
+    # Cohere
+    "complete": "stop",
+    "tool_call": "tool_calls",
+    "error_toxic": "content_filter",
+    # OpenAI's Responses API (its status), llama.cpp, TGI
+    "completed": "stop",
+    "incomplete": "length",
+    "eos": "stop",
+    "word": "stop",
+    "limit": "length",
+    "eos_token": "stop",
 }
-"""Other APIs' finish reasons (Anthropic's, Gemini's, Cohere's, lowercased) as OpenAI's."""
+"""Each API's finish reasons, lowercased, as OpenAI's; docs/gateway.md shows the same table."""
 
 _encode = msgspec.json.encode
 
@@ -48,24 +72,25 @@ def new_completion_id() -> str:
 
 
 def openai_finish_reason(reason: str | None) -> str:
-    """The provider's finish reason as OpenAI names it; ``stop`` when the provider said none.
+    """The provider's finish reason as OpenAI names it (``stop``, ``length``, ``tool_calls``,
+    ``content_filter``); ``stop`` when the provider said none, or one OpenAI has no name for.
 
     A stream that ends without a reason ended well: the runtime raises when it was cut off.
     """
     if reason is None:
         return "stop"
-    lowered = reason.lower()
-    return _FINISH_REASONS.get(lowered, lowered)
+    return _FINISH_REASONS.get(reason.lower(), "stop")
 
 
-def usage_body(usage: Usage | None) -> dict[str, int | None]:
-    """Token counts in OpenAI's names; a count the provider did not report is null."""
-    if usage is None:
-        usage = Usage()
+def usage_body(usage: Usage) -> dict[str, int]:
+    """Token counts in OpenAI's names, all integers as OpenAI's clients require: a count the
+    provider did not report is 0, and the total is the sum of the two."""
+    prompt = usage.input_tokens or 0
+    completion = usage.output_tokens or 0
     return {
-        "prompt_tokens": usage.input_tokens,
-        "completion_tokens": usage.output_tokens,
-        "total_tokens": usage.total_tokens,
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "total_tokens": prompt + completion,
     }
 
 
@@ -114,7 +139,7 @@ class ChunkEncoder:
             + b"}\n\n"
         )
 
-    def usage(self, usage: Usage | None) -> bytes:
+    def usage(self, usage: Usage) -> bytes:
         """The chunk ``stream_options.include_usage`` asks for: no choices, the token counts."""
         return self._head + b',"choices":[],"usage":' + _encode(usage_body(usage)) + b"}\n\n"
 

@@ -44,11 +44,15 @@ def provider_keys(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 
 @asynccontextmanager
 async def serving(
-    base_urls: Mapping[str, str] | None = None, api_key: str | None = None
+    base_urls: Mapping[str, str] | None = None,
+    api_key: str | None = None,
+    *,
+    handler_cancellation: bool = True,
 ) -> AsyncIterator[str]:
-    """The gateway on a free port of 127.0.0.1, as ``serve`` runs it; yields its base URL."""
+    """The gateway on a free port of 127.0.0.1, as ``serve`` runs it (unless told to cancel no
+    handler, as aiohttp's own gunicorn worker does); yields its base URL."""
     app = build_app(generated._REGISTRY, base_urls=base_urls, api_key=api_key)
-    runner = web.AppRunner(app, handler_cancellation=True)
+    runner = web.AppRunner(app, handler_cancellation=handler_cancellation)
     await runner.setup()
     try:
         site = web.TCPSite(runner, HOST, 0)
@@ -94,25 +98,72 @@ def streamed_text(parsed: list[dict[str, Any]]) -> str:
     )
 
 
+class Output:
+    """A process's stderr, read to its end as it comes, line by line: a pipe nobody reads fills
+    up, and the process, writing to it, freezes."""
+
+    def __init__(self, stream: asyncio.StreamReader) -> None:
+        self.lines: list[str] = []
+        """Every line so far."""
+        self._unread: asyncio.Queue[str | None] = asyncio.Queue()
+        self._drain = asyncio.create_task(self._read(stream))
+
+    async def _read(self, stream: asyncio.StreamReader) -> None:
+        async for line in stream:
+            self.lines.append(line.decode(errors="replace"))
+            self._unread.put_nowait(self.lines[-1])
+        self._unread.put_nowait(None)
+
+    async def expect(self, pattern: str, count: int = 1) -> list[str]:
+        """The next ``count`` lines that match ``pattern``, passing over the others; fails when
+        the output ends first, or after STARTUP_SECONDS."""
+        found: list[str] = []
+        async with asyncio.timeout(STARTUP_SECONDS):
+            while len(found) < count:
+                line = await self._unread.get()
+                if line is None:
+                    self._unread.put_nowait(None)  # the end, for every later read as well
+                    raise AssertionError(f"no line matching {pattern!r} in:\n{''.join(self.lines)}")
+                if re.search(pattern, line):
+                    found.append(line)
+        return found
+
+    async def ended(self) -> None:
+        """Once the process's end of the pipe is closed and everything is read."""
+        await asyncio.wait_for(self._drain, STARTUP_SECONDS)
+
+
 @asynccontextmanager
-async def gateway_process(*argv: str) -> AsyncIterator[tuple[asyncio.subprocess.Process, str]]:
-    """``python -m generated serve ARGV...`` on a free port, as a process of its own: yields it
-    and its base URL; Ctrl-C (SIGINT) on the way out, which must end it with status 0."""
+async def running(
+    *command: str, stop: signal.Signals = signal.SIGINT
+) -> AsyncIterator[tuple[asyncio.subprocess.Process, Output]]:
+    """``command`` as a process of its own, its stderr drained: yields it and its output;
+    ``stop`` on the way out (Ctrl-C's SIGINT unless told), which must end it with status 0."""
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "generated", "serve", "--port", "0", *argv,
-        cwd=ROOT,
-        stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+        *command, cwd=ROOT, stderr=asyncio.subprocess.PIPE
+    )
     assert process.stderr is not None
+    output = Output(process.stderr)
     try:
-        line = (await asyncio.wait_for(process.stderr.readline(), STARTUP_SECONDS)).decode()
-        found = re.search(r"at (http://127\.0\.0\.1:\d+)/v1 ", line)
-        assert found is not None, line + (await process.stderr.read()).decode()
-        yield process, found[1]
+        yield process, output
         if process.returncode is None:
-            process.send_signal(signal.SIGINT)
-        assert await asyncio.wait_for(process.wait(), STARTUP_SECONDS) == 0
+            process.send_signal(stop)
+        status = await asyncio.wait_for(process.wait(), STARTUP_SECONDS)
+        assert status == 0, "".join(output.lines)
     finally:
         if process.returncode is None:
             process.kill()
             await process.wait()
+        await output.ended()
+
+
+@asynccontextmanager
+async def gateway_process(*argv: str) -> AsyncIterator[tuple[asyncio.subprocess.Process, str]]:
+    """``python -m generated serve ARGV...`` on a free port, as a process of its own: yields it
+    and its base URL; Ctrl-C (SIGINT) on the way out, which must end it with status 0."""
+    command = (sys.executable, "-m", "generated", "serve", "--port", "0", *argv)
+    async with running(*command) as (process, output):
+        [line] = await output.expect(r"at http://127\.0\.0\.1:\d+/v1 ")
+        found = re.search(r"at (http://127\.0\.0\.1:\d+)/v1 ", line)
+        assert found is not None
+        yield process, found[1]

@@ -7,20 +7,36 @@ matters, the whole-answer form, the request fields and what each upstream failur
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
+import logging
+import re
+from collections.abc import AsyncGenerator
 from dataclasses import replace
 from typing import Any
 
 import aiohttp
 import pytest
 
+import generated._runtime._gateway_app
 import generated.codelink_ava
-from generated import Retries, Timeouts
+from generated import Retries, TextStream, Timeouts
+from generated._runtime._stream import StreamItem
 from replay import Fault, Recording, ReplayServer
 
 from ..conftest import all_recordings, recording
-from .conftest import HELLO, HELLO_TEXT, USER, chat_body, chunks, serving, sse_data, streamed_text
+from .conftest import (
+    HELLO,
+    HELLO_TEXT,
+    HOST,
+    USER,
+    chat_body,
+    chunks,
+    serving,
+    sse_data,
+    streamed_text,
+)
 
 STREAMED = [r for r in all_recordings() if r.response.status == 200]
 
@@ -359,3 +375,144 @@ async def test_aiohttps_own_refusals_are_in_openais_shape() -> None:
             large = response.status, (await response.json())["error"]["code"]
     assert wrong_method == (405, "method_not_allowed")
     assert large == (413, "request_entity_too_large")
+
+
+def assert_server_error(error: dict[str, Any]) -> None:
+    """The gateway's own failure, in OpenAI's shape, telling nothing of what failed."""
+    assert error == {
+        "message": "the gateway failed to answer this request; its log says why",
+        "type": "server_error",
+        "code": None,
+        "param": None,
+    }
+
+
+def failing_provider(monkeypatch: pytest.MonkeyPatch, deltas: list[str]) -> None:
+    """CodeLinkAva streams ``deltas`` and then fails with an error of no provider's."""
+
+    async def batches() -> AsyncGenerator[list[StreamItem], None]:
+        for delta in deltas:
+            yield [delta]
+        raise RuntimeError("a detail for the log only")
+
+    def create(model: str, messages: object, **options: object) -> TextStream:
+        return TextStream(batches())
+
+    monkeypatch.setattr(generated.codelink_ava.CodeLinkAva, "create_async_generator", create)
+
+
+async def test_a_failure_of_no_provider_after_streaming_began_is_a_server_error_event(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    failing_provider(monkeypatch, ["Hel", "lo"])
+    async with serving() as url:
+        status, _, body = await post(
+            url, {"model": "CodeLinkAva", "messages": USER, "stream": True}
+        )
+    assert status == 200
+    data = sse_data(body)
+    assert_server_error(json.loads(data[-1])["error"])
+    assert streamed_text([json.loads(item) for item in data[:-1]]) == "Hello"
+    [logged] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert logged.name == "generated._runtime._gateway_app"
+    assert logged.exc_info is not None and "a detail for the log only" in str(logged.exc_info[1])
+
+
+@pytest.mark.parametrize("stream", [True, False], ids=["stream", "whole"])
+async def test_a_failure_of_the_gateways_own_is_a_500_in_openais_shape(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, stream: bool
+) -> None:
+    failing_provider(monkeypatch, [] if stream else ["Hel"])
+    async with serving() as url:
+        status, headers, body = await post(
+            url, {"model": "CodeLinkAva", "messages": USER, "stream": stream}
+        )
+    assert (status, headers["Content-Type"]) == (500, "application/json")
+    assert_server_error(json.loads(body)["error"])
+    assert b"detail" not in body
+    [logged] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert logged.getMessage() == "POST /v1/chat/completions failed"
+    assert "a detail for the log only" in str(logged.exc_info and logged.exc_info[1])
+
+
+async def test_a_body_not_in_its_declared_encoding_is_400_and_nothing_is_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    headers = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
+    async with serving() as url, aiohttp.ClientSession() as session:
+        body = json.dumps({"model": "CodeLinkAva", "messages": USER}).encode()
+        async with session.post(
+            f"{url}/v1/chat/completions", data=body, headers=headers
+        ) as response:
+            status, answer = response.status, await response.json()
+        await asyncio.sleep(0.1)  # what aiohttp would log comes after the answer
+    assert status == 400
+    assert answer["error"]["code"] == "invalid_body"
+    assert answer["error"]["type"] == "invalid_request_error"
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+async def test_json_nested_too_deeply_is_400() -> None:
+    nested = b'{"model": "CodeLinkAva", "messages": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    async with serving() as url:
+        status, _, body = await post(url, nested)
+    assert status == 400
+    assert json.loads(body)["error"]["code"] == "invalid_json"
+
+
+async def test_a_body_that_comes_too_slowly_is_408(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(generated._runtime._gateway_app, "GATEWAY_BODY_TIMEOUT", 0.2)
+    async with serving() as url:
+        reader, writer = await asyncio.open_connection(HOST, int(url.rsplit(":", 1)[1]))
+        writer.write(
+            b"POST /v1/chat/completions HTTP/1.1\r\nHost: gateway\r\n"
+            b'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"model"'
+        )  # 10 bytes of the 100 declared, and no more
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10.0)
+        length = re.search(rb"Content-Length: (\d+)", head)
+        assert length is not None, head
+        body = await asyncio.wait_for(reader.readexactly(int(length[1])), 10.0)
+        writer.close()
+    assert head.startswith(b"HTTP/1.1 408 ")
+    assert b"Connection: close" in head
+    error = json.loads(body)["error"]
+    assert (error["code"], error["message"]) == (
+        "request_timeout",
+        "the request body did not arrive within 0.2 s",
+    )
+
+
+async def test_include_usage_reaches_a_provider_that_declares_it() -> None:
+    haiku = recording("openai_chat", "haiku")
+    asked = {"stream": True, "stream_options": {"include_usage": True}}
+    for fields, sent in [(asked, True), ({"stream": True}, False), ({"stream": False}, True)]:
+        status, _, _, upstream = await through_gateway(haiku, **fields)
+        assert status == 200
+        assert upstream.requests[0].json()["stream_options"] == {"include_usage": sent}
+
+
+async def test_the_usage_chunk_is_sent_only_when_the_provider_reported_usage() -> None:
+    asked = {"stream": True, "stream_options": {"include_usage": True}}
+    _, _, body, _ = await through_gateway(HELLO, **asked)  # CodeLinkAva reports none
+    parsed = chunks(body)
+    assert all(chunk["choices"] for chunk in parsed)
+    assert parsed[-1]["choices"][0]["finish_reason"] == "stop"
+    # TGI reports the tokens generated alone: the prompt's count is 0, every count an integer.
+    story = recording("tgi_generate", "story")
+    counts = {"prompt_tokens": 0, "completion_tokens": 8, "total_tokens": 8}
+    _, _, body, _ = await through_gateway(story, **asked)
+    *_, finish, usage = chunks(body)
+    assert (finish["choices"][0]["finish_reason"], usage["usage"]) == ("stop", counts)
+    _, _, body, _ = await through_gateway(story)
+    whole = json.loads(body)
+    assert (whole["choices"][0]["finish_reason"], whole["usage"]) == ("stop", counts)
+
+
+async def test_an_assistant_message_with_null_content_reaches_upstream_as_empty_text() -> None:
+    # The openai SDK sends content null beside an assistant's tool calls.
+    calls = [{"id": "call_1", "type": "function", "function": {"name": "f", "arguments": "{}"}}]
+    messages = [*USER, {"role": "assistant", "content": None, "tool_calls": calls}, *USER]
+    status, _, body, upstream = await through_gateway(HELLO, messages=messages, stream=True)
+    assert status == 200, body
+    sent = upstream.requests[0].json()["messages"]
+    assert [message["content"] for message in sent] == ["Hello!", "", "Hello!"]

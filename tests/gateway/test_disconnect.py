@@ -8,50 +8,25 @@ second of the client's going.
 from __future__ import annotations
 
 import asyncio
-import json
+import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 
 import aiohttp
 import pytest
-from aiohttp import web
 
-from .conftest import HOST, USER, serving
+import generated.codelink_ava
+from generated import TextStream
+from generated._runtime._stream import StreamItem
 
-DELTA = {"choices": [{"index": 0, "delta": {"content": "Hi"}, "finish_reason": None}]}
-
-
-class StallingUpstream:
-    """Answers with a delta (or with nothing, ``silent``), then stalls until cancelled."""
-
-    def __init__(self) -> None:
-        self.started = asyncio.Event()
-        self.closed_at: float | None = None
-
-    async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
-        try:
-            if request.path.startswith("/silent"):
-                self.started.set()
-                await asyncio.Event().wait()
-            response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
-            await response.prepare(request)
-            await response.write(f"data: {json.dumps(DELTA)}\n\n".encode())
-            self.started.set()
-            await asyncio.Event().wait()
-        except asyncio.CancelledError:
-            self.closed_at = time.monotonic()
-            raise
-        return response
+from ..upstreams import DELTA_TEXT, StallingUpstream, stalling_upstream
+from .conftest import USER, serving
 
 
 @pytest.fixture
 async def upstream() -> AsyncIterator[tuple[StallingUpstream, str]]:
-    stalling = StallingUpstream()
-    runner = web.ServerRunner(web.Server(stalling.handle, handler_cancellation=True))
-    await runner.setup()
-    await web.TCPSite(runner, HOST, 0).start()
-    yield stalling, f"http://{HOST}:{runner.addresses[0][1]}"
-    await runner.cleanup()
+    async with stalling_upstream() as started:
+        yield started
 
 
 async def closed_within_a_second(stalling: StallingUpstream, since: float) -> float:
@@ -77,7 +52,8 @@ async def test_a_client_going_away_closes_the_upstream_call(
         if stream and route == "talking":
             response = await request
             assert await response.content.readuntil(b"\n\n")  # the role chunk has come
-            assert b'"content":"Hi"' in await response.content.readuntil(b"\n\n")
+            delta = await response.content.readuntil(b"\n\n")
+            assert f'"content":"{DELTA_TEXT}"'.encode() in delta
             await asyncio.sleep(0.1)
             gone = time.monotonic()
             response.close()
@@ -87,3 +63,33 @@ async def test_a_client_going_away_closes_the_upstream_call(
             request.cancel()
         await session.close()  # the client's connection is closed with it
         assert await closed_within_a_second(stalling, gone) < 1.0
+
+
+async def test_without_handler_cancellation_a_client_gone_mid_stream_is_no_error(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # aiohttp's own gunicorn worker cancels no handler: the gateway learns that the client
+    # went away from its next write, and ends the stream there, quietly.
+    closed = asyncio.Event()
+
+    async def batches() -> AsyncGenerator[list[StreamItem], None]:
+        try:
+            while True:
+                yield ["Hi"]
+                await asyncio.sleep(0.01)
+        finally:
+            closed.set()
+
+    def create(model: str, messages: object, **options: object) -> TextStream:
+        return TextStream(batches())
+
+    monkeypatch.setattr(generated.codelink_ava.CodeLinkAva, "create_async_generator", create)
+    body = {"model": "CodeLinkAva", "messages": USER, "stream": True}
+    async with serving(handler_cancellation=False) as url:
+        async with aiohttp.ClientSession() as session:
+            response = await session.post(f"{url}/v1/chat/completions", json=body)
+            assert await response.content.readuntil(b"\n\n")  # the role chunk
+            assert b'"content":"Hi"' in await response.content.readuntil(b"\n\n")
+            response.close()
+        await asyncio.wait_for(closed.wait(), 5.0)
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -26,7 +27,14 @@ from generated import (
 from generated._runtime._gateway_app import _listed
 from generated._runtime._gateway_errors import GatewayError, upstream_error
 from generated._runtime._gateway_request import parse_chat_request
-from generated._runtime._openai_format import ChunkEncoder, openai_finish_reason
+from generated._runtime._openai_format import (
+    _FINISH_REASONS,
+    ChunkEncoder,
+    completion_body,
+    openai_finish_reason,
+)
+
+from ..conftest import ROOT
 
 WHERE = {"provider": "OpenaiChat", "endpoint": "POST https://api.openai.com/v1/chat/completions"}
 
@@ -54,11 +62,18 @@ def test_with_include_usage_every_chunk_has_usage_and_the_last_has_the_counts() 
     assert json.loads(encoder.content("a")[6:])["usage"] is None
     assert json.loads(encoder.finish("stop")[6:])["usage"] is None
     last = json.loads(encoder.usage(Usage(3, None))[6:])
+    # Strict clients require integers: a count the provider did not report is 0.
     assert last == {
         "id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": "M",
         "choices": [],
-        "usage": {"prompt_tokens": 3, "completion_tokens": None, "total_tokens": None},
+        "usage": {"prompt_tokens": 3, "completion_tokens": 0, "total_tokens": 3},
     }  # fmt: skip
+
+
+def test_a_whole_answer_has_usage_only_when_reported_its_counts_integers() -> None:
+    body = completion_body("chatcmpl-1", 1, "M", "hi", "", "stop", Usage(None, 8))
+    assert body["usage"] == {"prompt_tokens": 0, "completion_tokens": 8, "total_tokens": 8}
+    assert "usage" not in completion_body("chatcmpl-1", 1, "M", "hi", "", "stop", None)
 
 
 @pytest.mark.parametrize(
@@ -67,11 +82,24 @@ def test_with_include_usage_every_chunk_has_usage_and_the_last_has_the_counts() 
         (None, "stop"), ("stop", "stop"), ("end_turn", "stop"), ("STOP", "stop"),
         ("COMPLETE", "stop"), ("max_tokens", "length"), ("MAX_TOKENS", "length"),
         ("length", "length"), ("tool_use", "tool_calls"), ("SAFETY", "content_filter"),
-        ("RECITATION", "recitation"),
+        ("RECITATION", "content_filter"), ("refusal", "content_filter"),
+        ("eos_token", "stop"), ("eos", "stop"), ("limit", "length"), ("completed", "stop"),
+        ("incomplete", "length"), ("model_length", "length"), ("TOOL_CALL", "tool_calls"),
+        ("OTHER", "stop"), ("something_new", "stop"),
     ],
 )  # fmt: skip
 def test_finish_reasons_are_openais(reason: str | None, openai: str) -> None:
     assert openai_finish_reason(reason) == openai
+
+
+def test_the_documented_finish_reason_table_is_the_gateways() -> None:
+    section = (ROOT / "docs" / "gateway.md").read_text(encoding="utf-8").split("\n## Errors")[0]
+    rows = re.findall(r"^\| `(\w+)` \| (.+) \|$", section, re.MULTILINE)
+    assert [openai for openai, _ in rows] == ["stop", "length", "tool_calls", "content_filter"]
+    documented = {
+        name.lower(): openai for openai, names in rows for name in re.findall(r"`(\w+)`", names)
+    }
+    assert documented == {reason: openai_finish_reason(reason) for reason in _FINISH_REASONS}
 
 
 @pytest.mark.parametrize(
@@ -113,8 +141,8 @@ def parse(**fields: object) -> object:
 
 
 def test_parameters_are_checked_by_their_declared_type() -> None:
-    chat = parse(temperature=1, max_tokens=5, include_usage=True, top_p=None, seed=3)
-    assert chat.arguments == {"temperature": 1.0, "max_tokens": 5, "include_usage": True}
+    chat = parse(temperature=1, max_tokens=5, top_p=None, seed=3, stream=True)
+    assert chat.arguments == {"temperature": 1.0, "max_tokens": 5, "include_usage": False}
     assert isinstance(chat.arguments["temperature"], float)
     assert chat.ignored == ("seed",)
     assert chat.model == "gpt-4o-mini"  # the default
@@ -127,7 +155,11 @@ def test_parameters_are_checked_by_their_declared_type() -> None:
         ("max_tokens", 1.5, "max_tokens must be an integer"),
         ("max_tokens", True, "max_tokens must be an integer"),
         ("temperature", False, "temperature must be a number"),
-        ("include_usage", 1, "include_usage must be a boolean"),
+        (
+            "stream_options",
+            {"include_usage": 1},
+            "stream_options.include_usage must be true or false",
+        ),
         ("temperature", 10**400, "temperature is out of range"),
         ("stream_options", [], "stream_options must be an object"),
     ],
@@ -144,6 +176,52 @@ def test_a_number_out_of_range_is_refused_as_unreadable() -> None:
         parse_chat_request(body, generated._REGISTRY)
     assert raised.value.message.startswith("cannot read the body as JSON: Number out of range")
     assert (raised.value.status, raised.value.code) == (400, "invalid_json")
+
+
+@pytest.mark.parametrize(
+    ("fields", "asked"),
+    [
+        ({"stream": True, "stream_options": {"include_usage": True}}, True),
+        ({"stream": True, "stream_options": {"include_usage": False}}, False),
+        ({"stream": True}, False),
+        ({"stream": False}, True),  # a whole answer tells the usage whenever it is known
+        ({"stream": True, "include_usage": True}, False),  # the gateway's to set: ignored
+    ],
+)
+def test_a_provider_declaring_include_usage_gets_it_from_stream_options(
+    fields: dict[str, object], asked: bool
+) -> None:
+    chat = parse(**fields)
+    assert chat.arguments["include_usage"] is asked
+    assert chat.ignored == (("include_usage",) if "include_usage" in fields else ())
+
+
+def test_a_provider_declaring_no_include_usage_gets_none() -> None:
+    chat = parse(model="CodeLinkAva", stream=True, stream_options={"include_usage": True})
+    assert "include_usage" not in chat.arguments
+    assert chat.include_usage
+
+
+def test_json_nested_too_deeply_is_refused_as_unreadable() -> None:
+    body = b'{"model": "OpenaiChat", "messages": ' + b"[" * 10_000 + b"]" * 10_000 + b"}"
+    with pytest.raises(GatewayError) as raised:
+        parse_chat_request(body, generated._REGISTRY)
+    assert (raised.value.status, raised.value.code) == (400, "invalid_json")
+    assert raised.value.message == "cannot read the body as JSON: nested too deeply"
+
+
+def test_an_assistant_message_with_null_content_is_passed_on_with_empty_text() -> None:
+    tool_call = {"id": "call_1", "type": "function", "function": {"name": "f", "arguments": "{}"}}
+    messages = [
+        {"role": "user", "content": "hi"},
+        {"role": "assistant", "content": None, "tool_calls": [tool_call]},
+        {"role": "user", "content": "and?"},
+    ]
+    chat = parse(messages=messages)
+    assert chat.messages[1] == {"role": "assistant", "content": "", "tool_calls": [tool_call]}
+    assert messages[1]["content"] is None  # the request's own object is left as it was
+    with pytest.raises(GatewayError, match=r"messages\[0\] must be"):
+        parse(messages=[{"role": "user", "content": None}])
 
 
 def test_a_model_with_slashes_keeps_them_after_the_provider() -> None:

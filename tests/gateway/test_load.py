@@ -4,8 +4,9 @@ its file descriptors and memory come back to their starting level afterwards.
 The gateway runs as ``python -m generated serve``, a process of its own, whose
 ``/proc/<pid>/fd`` and RSS are read between rounds. Memory's starting level is the one a first
 round at full concurrency leaves (Python keeps the memory it has used, to use it again): the
-rounds after it must not grow it. Each round's streams overlap: the upstream sends each at its
-recorded pace, a quarter of a second, and the gateway holds all 500 at once.
+rounds after it must not grow it. Each round's streams overlap, however fast the machine: the
+upstream holds every answer until all 500 requests of the round have reached it, and counts
+the gateway's open files then, every client's connection and every upstream call open at once.
 """
 
 from __future__ import annotations
@@ -18,10 +19,9 @@ from collections.abc import Iterator
 
 import aiohttp
 import pytest
+from aiohttp import web
 
-from replay import Fault, ReplayServer
-
-from .conftest import HELLO, HELLO_TEXT, USER, chunks, gateway_process, streamed_text
+from .conftest import HELLO, HELLO_TEXT, HOST, USER, chunks, gateway_process, streamed_text
 
 CLIENTS = 500
 ROUNDS = 3
@@ -32,6 +32,9 @@ RSS_GROWTH_ALLOWED = 4 << 20
 """Bytes the rounds after the first may add to the gateway's RSS: allocator noise, no leak."""
 
 SETTLE_SECONDS = 10.0
+ROUND_SECONDS = 60.0
+"""How long a round may take: far more than it needs, so that a request lost fails the test
+instead of holding the others for ever."""
 
 
 @pytest.fixture(autouse=True)
@@ -46,6 +49,34 @@ def enough_files() -> Iterator[None]:
     resource.setrlimit(resource.RLIMIT_NOFILE, (FILES_NEEDED, hard))
     yield
     resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+class HoldingUpstream:
+    """Answers with the CodeLinkAva recording's body, each answer held until ``hold`` requests
+    are waiting at once; counts the gateway's open files at that moment, in ``peaks``."""
+
+    def __init__(self) -> None:
+        self.hold = 1
+        self.hits = 0
+        self.gateway_pid = 0
+        self.peaks: list[int] = []
+        self._waiting = 0
+        self._release = asyncio.Event()
+
+    async def handle(self, request: web.BaseRequest) -> web.Response:
+        self.hits += 1
+        self._waiting += 1
+        release = self._release
+        if self._waiting == self.hold:  # the last of the round: every stream is open now
+            self.peaks.append(open_files(self.gateway_pid))
+            self._waiting, self._release = 0, asyncio.Event()
+            release.set()
+        await release.wait()
+        # The connection ends after the answer: the gateway's pool would otherwise keep 500
+        # idle connections for aiohttp's keep-alive of 15 s, not a leak, but longer than this
+        # test should wait to tell.
+        headers = {**HELLO.response.headers, "Connection": "close"}
+        return web.Response(body=HELLO.response.body, headers=headers)
 
 
 def open_files(pid: int) -> int:
@@ -65,25 +96,15 @@ async def stream_once(session: aiohttp.ClientSession, url: str) -> str:
         return streamed_text(chunks(await response.read()))
 
 
-async def load_round(url: str, pid: int) -> int:
-    """Streams ``CLIENTS`` answers at once, checks each text; the most files the gateway held."""
-    peak = 0
-
-    async def watch() -> None:
-        nonlocal peak
-        while True:
-            peak = max(peak, open_files(pid))
-            await asyncio.sleep(0.02)
-
-    watcher = asyncio.create_task(watch())
-    try:
-        connector = aiohttp.TCPConnector(limit=0)
-        async with aiohttp.ClientSession(connector=connector) as session:
-            texts = await asyncio.gather(*(stream_once(session, url) for _ in range(CLIENTS)))
-    finally:
-        watcher.cancel()
+async def load_round(url: str) -> None:
+    """Streams ``CLIENTS`` answers at once, and checks each text."""
+    connector = aiohttp.TCPConnector(limit=0)
+    async with (
+        aiohttp.ClientSession(connector=connector) as session,
+        asyncio.timeout(ROUND_SECONDS),
+    ):
+        texts = await asyncio.gather(*(stream_once(session, url) for _ in range(CLIENTS)))
     assert texts == [HELLO_TEXT] * CLIENTS
-    return peak
 
 
 async def steady_files(pid: int) -> int:
@@ -103,25 +124,27 @@ async def settled_files(pid: int, level: int) -> int:
 
 
 async def test_500_concurrent_streams_then_files_and_memory_back_where_they_were() -> None:
-    # The upstream ends each connection after its answer ("Connection: close"): the gateway's
-    # pool would otherwise keep 500 idle connections for aiohttp's keep-alive of 15 s, not a
-    # leak, but longer than this test should wait to tell.
-    fault = Fault(headers={"Connection": "close"})
-    async with ReplayServer(pace=True) as upstream:
-        route = upstream.add(HELLO, fault=fault)
-        async with gateway_process("--base-url", f"CodeLinkAva={upstream.base_url(route)}") as (
-            process,
-            url,
-        ):
+    upstream = HoldingUpstream()
+    runner = web.ServerRunner(web.Server(upstream.handle))
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, HOST, 0).start()
+        base_url = f"http://{HOST}:{runner.addresses[0][1]}/hello"
+        async with gateway_process("--base-url", f"CodeLinkAva={base_url}") as (process, url):
+            upstream.gateway_pid = process.pid
             async with aiohttp.ClientSession() as session:  # imports the provider, opens the pool
                 assert await stream_once(session, url) == HELLO_TEXT
             files = await steady_files(process.pid)
-            peaks = [await load_round(url, process.pid)]
+            upstream.hold = CLIENTS
+            await load_round(url)
             memory = rss(process.pid)
             for _ in range(ROUNDS - 1):
-                peaks.append(await load_round(url, process.pid))
-            # The streams overlapped: most clients and their upstream calls were open at once.
-            assert max(peaks) >= files + 1.5 * CLIENTS, peaks
+                await load_round(url)
+            # Each round held every client's connection and its upstream call at once.
+            assert len(upstream.peaks) == 1 + ROUNDS
+            assert min(upstream.peaks[1:]) >= files + 2 * CLIENTS, (files, upstream.peaks)
             assert await settled_files(process.pid, files) == files
             assert rss(process.pid) - memory <= RSS_GROWTH_ALLOWED
-    assert upstream.hits(route) == 1 + ROUNDS * CLIENTS
+    finally:
+        await runner.cleanup()
+    assert upstream.hits == 1 + ROUNDS * CLIENTS

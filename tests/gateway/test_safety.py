@@ -7,6 +7,7 @@ answer may hold it, and the gateway's own key is never sent upstream.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 
@@ -117,6 +118,34 @@ async def test_with_a_key_every_request_needs_it(
         }
     }
     assert challenge == "Bearer"
+
+
+@pytest.mark.parametrize("scheme", ["Bearer", "bearer", "BEARER"])
+async def test_the_scheme_is_read_in_any_case(scheme: str) -> None:
+    async with serving(api_key=GATEWAY_KEY) as url:
+        status, _, _ = await gateway_answer(
+            url, "/v1/models", {"Authorization": f"{scheme} {GATEWAY_KEY}"}
+        )
+    assert status == 200
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [b"Basic " + GATEWAY_KEY.encode(), b"Bearer \xff" + GATEWAY_KEY.encode(), b"Bearer \xff"],
+    ids=["another scheme", "a byte of no UTF-8 and the key", "a byte of no UTF-8"],
+)
+async def test_any_other_authorization_is_401_in_openais_shape(authorization: bytes) -> None:
+    async with serving(api_key=GATEWAY_KEY) as url:
+        reader, writer = await asyncio.open_connection(HOST, int(url.rsplit(":", 1)[1]))
+        writer.write(
+            b"GET /v1/models HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n"
+            b"Authorization: " + authorization + b"\r\n\r\n"
+        )
+        answer = await asyncio.wait_for(reader.read(), 10.0)
+        writer.close()
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 401 "), answer
+    assert json.loads(body)["error"]["code"] == "invalid_api_key"
 
 
 async def test_with_the_key_requests_are_served_and_the_health_check_needs_none() -> None:

@@ -10,20 +10,24 @@ import shutil
 import signal
 import sys
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 
 import aiohttp
 import pytest
 
 from replay import ReplayServer
 
+from ..upstreams import DELTA_TEXT, stalling_upstream
 from .conftest import (
     HELLO,
     HELLO_TEXT,
-    ROOT,
     STARTUP_SECONDS,
     USER,
+    Output,
     chunks,
     gateway_process,
+    running,
     streamed_text,
 )
 
@@ -70,45 +74,73 @@ async def test_serve_stops_on_sigterm(upstream: str) -> None:
         assert await asyncio.wait_for(process.wait(), STARTUP_SECONDS) == 0
 
 
-async def lines_until(stream: asyncio.StreamReader, pattern: str, count: int) -> list[str]:
-    """Lines of ``stream`` read until ``count`` of them match ``pattern``: the matches."""
-    found: list[str] = []
-    while len(found) < count:
-        line = (await asyncio.wait_for(stream.readline(), STARTUP_SECONDS)).decode()
-        assert line, f"the output ended before {count} lines matching {pattern!r}"
-        if re.search(pattern, line):
-            found.append(line)
-    return found
-
-
-@pytest.mark.skipif(GUNICORN is None, reason="gunicorn is not installed (pip install -e '.[test]')")
-async def test_gunicorn_workers_serve_it_and_any_worker_serves_any_request(upstream: str) -> None:
+@asynccontextmanager
+async def gunicorn(upstream: str, *options: str) -> AsyncIterator[tuple[str, Output]]:
+    """The gateway under gunicorn with two workers and OPTIONS: its URL and gunicorn's output,
+    once both workers have booted; SIGTERM on the way out, which must end it with status 0."""
     assert GUNICORN is not None
     app = (
         "generated._runtime._gateway:gunicorn_app("
-        f"'generated', base_urls={{'CodeLinkAva': {upstream!r}}}, api_key_env={KEY_ENV!r})"
+        f"'generated', base_urls={{'CodeLinkAva': {upstream!r}, 'OpenaiChat': {upstream!r}}}, "
+        f"api_key_env={KEY_ENV!r})"
     )
-    process = await asyncio.create_subprocess_exec(
-        GUNICORN, app, "--worker-class", "aiohttp.GunicornWebWorker", "--workers", "2",
-        "--bind", "127.0.0.1:0", "--graceful-timeout", "5",
-        cwd=ROOT,
-        stderr=asyncio.subprocess.PIPE,
+    command = (
+        GUNICORN, app, "--worker-class", "generated._runtime._gateway.GatewayWorker",
+        "--workers", "2", "--bind", "127.0.0.1:0", "--graceful-timeout", "5", *options,
     )  # fmt: skip
-    assert process.stderr is not None
-    try:
-        [listening] = await lines_until(process.stderr, r"Listening at: ", 1)
+    async with running(*command, stop=signal.SIGTERM) as (_, output):
+        [listening] = await output.expect(r"Listening at: ")
         url = re.search(r"(http://127\.0\.0\.1:\d+)", listening)
         assert url is not None, listening
-        booted = await lines_until(process.stderr, r"Booting worker with pid: \d+", 2)
-        workers = [int(line.rsplit(" ", 1)[1]) for line in booted]
-        assert await streamed(url[1], 40) == [HELLO_TEXT] * 40
+        await output.expect(r"Booting worker with pid: \d+", 2)
+        yield url[1], output
+
+
+needs_gunicorn = pytest.mark.skipif(
+    GUNICORN is None, reason="gunicorn is not installed (pip install -e '.[test]')"
+)
+
+
+@needs_gunicorn
+async def test_gunicorn_workers_serve_it_and_any_worker_serves_any_request(
+    upstream: str, tmp_path: Path
+) -> None:
+    access_log = tmp_path / "access.log"
+    async with gunicorn(upstream, "--access-logfile", str(access_log)) as (url, output):
+        assert await streamed(url, 40) == [HELLO_TEXT] * 40
         # Stateless: with one worker stopped, the other serves every request as well.
+        workers = [int(line.rsplit(" ", 1)[1]) for line in output.lines if "Booting" in line]
         os.kill(workers[0], signal.SIGTERM)
-        await lines_until(process.stderr, rf"Worker exiting \(pid: {workers[0]}\)", 1)
-        assert await streamed(url[1], 10) == [HELLO_TEXT] * 10
-        process.send_signal(signal.SIGTERM)
+        await output.expect(rf"Worker exiting \(pid: {workers[0]}\)")
+        assert await streamed(url, 10) == [HELLO_TEXT] * 10
+    # The workers' runner is made from gunicorn's settings: its access log has every request.
+    assert access_log.read_text().count('"POST /v1/chat/completions HTTP/1.1" 200') == 50
+
+
+@needs_gunicorn
+async def test_under_gunicorn_a_client_going_away_closes_the_upstream_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(KEY_ENV, KEY)
+    body = {"model": "OpenaiChat", "messages": USER, "stream": True}
+    headers = {"Authorization": f"Bearer {KEY}"}
+    async with stalling_upstream() as (stalling, base), gunicorn(base) as (url, _):
+        async with aiohttp.ClientSession() as session:
+            response = await session.post(f"{url}/v1/chat/completions", json=body, headers=headers)
+            assert await response.content.readuntil(b"\n\n")  # the role chunk
+            assert DELTA_TEXT.encode() in await response.content.readuntil(b"\n\n")
+            response.close()
+        await asyncio.wait_for(stalling.closed.wait(), 1.0)
+
+
+async def test_the_output_of_a_process_is_drained_past_what_a_pipe_holds() -> None:
+    # A megabyte of stderr after the first line: a pipe holds 64 KiB, so the process could
+    # end only if its output is read as it comes.
+    script = (
+        "import sys; print('ready', file=sys.stderr, flush=True);"
+        "sys.stderr.write(('logged error' * 100 + '\\n') * 1000)"
+    )
+    async with running(sys.executable, "-c", script) as (process, output):
+        await output.expect("ready")
         assert await asyncio.wait_for(process.wait(), STARTUP_SECONDS) == 0
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
+    assert len(output.lines) == 1001

@@ -17,13 +17,13 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import pytest
-from aiohttp import web
 
 from generated import provider_infos
 from generated._runtime._cli import EXIT_STATUSES
 from replay import Fault, ReplayServer
 
 from ..conftest import ROOT, recording
+from ..upstreams import StallingUpstream, stalling_upstream
 
 MULTILINE = recording("codelink_ava", "multiline")
 REASONER = recording("deepseek_chat", "reasoner")
@@ -193,39 +193,14 @@ async def test_no_connection_is_status_7() -> None:
     assert "CodeLinkAva: ClientConnectorError" in result.err
 
 
-class Stalling:
-    """An upstream that sends one delta and then waits, noting when its client went away."""
-
-    def __init__(self) -> None:
-        self.first_sent = asyncio.Event()
-        self.closed = asyncio.Event()
-
-    async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
-        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
-        await response.prepare(request)
-        await response.write(b'data: {"choices":[{"delta":{"content":"Hel"}}]}\n\n')
-        self.first_sent.set()
-        try:
-            await asyncio.get_running_loop().create_future()
-        finally:
-            self.closed.set()
-        return response
-
-
 @pytest.fixture
-async def stalling() -> AsyncIterator[tuple[Stalling, str]]:
-    upstream = Stalling()
-    runner = web.ServerRunner(web.Server(upstream.handle, handler_cancellation=True))
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    yield upstream, f"http://127.0.0.1:{port}"
-    await runner.cleanup()
+async def stalling() -> AsyncIterator[tuple[StallingUpstream, str]]:
+    async with stalling_upstream() as started:
+        yield started
 
 
 async def test_ctrl_c_closes_the_connection_and_exits_130(
-    stalling: tuple[Stalling, str],
+    stalling: tuple[StallingUpstream, str],
 ) -> None:
     upstream, base_url = stalling
     process = await asyncio.create_subprocess_exec(
@@ -242,7 +217,7 @@ async def test_ctrl_c_closes_the_connection_and_exits_130(
 
 
 async def test_a_spinner_shows_on_a_terminal_until_the_first_delta(
-    stalling: tuple[Stalling, str],
+    stalling: tuple[StallingUpstream, str],
 ) -> None:
     upstream, base_url = stalling
     terminal, other_end = pty.openpty()
@@ -258,7 +233,7 @@ async def test_a_spinner_shows_on_a_terminal_until_the_first_delta(
     shown = _read_all(terminal).decode()
     assert "CodeLinkAva…" in shown  # the status line, while nothing had arrived
     assert "\r\x1b[K" in shown  # cleared once the first delta came
-    assert upstream.first_sent.is_set()
+    assert upstream.started.is_set()
 
 
 def _read_all(descriptor: int) -> bytes:

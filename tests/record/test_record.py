@@ -145,7 +145,7 @@ async def test_the_body_is_recorded_whole_when_the_provider_stops_reading_early(
         data = await record(spec("codelink_ava"), Call("Hello!", base_url=base_url))
     new = saved(data, tmp_path, "codelink_ava")
     assert new.response.chunks == (answer, b": trailing comment\n\n")
-    assert new.response.delays is not None and new.response.delays[1] >= 0.2
+    assert new.response.delays is not None and new.response.delays[1] >= 0.15  # about 0.2
     assert new.expect["deltas"] == ["done"]
     await replay(new)
 

@@ -1,0 +1,58 @@
+"""Upstream servers of the tests' own, on 127.0.0.1, for what no recording can show."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from aiohttp import web
+
+__all__ = ["DELTA_TEXT", "StallingUpstream", "stalling_upstream"]
+
+DELTA_TEXT = "Hel"
+"""The text of the one delta a stalling upstream sends."""
+
+_DELTA = {"choices": [{"index": 0, "delta": {"content": DELTA_TEXT}, "finish_reason": None}]}
+
+
+class StallingUpstream:
+    """Sends one delta in OpenAI's chunk format (nothing at all on a path under ``/silent``),
+    then waits until its client goes away, noting when: its handler is cancelled then."""
+
+    def __init__(self) -> None:
+        self.started = asyncio.Event()
+        """Set once the delta is sent (once the request came, under ``/silent``)."""
+        self.closed = asyncio.Event()
+        """Set once the client has gone away."""
+        self.closed_at: float | None = None
+        """When the client went away, by ``time.monotonic()``."""
+
+    async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
+        """The stalling answer: it ends only by being cancelled."""
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        try:
+            if not request.path.startswith("/silent"):
+                await response.prepare(request)
+                await response.write(f"data: {json.dumps(_DELTA)}\n\n".encode())
+            self.started.set()
+            await asyncio.Event().wait()
+        finally:
+            self.closed_at = time.monotonic()
+            self.closed.set()
+        return response
+
+
+@asynccontextmanager
+async def stalling_upstream() -> AsyncIterator[tuple[StallingUpstream, str]]:
+    """A stalling upstream on a free port, with handler cancellation on: it and its base URL."""
+    upstream = StallingUpstream()
+    runner = web.ServerRunner(web.Server(upstream.handle, handler_cancellation=True))
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        yield upstream, f"http://127.0.0.1:{runner.addresses[0][1]}"
+    finally:
+        await runner.cleanup()
