@@ -11,12 +11,16 @@ import json
 import os
 import pty
 import re
+import shlex
 import signal
 import sys
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from aiohttp import web
 
 from generated import provider_infos
 from generated._runtime._cli import EXIT_STATUSES
@@ -210,7 +214,8 @@ async def test_ctrl_c_closes_the_connection_and_exits_130(
     assert process.stdout is not None
     assert await asyncio.wait_for(process.stdout.readexactly(3), WAIT) == b"Hel"
     process.send_signal(signal.SIGINT)
-    await asyncio.wait_for(upstream.closed.wait(), 1.0)  # the connection closed at once
+    # At once: the handler is cancelled as the connection closes, long before any timeout.
+    await asyncio.wait_for(upstream.closed.wait(), 5.0)
     _, err = await asyncio.wait_for(process.communicate(), WAIT)
     assert process.returncode == 130
     assert b"Traceback" not in err
@@ -260,3 +265,75 @@ async def test_help_lists_the_exit_statuses() -> None:
     assert result.status == 0
     for status, meaning in EXIT_STATUSES:
         assert f"{status:>3}  {meaning}" in result.out
+
+
+@asynccontextmanager
+async def answering(body: bytes) -> AsyncIterator[tuple[list[web.BaseRequest], str]]:
+    """A server on 127.0.0.1 answering every request with the event stream ``body``: the
+    requests it was sent, and its URL."""
+    seen: list[web.BaseRequest] = []
+
+    async def answer(request: web.BaseRequest) -> web.Response:
+        seen.append(request)
+        await request.read()
+        return web.Response(body=body, content_type="text/event-stream")
+
+    runner = web.ServerRunner(web.Server(answer))
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        yield seen, f"http://127.0.0.1:{runner.addresses[0][1]}"
+    finally:
+        await runner.cleanup()
+
+
+HELLO = b'data: {"choices":[{"delta":{"content":"Hello"}}]}\n\ndata: [DONE]\n\n'
+
+
+async def test_proxy_carries_the_request_to_the_endpoint() -> None:
+    async with answering(HELLO) as (seen, proxy):
+        result = await chat(
+            "codelink_ava", "hi", "--base-url", "http://llm.invalid/mirror", "--proxy", proxy
+        )
+    assert (result.status, result.out) == (0, "Hello")
+    [request] = seen
+    assert (request.url.host, request.path) == ("llm.invalid", "/mirror/api/chat")
+
+
+async def test_a_lone_surrogate_from_the_server_is_printed_replaced() -> None:
+    body = b'data: {"choices":[{"delta":{"content":"a\\ud83d b"}}]}\n\ndata: [DONE]\n\n'
+    async with answering(body) as (_, base_url):
+        text = await chat("codelink_ava", "hi", "--base-url", base_url)
+        lines = await chat("codelink_ava", "hi", "--base-url", base_url, "--json")
+    assert (text.status, text.out) == (0, "a? b")
+    assert (lines.status, lines.out) == (0, '{"type": "text", "text": "a? b"}\n')
+
+
+async def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
+    paced = ReplayServer(pace=True)  # still streaming when the reader has gone
+    async with paced:
+        base_url = paced.base_url(paced.add(MULTILINE))
+        command = (
+            f"{shlex.quote(sys.executable)} -m generated codelink_ava hi --param max_tokens=256 "
+            f"--base-url {base_url} | head -c 4; echo $PIPESTATUS >&2"
+        )
+        process = await asyncio.create_subprocess_exec(
+            "bash", "-c", command, cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        out, err = await asyncio.wait_for(process.communicate(), WAIT)
+    assert out == b"Here"
+    assert err == b"8\n"  # the status of the command, and nothing else said
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+async def test_a_full_disk_is_one_line_and_status_8() -> None:
+    async with answering(HELLO) as (_, base_url):
+        with open("/dev/full", "w") as full:
+            process = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "generated", "codelink_ava", "hi", "--base-url", base_url,
+                cwd=ROOT, stdout=full, stderr=asyncio.subprocess.PIPE,
+            )  # fmt: skip
+            _, err = await asyncio.wait_for(process.communicate(), WAIT)
+    assert process.returncode == 8
+    assert err == b"python -m generated: cannot write the answer: No space left on device\n"

@@ -9,14 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 
 from generator import main
 from replay import ReplayServer, load_recording
 
 from ..conftest import ROOT
 from ..conftest import recording as recorded
-from .conftest import local_server
+from ..upstreams import stalling_upstream
 
 SPECS = ROOT / "specs"
 
@@ -198,25 +197,14 @@ async def test_out_naming_a_folder_is_refused_before_anything_is_sent(
 
 
 async def test_ctrl_c_records_nothing_and_exits_130(tmp_path: Path) -> None:
-    delta = b'data: {"choices":[{"delta":{"content":"Hel"}}]}\n\n'
-    arrived = asyncio.Event()
-
-    async def stall(request: web.BaseRequest) -> web.StreamResponse:
-        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
-        await response.prepare(request)
-        await response.write(delta)
-        arrived.set()
-        await asyncio.Event().wait()
-        return response
-
     out = tmp_path / "never.json"
-    async with local_server(stall) as base_url:
+    async with stalling_upstream() as (upstream, base_url):
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "generator", "record", str(SPECS / "codelink_ava.yaml"),
             "--prompt", "hi", "--base-url", base_url, "--out", str(out),
             cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
-        await asyncio.wait_for(arrived.wait(), 30)
+        await asyncio.wait_for(upstream.started.wait(), 30)
         process.send_signal(signal.SIGINT)
         stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert (process.returncode, stdout) == (130, b"")
