@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from aiohttp import web
 
-__all__ = ["DELTA_TEXT", "StallingUpstream", "stalling_upstream"]
+__all__ = ["DELTA_TEXT", "StallingUpstream", "answering_upstream", "stalling_upstream"]
 
 DELTA_TEXT = "Hel"
 """The text of the one delta a stalling upstream sends."""
@@ -49,10 +49,33 @@ class StallingUpstream:
 async def stalling_upstream() -> AsyncIterator[tuple[StallingUpstream, str]]:
     """A stalling upstream on a free port, with handler cancellation on: it and its base URL."""
     upstream = StallingUpstream()
-    runner = web.ServerRunner(web.Server(upstream.handle, handler_cancellation=True))
+    async with _serving(upstream.handle) as base_url:
+        yield upstream, base_url
+
+
+@asynccontextmanager
+async def answering_upstream(body: bytes) -> AsyncIterator[tuple[list[web.BaseRequest], str]]:
+    """An upstream answering every request with the event stream ``body``: the requests it
+    was sent, and its base URL."""
+    seen: list[web.BaseRequest] = []
+
+    async def answer(request: web.BaseRequest) -> web.Response:
+        seen.append(request)
+        await request.read()
+        return web.Response(body=body, content_type="text/event-stream")
+
+    async with _serving(answer) as base_url:
+        yield seen, base_url
+
+
+@asynccontextmanager
+async def _serving(
+    handler: Callable[[web.BaseRequest], Awaitable[web.StreamResponse]],
+) -> AsyncIterator[str]:
+    runner = web.ServerRunner(web.Server(handler, handler_cancellation=True))
     await runner.setup()
     try:
         await web.TCPSite(runner, "127.0.0.1", 0).start()
-        yield upstream, f"http://127.0.0.1:{runner.addresses[0][1]}"
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}"
     finally:
         await runner.cleanup()

@@ -15,19 +15,17 @@ import shlex
 import signal
 import sys
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 
 from generated import provider_infos
 from generated._runtime._cli import EXIT_STATUSES
 from replay import Fault, ReplayServer
 
 from ..conftest import ROOT, recording
-from ..upstreams import StallingUpstream, stalling_upstream
+from ..upstreams import StallingUpstream, answering_upstream, stalling_upstream
 
 MULTILINE = recording("codelink_ava", "multiline")
 REASONER = recording("deepseek_chat", "reasoner")
@@ -267,31 +265,11 @@ async def test_help_lists_the_exit_statuses() -> None:
         assert f"{status:>3}  {meaning}" in result.out
 
 
-@asynccontextmanager
-async def answering(body: bytes) -> AsyncIterator[tuple[list[web.BaseRequest], str]]:
-    """A server on 127.0.0.1 answering every request with the event stream ``body``: the
-    requests it was sent, and its URL."""
-    seen: list[web.BaseRequest] = []
-
-    async def answer(request: web.BaseRequest) -> web.Response:
-        seen.append(request)
-        await request.read()
-        return web.Response(body=body, content_type="text/event-stream")
-
-    runner = web.ServerRunner(web.Server(answer))
-    await runner.setup()
-    try:
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        yield seen, f"http://127.0.0.1:{runner.addresses[0][1]}"
-    finally:
-        await runner.cleanup()
-
-
 HELLO = b'data: {"choices":[{"delta":{"content":"Hello"}}]}\n\ndata: [DONE]\n\n'
 
 
 async def test_proxy_carries_the_request_to_the_endpoint() -> None:
-    async with answering(HELLO) as (seen, proxy):
+    async with answering_upstream(HELLO) as (seen, proxy):
         result = await chat(
             "codelink_ava", "hi", "--base-url", "http://llm.invalid/mirror", "--proxy", proxy
         )
@@ -302,7 +280,7 @@ async def test_proxy_carries_the_request_to_the_endpoint() -> None:
 
 async def test_a_lone_surrogate_from_the_server_is_printed_replaced() -> None:
     body = b'data: {"choices":[{"delta":{"content":"a\\ud83d b"}}]}\n\ndata: [DONE]\n\n'
-    async with answering(body) as (_, base_url):
+    async with answering_upstream(body) as (_, base_url):
         text = await chat("codelink_ava", "hi", "--base-url", base_url)
         lines = await chat("codelink_ava", "hi", "--base-url", base_url, "--json")
     assert (text.status, text.out) == (0, "a? b")
@@ -328,7 +306,7 @@ async def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 async def test_a_full_disk_is_one_line_and_status_8() -> None:
-    async with answering(HELLO) as (_, base_url):
+    async with answering_upstream(HELLO) as (_, base_url):
         with open("/dev/full", "w") as full:
             process = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "generated", "codelink_ava", "hi", "--base-url", base_url,
