@@ -16,7 +16,7 @@ import pytest
 import generated
 from replay import Recording, ReplayServer
 
-from ..conftest import recording
+from ..conftest import ROOT, all_recordings, recording
 from .conftest import chat_body, chunks, provider_of, serving, streamed_text
 
 GATEWAY_KEY = "sdk-test-key"
@@ -140,3 +140,27 @@ async def test_a_failure_mid_stream_is_an_sdk_error_after_the_text() -> None:
                 async for chunk in stream:
                     pieces.append(chunk.choices[0].delta.content or "")
     assert "".join(pieces) == "".join(midstream.expect["deltas_before_error"])
+
+
+ANSWERED = [r for r in all_recordings() if r.response.status == 200 and "error" not in r.expect]
+"""Every recording of a whole answer: one of each spec at least."""
+
+
+def test_there_is_an_answer_of_every_spec_to_stream() -> None:
+    specs = {path.stem for path in (ROOT / "specs").glob("*.yaml")}
+    assert {recorded.path.parent.name for recorded in ANSWERED} == specs
+
+
+@pytest.mark.parametrize("recorded", ANSWERED, ids=ids)
+async def test_the_sdk_streams_the_exact_text_of_every_spec(recorded: Recording) -> None:
+    expect = recorded.expect
+    text = "".join(expect["deltas"]) if "deltas" in expect else expect["text"]
+    async with ReplayServer() as upstream:
+        base_urls = {provider_of(recorded): upstream.base_url(upstream.add(recorded))}
+        async with (
+            serving(base_urls, api_key=GATEWAY_KEY) as url,
+            openai.AsyncOpenAI(base_url=f"{url}/v1", api_key=GATEWAY_KEY, max_retries=0) as client,
+        ):
+            stream = await client.chat.completions.create(**arguments(recorded), stream=True)
+            pieces = [chunk.choices[0].delta.content async for chunk in stream if chunk.choices]
+    assert "".join(piece or "" for piece in pieces) == text
