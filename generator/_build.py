@@ -18,7 +18,13 @@ from pathlib import Path, PurePosixPath
 from ._config import ConfigError, display_path, package_name
 from ._diagnostics import Diagnostic, SpecError
 from ._model import ProviderSpec
-from ._package import HEADER_PREFIX, TABLE_HEADER_PREFIX, package_files, table_file
+from ._package import (
+    HEADER_PREFIX,
+    TABLE_HEADER_PREFIX,
+    emit_package,
+    package_files,
+    table_file,
+)
 from ._parser import load_spec
 from ._runtime_source import RUNTIME_FOLDER
 
@@ -285,7 +291,9 @@ def _written_files(
 ) -> tuple[dict[PurePosixPath, str], dict[Path, str]]:
     """The package's files by their path inside it, and every file a build writes, by path."""
     source = _specs_source(specs_dir, root)
-    package = package_files(specs, package_name(output_dir, root), source, modules=modules)
+    emitted = emit_package(specs)
+    name = package_name(output_dir, root)
+    package = package_files(specs, name, source, modules=modules, emitted=emitted)
     files = {output_dir / relative: text for relative, text in package.items()}
     if table is not None:
         if Path(os.path.abspath(table)).is_relative_to(os.path.abspath(output_dir)):
@@ -293,7 +301,7 @@ def _written_files(
                 f"the table {display_path(table, root)} is in the package folder, which holds "
                 "only the package: put it beside it (docs/providers.md, say)"
             )
-        files[table] = table_file(specs, source)
+        files[table] = table_file(specs, source, emitted)
     return package, files
 
 

@@ -6,7 +6,7 @@ Markdown table (``docs/providers.md`` in this project) never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ._codegen import literal
 from ._emit import ProviderModule
@@ -52,7 +52,7 @@ def _endpoint(spec: ProviderSpec) -> str:
 
 
 def providers_table(
-    specs: Sequence[ProviderSpec], modules: dict[str, ProviderModule], header: str
+    specs: Sequence[ProviderSpec], modules: Mapping[str, ProviderModule], header: str
 ) -> str:
     """The Markdown table of every provider, in name order, below ``header`` (an HTML comment).
 

@@ -6,7 +6,7 @@ header is how a build knows which files it may replace or remove.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -28,6 +28,7 @@ __all__ = [
     "HEADER_PREFIX",
     "TABLE_HEADER_PREFIX",
     "PackageInit",
+    "emit_package",
     "header",
     "package_files",
     "render_provider",
@@ -79,15 +80,26 @@ def _lay_out_module(module: ProviderModule) -> str:
     return template("provider.py.jinja").render(header=spec_header, module=module)
 
 
+def emit_package(specs: Iterable[ProviderSpec]) -> dict[str, ProviderModule]:
+    """Each spec's module decided in full, by module name."""
+    return {spec.module: emit_provider(spec) for spec in specs}
+
+
 def package_files(
-    specs: list[ProviderSpec], package: str, specs_source: str, *, modules: Iterable[str]
+    specs: list[ProviderSpec],
+    package: str,
+    specs_source: str,
+    *,
+    modules: Iterable[str],
+    emitted: Mapping[str, ProviderModule] | None = None,
 ) -> dict[PurePosixPath, str]:
     """Every file of the package, by path inside it, with its source.
 
     ``modules`` names the provider modules to render (formatting them is the slow part); the
-    runtime, ``__init__.py`` and ``py.typed`` always follow from all of ``specs``.
+    runtime, ``__init__.py`` and ``py.typed`` always follow from all of ``specs``. ``emitted``
+    is ``emit_package(specs)``, when the caller has it already.
     """
-    emitted = {spec.module: emit_provider(spec) for spec in specs}
+    emitted = emit_package(specs) if emitted is None else emitted
     files = _runtime_files(emitted.values())
     ordered = sorted(specs, key=lambda spec: spec.module)
     init = PackageInit(
@@ -116,12 +128,14 @@ def package_files(
     return files
 
 
-def table_file(specs: list[ProviderSpec], specs_source: str) -> str:
-    """The Markdown table of the providers, its do-not-edit comment first."""
-    modules = {spec.module: emit_provider(spec) for spec in specs}
+def table_file(
+    specs: list[ProviderSpec], specs_source: str, emitted: Mapping[str, ProviderModule]
+) -> str:
+    """The Markdown table of the providers, its do-not-edit comment first; ``emitted`` is
+    ``emit_package(specs)``, which says the variables each one reads."""
     source = comment(specs_source).replace("--", "- -")  # nothing may end the comment early
     edit = f"{source} by `python -m generator build`: do not edit by hand. -->"
-    return providers_table(specs, modules, f"{TABLE_HEADER_PREFIX}{edit}\n")
+    return providers_table(specs, emitted, f"{TABLE_HEADER_PREFIX}{edit}\n")
 
 
 def _runtime_files(modules: Iterable[ProviderModule]) -> dict[PurePosixPath, str]:

@@ -22,7 +22,6 @@ from typing import Any, TextIO
 
 from ._events import Finish, ReasoningDelta, StreamEvent, TextDelta, ToolCallDelta, Usage
 from ._exceptions import (
-    APIStatusError,
     AuthenticationError,
     ConfigurationError,
     PermissionDeniedError,
@@ -120,8 +119,8 @@ def exit_status(error: ProviderError) -> int:
         (RateLimitError, EXIT_RATE_LIMIT),
         (ProviderTimeoutError, EXIT_TIMEOUT),
         (ProviderConnectionError, EXIT_CONNECTION),
-        (APIStatusError, EXIT_SERVER),
     )
+    # Any other status, a stream that is not the spec's, an error the server reported.
     return next((status for kind, status in kinds if isinstance(error, kind)), EXIT_SERVER)
 
 

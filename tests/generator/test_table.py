@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import find_config, load_specs, main
-from generator._package import table_file
+from generator._package import emit_package, table_file
 
 from ..conftest import ROOT
 
@@ -134,14 +134,14 @@ def test_without_a_table_setting_none_is_written(
 def test_cells_hold_spec_text_safely() -> None:
     [spec] = load_specs([ROOT / "specs" / "codelink_ava.yaml"], ROOT)
     odd = spec.__class__(**{**vars(spec), "url": "https://a.example/x|y <b>\nz"})
-    [row] = rows(table_file([odd], "specs/"))
+    [row] = rows(table_file([odd], "specs/", emit_package([odd])))
     assert row[1] == "https://a.example/x\\|y &lt;b> z"
 
 
 def test_the_projects_table_lists_every_spec() -> None:
     table = (ROOT / "docs" / "providers.md").read_text(encoding="utf-8")
     specs = load_specs(SPECS, ROOT)
-    assert table == table_file(specs, "specs/")
+    assert table == table_file(specs, "specs/", emit_package(specs))
     assert len(rows(table)) == len(SPECS)
 
 
@@ -161,5 +161,5 @@ def test_a_build_into_other_folders_leaves_the_configured_table_alone(project: P
 def test_a_default_model_missing_from_the_list_is_listed_first() -> None:
     [spec] = load_specs([ROOT / "specs" / "codelink_ava.yaml"], ROOT)
     odd = spec.__class__(**{**vars(spec), "default_model": "gpt-4o"})
-    [row] = rows(table_file([odd], "specs/"))
+    [row] = rows(table_file([odd], "specs/", emit_package([odd])))
     assert row[3] == "`gpt-4o`, `gpt-3.5-turbo`"
