@@ -8,7 +8,7 @@
 import sys
 
 from . import _REGISTRY
-from ._runtime._cli import main
+from ._runtime._chat import main
 
 if __name__ == "__main__":
     sys.exit(main(_REGISTRY, prog="python -m generated"))

@@ -12,7 +12,7 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, ReasoningDelta, Usage
-from ._runtime._framings import MISSING, UNSET, EventRules, Shape, SSEFraming, UnsetType
+from ._runtime._framings import MISSING, UNSET, DocumentRules, Shape, SSEFraming, UnsetType
 from ._runtime._messages import Message, system_text
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -56,6 +56,8 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             node_5 = document["error"]
             if isinstance(node_5, dict) and "message" in node_5:
                 error = node_5["message"]
+    if error is not None and error is not MISSING:
+        return error, False
     if type(reasoning) is str and reasoning:
         items.append(ReasoningDelta(reasoning))
     if type(delta) is str and delta:
@@ -67,8 +69,6 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
-    if error is not None and error is not MISSING:
-        return error, False
     return None, False
 
 
@@ -158,7 +158,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.anthropic.com/v1/messages",
     framing=SSEFraming(
-        rules=EventRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
+        rules=DocumentRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
         stop_events=frozenset(("message_stop",)),
         error_events=frozenset(("error",)),
         content_types=("text/event-stream",),

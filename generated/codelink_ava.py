@@ -11,40 +11,79 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import MISSING, JSONRules, SSEFraming
+from ._runtime._framings import MISSING, UNSET, DocumentRules, Shape, SSEFraming, UnsetType
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 
 
-def _select_delta(document: object) -> object:
-    # JSONPath '$.choices[0].delta.content', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "choices" not in node:
-        return MISSING
-    node = node["choices"]
-    if not isinstance(node, list) or len(node) <= 0:
-        return MISSING
-    node = node[0]
-    if not isinstance(node, dict) or "delta" not in node:
-        return MISSING
-    node = node["delta"]
-    if not isinstance(node, dict) or "content" not in node:
-        return MISSING
-    node = node["content"]
-    return node
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$.choices[0].delta.content'
+    # error '$.error.message'
+    delta: object = MISSING
+    error: object = MISSING
+    if isinstance(document, dict):
+        if "choices" in document:
+            node_1 = document["choices"]
+            if isinstance(node_1, list) and len(node_1) > 0:
+                node_2 = node_1[0]
+                if isinstance(node_2, dict) and "delta" in node_2:
+                    node_3 = node_2["delta"]
+                    if isinstance(node_3, dict) and "content" in node_3:
+                        delta = node_3["content"]
+        if "error" in document:
+            node_4 = document["error"]
+            if isinstance(node_4, dict) and "message" in node_4:
+                error = node_4["message"]
+    if error is not None and error is not MISSING:
+        return error, False
+    if type(delta) is str and delta:
+        items.append(delta)
+    return None, False
 
 
-def _select_error(document: object) -> object:
-    # JSONPath '$.error.message', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "error" not in node:
-        return MISSING
-    node = node["error"]
-    if not isinstance(node, dict) or "message" not in node:
-        return MISSING
-    node = node["message"]
-    return node
+class _Shape1(Shape):
+    # The members of '$.choices[0].delta' that the paths read.
+    content: object = MISSING
+
+
+class _Shape2(Shape):
+    # The members of '$.choices[0]' that the paths read.
+    delta: _Shape1 | UnsetType = UNSET
+
+
+class _Shape3(Shape):
+    # The members of '$.error' that the paths read.
+    message: object = MISSING
+
+
+class _Document(Shape):
+    # The members of '$' that the paths read.
+    choices: list[_Shape2] | UnsetType = UNSET
+    error: _Shape3 | UnsetType = UNSET
+
+
+def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, bool]:
+    # The same paths, from _Document, each shared prefix walked once:
+    # delta '$.choices[0].delta.content'
+    # error '$.error.message'
+    delta: object = MISSING
+    error: object = MISSING
+    node_1 = document.choices
+    if node_1 is not UNSET and len(node_1) > 0:
+        node_2 = node_1[0]
+        node_3 = node_2.delta
+        if node_3 is not UNSET:
+            delta = node_3.content
+    node_4 = document.error
+    if node_4 is not UNSET:
+        error = node_4.message
+    if error is not None and error is not MISSING:
+        return error, False
+    if type(delta) is str and delta:
+        items.append(delta)
+    return None, False
 
 
 _ENDPOINT = Endpoint(
@@ -52,7 +91,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://ava-alpha-api.codelink.io/api/chat",
     framing=SSEFraming(
-        rules=JSONRules(delta=_select_delta, error_message=_select_error),
+        rules=DocumentRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
         stop_data="[DONE]",
         content_types=("text/event-stream",),
     ),

@@ -12,7 +12,7 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, ToolCallDelta, Usage
-from ._runtime._framings import MISSING, UNSET, EventRules, Shape, SSEFraming, UnsetType
+from ._runtime._framings import MISSING, UNSET, DocumentRules, Shape, SSEFraming, UnsetType
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -58,6 +58,8 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
                                 output_tokens = node_5["output_tokens"]
         if "message" in document:
             error = document["message"]
+    if error is not None and error is not MISSING:
+        return error, False
     if type(delta) is str and delta:
         items.append(delta)
     if tool_calls is not MISSING and tool_calls not in (None, [], {}):
@@ -69,8 +71,6 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
-    if error is not None and error is not MISSING:
-        return error, False
     return None, False
 
 
@@ -160,7 +160,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.cohere.com/v2/chat",
     framing=SSEFraming(
-        rules=EventRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
+        rules=DocumentRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
         stop_events=frozenset(("message-end",)),
         content_types=("text/event-stream",),
     ),

@@ -12,7 +12,7 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, ReasoningDelta, ToolCallDelta, Usage
-from ._runtime._framings import MISSING, UNSET, EventRules, Shape, SSEFraming, UnsetType
+from ._runtime._framings import MISSING, UNSET, DocumentRules, Shape, SSEFraming, UnsetType
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -70,6 +70,8 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             node_7 = document["error"]
             if isinstance(node_7, dict) and "message" in node_7:
                 error = node_7["message"]
+    if error is not None and error is not MISSING:
+        return error, False
     if type(reasoning) is str and reasoning:
         items.append(ReasoningDelta(reasoning))
     if type(delta) is str and delta:
@@ -84,8 +86,6 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
-    if error is not None and error is not MISSING:
-        return error, False
     return None, False
 
 
@@ -185,7 +185,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.deepseek.com/chat/completions",
     framing=SSEFraming(
-        rules=EventRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
+        rules=DocumentRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
         stop_data="[DONE]",
         content_types=("text/event-stream",),
     ),

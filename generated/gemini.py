@@ -12,7 +12,7 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, Usage
-from ._runtime._framings import MISSING, UNSET, EventRules, Shape, SSEFraming, UnsetType
+from ._runtime._framings import MISSING, UNSET, DocumentRules, Shape, SSEFraming, UnsetType
 from ._runtime._messages import Message, content_text, system_text
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -65,6 +65,8 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             node_7 = document["error"]
             if isinstance(node_7, dict) and "message" in node_7:
                 error = node_7["message"]
+    if error is not None and error is not MISSING:
+        return error, False
     for value in delta:
         if type(value) is str and value:
             items.append(value)
@@ -75,8 +77,6 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
-    if error is not None and error is not MISSING:
-        return error, False
     return None, False
 
 
@@ -167,7 +167,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://generativelanguage.googleapis.com/v1beta/models/${model}:streamGenerateContent?alt=sse&key=${env.GEMINI_API_KEY}",
     framing=SSEFraming(
-        rules=EventRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
+        rules=DocumentRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
         content_types=("text/event-stream",),
     ),
     secrets=("GEMINI_API_KEY",),

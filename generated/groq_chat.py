@@ -12,7 +12,7 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, ToolCallDelta, Usage
-from ._runtime._framings import MISSING, UNSET, EventRules, Shape, SSEFraming, UnsetType
+from ._runtime._framings import MISSING, UNSET, DocumentRules, Shape, SSEFraming, UnsetType
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -68,6 +68,8 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             node_8 = document["error"]
             if isinstance(node_8, dict) and "message" in node_8:
                 error = node_8["message"]
+    if error is not None and error is not MISSING:
+        return error, False
     if type(delta) is str and delta:
         items.append(delta)
     for value in tool_calls:
@@ -80,8 +82,6 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
-    if error is not None and error is not MISSING:
-        return error, False
     return None, False
 
 
@@ -182,7 +182,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.groq.com/openai/v1/chat/completions",
     framing=SSEFraming(
-        rules=EventRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
+        rules=DocumentRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
         stop_data="[DONE]",
         content_types=("text/event-stream",),
     ),

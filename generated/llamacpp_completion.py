@@ -15,7 +15,7 @@ from ._runtime._events import Finish, Usage
 from ._runtime._framings import (
     MISSING,
     UNSET,
-    EventRules,
+    DocumentRules,
     Shape,
     SSEFraming,
     UnsetType,
@@ -59,6 +59,10 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
                 error = node_1["message"]
         if "message" in document:
             error_2 = document["message"]
+    if error is not None and error is not MISSING:
+        return error, False
+    if error_2 is not None and error_2 is not MISSING:
+        return error_2, False
     if type(delta) is str and delta:
         items.append(delta)
     if input_tokens is not MISSING or output_tokens is not MISSING:
@@ -68,10 +72,6 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
-    if error is not None and error is not MISSING:
-        return error, False
-    if error_2 is not None and error_2 is not MISSING:
-        return error_2, False
     return None, json_equals(stop, True)
 
 
@@ -137,7 +137,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="http://127.0.0.1:8080/completion",
     framing=SSEFraming(
-        rules=EventRules(
+        rules=DocumentRules(
             walk=_read_document, shape=_Document, shape_walk=_read_shape, has_stop=True
         ),
         error_field="error",

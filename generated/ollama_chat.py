@@ -15,7 +15,7 @@ from ._runtime._events import Finish, Usage
 from ._runtime._framings import (
     MISSING,
     UNSET,
-    EventRules,
+    DocumentRules,
     NDJSONFraming,
     Shape,
     UnsetType,
@@ -55,6 +55,8 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             output_tokens = document["eval_count"]
         if "error" in document:
             error = document["error"]
+    if error is not None and error is not MISSING:
+        return error, False
     if type(delta) is str and delta:
         items.append(delta)
     if input_tokens is not MISSING or output_tokens is not MISSING:
@@ -64,8 +66,6 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
-    if error is not None and error is not MISSING:
-        return error, False
     return None, json_equals(stop, True)
 
 
@@ -125,7 +125,7 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="http://127.0.0.1:11434/api/chat",
     framing=NDJSONFraming(
-        rules=EventRules(
+        rules=DocumentRules(
             walk=_read_document, shape=_Document, shape_walk=_read_shape, has_stop=True
         ),
         content_types=("application/x-ndjson",),

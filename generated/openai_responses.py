@@ -12,7 +12,7 @@ import aiohttp
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, Usage
-from ._runtime._framings import MISSING, UNSET, EventRules, Shape, SSEFraming, UnsetType
+from ._runtime._framings import MISSING, UNSET, DocumentRules, Shape, SSEFraming, UnsetType
 from ._runtime._messages import Message, content_text, system_text
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -53,6 +53,10 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
                         error = node_3["message"]
         if "message" in document:
             error_2 = document["message"]
+    if error is not None and error is not MISSING:
+        return error, False
+    if error_2 is not None and error_2 is not MISSING:
+        return error_2, False
     if type(delta) is str and delta:
         items.append(delta)
     if input_tokens is not MISSING or output_tokens is not MISSING:
@@ -62,10 +66,6 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
-    if error is not None and error is not MISSING:
-        return error, False
-    if error_2 is not None and error_2 is not MISSING:
-        return error_2, False
     return None, False
 
 
@@ -141,10 +141,10 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.openai.com/v1/responses",
     framing=SSEFraming(
-        rules=EventRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
+        rules=DocumentRules(walk=_read_document, shape=_Document, shape_walk=_read_shape),
         delta_events=frozenset(("response.output_text.delta",)),
         stop_events=frozenset(("response.completed", "response.incomplete")),
-        error_events=frozenset(("response.failed", "error")),
+        error_events=frozenset(("error", "response.failed")),
         content_types=("text/event-stream",),
     ),
     secrets=("OPENAI_API_KEY",),

@@ -13,7 +13,7 @@ from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, Usage
 from ._runtime._fallback import fallback_nodes
-from ._runtime._framings import MISSING, EventRules, SSEFraming
+from ._runtime._framings import MISSING, DocumentRules, SSEFraming
 from ._runtime._messages import Message, format_prompt
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -42,6 +42,8 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
                     output_tokens = node_1["generated_tokens"]
         if "error" in document:
             error = document["error"]
+    if error is not None and error is not MISSING:
+        return error, False
     for value in delta:
         if type(value) is str and value:
             items.append(value)
@@ -51,8 +53,6 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             items.append(Usage(None, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
-    if error is not None and error is not MISSING:
-        return error, False
     return None, False
 
 
@@ -60,7 +60,9 @@ _ENDPOINT = Endpoint(
     provider="TgiGenerate",
     method="POST",
     url="http://127.0.0.1:8080/generate_stream",
-    framing=SSEFraming(rules=EventRules(walk=_read_document), content_types=("text/event-stream",)),
+    framing=SSEFraming(
+        rules=DocumentRules(walk=_read_document), content_types=("text/event-stream",)
+    ),
 )
 
 

@@ -15,12 +15,12 @@ package.
 """
 
 from ._build import BuildReport, build, check, discover_specs, load_specs, validate
-from ._cli import main
-from ._config import Config, ConfigError, find_config
+from ._commands import main
 from ._diagnostics import Diagnostic, SpecError
 from ._model import ProviderSpec
 from ._package import render_provider
-from ._schema import SPEC_SCHEMA
+from ._project import Config, ConfigError, find_config
+from ._spec import SPEC_SCHEMA
 
 __all__ = [
     "SPEC_SCHEMA",

@@ -2,6 +2,6 @@
 
 import sys
 
-from ._cli import main
+from ._commands import main
 
 sys.exit(main())

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ._config import ConfigError, display_path, package_name
 from ._diagnostics import Diagnostic, SpecError
 from ._model import ProviderSpec
 from ._package import (
@@ -25,8 +24,9 @@ from ._package import (
     package_files,
     table_file,
 )
-from ._parser import load_spec
+from ._project import ConfigError, display_path, package_name
 from ._runtime_source import RUNTIME_FOLDER
+from ._spec import load_spec
 
 __all__ = [
     "BuildReport",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-__all__ = ["Diagnostic", "KeyPath", "SpecError", "format_key_path"]
+__all__ = ["Diagnostic", "KeyPath", "Positions", "SpecError", "format_key_path"]
 
 KeyPath = tuple[str | int, ...]
 
@@ -45,3 +45,26 @@ class SpecError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
+
+
+@dataclass
+class Positions:
+    """Where each key path was written: the value's position, and for mapping keys the key's."""
+
+    file: str
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def of_value(self, path: KeyPath) -> tuple[int, int]:
+        """Position of the value at ``path``, or of its nearest written ancestor."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def of_key(self, path: KeyPath) -> tuple[int, int]:
+        """Position of the key that ends ``path``, falling back to its value."""
+        return self.keys.get(path) or self.of_value(path)
+
+    def diagnostic(self, path: KeyPath, message: str, *, at_key: bool = False) -> Diagnostic:
+        line, column = self.of_key(path) if at_key else self.of_value(path)
+        return Diagnostic(self.file, line, column, format_key_path(path), message)

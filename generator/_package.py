@@ -10,14 +10,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ._catalog import info_source, providers_table
-from ._codegen import comment
-from ._emit import ProviderModule, emit_provider
+from ._emit import (
+    ProviderModule,
+    comment,
+    emit_provider,
+    info_source,
+    provider_info,
+    providers_table,
+)
 from ._model import ProviderSpec
-from ._names import REGISTRY_FUNCTIONS
 from ._render import format_sources, template
 from ._runtime_source import (
     OPTIONAL_MODULES,
+    PACKAGE_FUNCTIONS,
     RUNTIME_FOLDER,
     RUNTIME_SOURCE,
     public_names,
@@ -108,9 +113,9 @@ def package_files(
         package=package,
         runtime=RUNTIME_FOLDER,
         providers=tuple((spec.module, spec.class_name) for spec in ordered),
-        infos=tuple(info_source(spec, emitted[spec.module]) for spec in ordered),
+        infos=tuple(info_source(provider_info(spec, emitted[spec.module])) for spec in ordered),
         exports=tuple(public_names()),
-        all_names=tuple(sorted([*public_names(), *REGISTRY_FUNCTIONS])),
+        all_names=tuple(sorted([*public_names(), *PACKAGE_FUNCTIONS])),
     )
     # Laid out first and formatted together: ruff then starts twice in all, not twice a module.
     rendered = list(modules)
@@ -135,7 +140,8 @@ def table_file(
     ``emit_package(specs)``, which says the variables each one reads."""
     source = comment(specs_source).replace("--", "- -")  # nothing may end the comment early
     edit = f"{source} by `python -m generator build`: do not edit by hand. -->"
-    return providers_table(specs, emitted, f"{TABLE_HEADER_PREFIX}{edit}\n")
+    infos = [provider_info(spec, emitted[spec.module]) for spec in specs]
+    return providers_table(infos, f"{TABLE_HEADER_PREFIX}{edit}\n")
 
 
 def _runtime_files(modules: Iterable[ProviderModule]) -> dict[PurePosixPath, str]:

@@ -33,9 +33,9 @@ from multidict import CIMultiDict
 from replay import RecordingError, load_recording
 
 from ._build import file_mode, load_specs, write_atomically
-from ._config import Config
 from ._model import ProviderSpec
 from ._package import package_files
+from ._project import Config
 from ._recording_proxy import Exchange, RecordingProxy
 from ._redaction import Redactor
 from .runtime._url import rebase_url
@@ -131,7 +131,7 @@ async def record(spec: ProviderSpec, call: Call) -> dict[str, object]:
         messages: list[object] = [{"role": "user", "content": call.prompt}]
         secrets = {name: os.environ.get(name, "") for name in built.endpoint.secrets}
         redactor = Redactor(secrets, call.base_url)
-        origin = _origin(spec.endpoint_url)
+        origin = _origin(spec.request.url)
         started = datetime.now(UTC)
         headers, exchange, outcome = await _exchange(
             built, origin, call.base_url, (model, messages, kwargs), redactor

@@ -8,8 +8,13 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import PurePosixPath
 
+from .runtime._chat import COMMANDS
+from .runtime._registry import PACKAGE_FUNCTIONS
+
 __all__ = [
     "OPTIONAL_MODULES",
+    "PACKAGE_FUNCTIONS",
+    "PACKAGE_NAMES",
     "RUNTIME_FOLDER",
     "RUNTIME_SOURCE",
     "exported_names",
@@ -23,10 +28,14 @@ RUNTIME_SOURCE = PurePosixPath("generator/runtime")
 RUNTIME_FOLDER = "_runtime"
 """The subpackage of every generated package that holds its copy of the runtime."""
 
-OPTIONAL_MODULES = {
-    PurePosixPath("_fallback.py"): frozenset({"fallback_nodes", "fallback_selector"})
-}
+OPTIONAL_MODULES = {PurePosixPath("_fallback.py"): frozenset({"fallback_nodes"})}
 """Runtime files copied only into packages that use one of the names each provides."""
+
+PACKAGE_NAMES: dict[str, str] = {
+    **{name: "a function of the package" for name in PACKAGE_FUNCTIONS},
+    **{command: f"the command python -m PACKAGE {command}" for command in COMMANDS},
+}
+"""Names a package's top level holds besides its provider modules, with what each is."""
 
 
 @cache

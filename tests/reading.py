@@ -28,21 +28,23 @@ def read_body(framing: Any, pieces: Iterable[bytes], origin: Any) -> tuple[list[
 
 
 def compiled_rules(response: dict[str, Any]) -> Any:
-    """The runtime's version 2 rules for a spec's ``response`` keys, compiled as ``build``
-    compiles them: the generated walk, run against the runtime's source.
+    """The runtime's rules for a spec's ``response`` keys (of the current format), compiled as
+    ``build`` compiles them: the generated walk, run against the runtime's source.
     """
-    from generator._checker import Checker
-    from generator._codegen import CodeBuilder
-    from generator._framings.json_rules import JSONRulesSpec
-    from generator._yaml import Positions
+    from generator._diagnostics import Positions
+    from generator._emit._source import CodeBuilder
+    from generator._emit._walk import rules_arguments
+    from generator._spec._checker import Checker
+    from generator._spec._formats import LATEST, Format
+    from generator._spec._response_section import NDJSONKeys
 
-    checker = Checker(Positions("test.yaml"), version=2)
-    spec = JSONRulesSpec.from_spec(response, checker)
+    checker = Checker(Positions("test.yaml"), Format(LATEST))
+    rules = NDJSONKeys.read(response, checker).rules
     assert not checker.problems, checker.problems
     code = CodeBuilder()
-    expression = spec.emit(code)
+    expression = code.call("DocumentRules", rules_arguments(rules, code))
     # A module of its own, registered, as msgspec resolves a class's annotations in its module.
-    module = types.ModuleType(f"compiled_rules_{len(sys.modules)}_{id(spec)}")
+    module = types.ModuleType(f"compiled_rules_{len(sys.modules)}_{id(rules)}")
     sys.modules[module.__name__] = module
     namespace = module.__dict__
     imports = [
@@ -51,5 +53,5 @@ def compiled_rules(response: dict[str, Any]) -> Any:
         "from generator.runtime._framings import *",
         "from generator.runtime._stream import StreamItem",
     ]
-    exec("\n".join([*imports, *code.selectors, f"RULES = {expression}"]), namespace)
+    exec("\n".join([*imports, *code.definitions, f"RULES = {expression}"]), namespace)
     return namespace["RULES"]

@@ -21,7 +21,11 @@ from typing import Any, ClassVar
 from ._messages import Message
 from ._stream import TextStream
 
-__all__ = ["AsyncGeneratorProvider"]
+__all__ = ["CALL_OPTIONS", "AsyncGeneratorProvider"]
+
+CALL_OPTIONS = ("session", "proxy", "timeout", "base_url", "max_retries")
+"""The keyword arguments every ``create_async_generator`` takes besides the spec's parameters:
+how the call is made, never what it sends."""
 
 _CREATE = "create_async_generator"
 

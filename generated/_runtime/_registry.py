@@ -18,13 +18,16 @@ from typing import Any, Literal
 
 from ._exceptions import UnknownProviderError
 from ._messages import Message
-from ._provider import AsyncGeneratorProvider
+from ._provider import CALL_OPTIONS, AsyncGeneratorProvider
 from ._stream import TextStream
 
-__all__ = ["CALL_ARGUMENTS", "ParameterInfo", "ProviderInfo", "Registry"]
+__all__ = ["CALL_ARGUMENTS", "PACKAGE_FUNCTIONS", "ParameterInfo", "ProviderInfo", "Registry"]
 
-CALL_ARGUMENTS = ("model", "messages", "session", "proxy", "timeout", "base_url", "max_retries")
+CALL_ARGUMENTS = ("model", "messages", *CALL_OPTIONS)
 """The arguments of every ``create_async_generator``: how it is called, never a parameter."""
+
+PACKAGE_FUNCTIONS = ("find_providers", "get_provider", "provider_infos", "providers")
+"""The methods of :class:`Registry` a package's ``__init__`` exports as its functions."""
 
 ParameterType = Literal["str", "int", "float", "bool"]
 ParameterValue = str | int | float | bool

@@ -1,14 +1,15 @@
-"""Each framing is one class on each side: the spec's, registered here, and the runtime's."""
+"""Each framing: its keys (registered in ``FRAMINGS``), its model, and the runtime's class."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 import generator.runtime._framings as runtime_framings
 from generator import SPEC_SCHEMA, SpecError, load_specs, render_provider
-from generator._framings import FRAMINGS, FramingSpec
+from generator._spec._response_section import FRAMINGS, FramingKeys
 
 from ..conftest import ROOT
 from .conftest import BuiltPackage
@@ -38,28 +39,28 @@ def load(tmp_path: Path, text: str) -> object:
     return spec
 
 
-@pytest.mark.parametrize("name, spec_class", FRAMINGS.items())
+@pytest.mark.parametrize("name, keys", FRAMINGS.items())
 def test_each_framing_is_built_with_its_runtime_class(
-    tmp_path: Path, built: BuiltPackage, name: str, spec_class: type[FramingSpec]
+    tmp_path: Path, built: BuiltPackage, name: str, keys: type[FramingKeys]
 ) -> None:
     spec = load(tmp_path, spec_text(name))
     module = built.load(render_provider(spec), f"framing_{name}")  # type: ignore[arg-type]
     framing = module._ENDPOINT.framing
     framings = built.runtime("_framings")
-    assert type(framing) is getattr(framings, spec_class.runtime_class)
+    assert type(framing) is getattr(framings, keys.framing.runtime_class)
     assert isinstance(framing, framings.Framing)
-    assert framing.content_types == spec_class.default_content_types
+    assert framing.content_types == keys.default_content_types
 
 
-@pytest.mark.parametrize("name, spec_class", FRAMINGS.items())
+@pytest.mark.parametrize("name, keys", FRAMINGS.items())
 def test_each_framing_is_in_the_runtime_the_schema_and_the_docs(
-    name: str, spec_class: type[FramingSpec]
+    name: str, keys: type[FramingKeys]
 ) -> None:
-    assert spec_class.name == name
-    assert spec_class.runtime_class in runtime_framings.__all__
+    assert keys.framing.name == name
+    assert keys.framing.runtime_class in runtime_framings.__all__
     response = SPEC_SCHEMA["properties"]["response"]["properties"]
     assert name in response["framing"]["enum"]
-    assert set(spec_class.properties) <= set(response)
+    assert set(keys.properties) <= set(response)
     docs = (ROOT / "docs" / "spec-format.md").read_text(encoding="utf-8")
     assert f"`{name}`" in docs
 
@@ -101,3 +102,15 @@ def test_a_key_another_framing_reads_is_named_with_its_framings(
         load(tmp_path, spec_text(framing, keys))
     assert [d.message for d in caught.value.diagnostics] == [message.partition(": ")[2]]
     assert [d.key_path for d in caught.value.diagnostics] == [message.partition(": ")[0]]
+
+
+@pytest.mark.parametrize("name, keys", FRAMINGS.items())
+def test_the_model_gives_only_arguments_its_runtime_class_takes(
+    tmp_path: Path, name: str, keys: type[FramingKeys]
+) -> None:
+    """The model writes the runtime class's arguments by name: each must be one of its fields."""
+    spec = load(tmp_path, spec_text(name))
+    runtime_class = getattr(runtime_framings, keys.framing.runtime_class)
+    taken = {field.name for field in dataclasses.fields(runtime_class)}
+    given = {argument for argument, _ in spec.framing.runtime_arguments()}  # type: ignore[attr-defined]
+    assert given <= taken

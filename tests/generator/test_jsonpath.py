@@ -1,31 +1,23 @@
-"""Tests for generator._jsonpath: singular-query compilation, errors, and the RFC 9535 suite."""
+"""JSONPath: compilation to steps, errors, and the RFC 9535 suite through the emitted walk."""
 
 import json
 import pickle
 import re
 import string
 import warnings
-from dataclasses import replace
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import load_specs, render_provider
-from generator._codegen import CodeBuilder
-from generator._jsonpath import (
-    CompiledPath,
-    Index,
-    JSONPathError,
-    Name,
-    Step,
-    Wildcard,
-    compile_path,
-)
+from generator._model import CompiledPath, Index, Name, Step, Wildcard
+from generator._spec._jsonpath import JSONPathError, compile_path
+from generator.runtime._events import ToolCallDelta
+from generator.runtime._framings import Origin
 
 from ..conftest import DATA
-from .conftest import GOLDEN, BuiltPackage
+from ..reading import compiled_rules
 
 # Constructs that only non-singular queries use (checked on the raw text, so conservatively).
 NON_SINGULAR_MARKERS = ("*", "..", "?", ":", ",", "(")
@@ -425,28 +417,41 @@ def test_compiled_steps_find_planted_values(
 # ---------------------------------------------------------------- compiled lookups
 
 
+def _emitted_selection(text: str) -> Any:
+    """What the walk the generator emits for ``text`` selects of a document: the path read as
+    tool-call deltas, which are every selected value but null and an empty list or object."""
+    rules = compiled_rules({"delta": "$['no such member']", "tool_calls": text})
+
+    def select(document: object) -> list[object]:
+        items: list[object] = []
+        rules.read(document, items, Origin("Probe", "POST /"))
+        return [item.delta for item in items if isinstance(item, ToolCallDelta)]
+
+    return select
+
+
+def _carried(nodes: list[object]) -> list[object]:
+    """The nodes a tool-call delta carries: null and an empty list or object carry none."""
+    return [node for node in nodes if node is not None and node != [] and node != {}]
+
+
 def test_cts_cases_through_the_lookups_the_generator_emits(
-    cts: list[tuple[dict[str, Any], Outcome]], built: BuiltPackage
+    cts: list[tuple[dict[str, Any], Outcome]],
 ) -> None:
-    """The generated ``_select_delta`` of each valid singular case gives the suite's result."""
-    [base] = load_specs([GOLDEN / "specs" / "plain_lines.yaml"])
+    """The emitted walk of each valid singular case selects the suite's result."""
     checked = 0
     for case, outcome in cts:
         path = _singular(outcome)
         if path is None or not _is_valid(case):
             continue
-        rules = replace(base.framing.rules, delta=path)
-        spec = replace(base, framing=replace(base.framing, rules=rules))
-        module = built.load(render_provider(spec), f"cts_{checked}")
-        selected = module._select_delta(case["document"])
-        got = [] if selected is built.runtime("_framings").MISSING else [selected]
+        got = _emitted_selection(path.text)(case["document"])
         expected = case.get("results", [case.get("result")])
-        assert _canonical(got) in {_canonical(r) for r in expected}, case["name"]
+        assert _canonical(got) in {_canonical(_carried(r)) for r in expected}, case["name"]
         checked += 1
     assert checked == 79
 
 
-# ---------------------------------------------------------------- version 2: wildcards and nodelists
+# ---------------------------------------------------------------- wildcards and nodelists
 
 
 @pytest.mark.parametrize(
@@ -462,7 +467,7 @@ def test_wildcards_compile_with_loops(text: str, steps: tuple[Step, ...]) -> Non
     compiled = compile_path(text, loops=True)
     assert compiled == CompiledPath(text, steps)
     assert not compiled.singular
-    assert compile_path(text).steps is None  # version 1 leaves them to jsonpath-ng
+    assert compile_path(text).steps is None  # the first format leaves them to jsonpath-ng
 
 
 def test_evaluate_wildcards_in_document_order() -> None:
@@ -470,16 +475,6 @@ def test_evaluate_wildcards_in_document_order() -> None:
     assert evaluate_steps((Name("a"), Wildcard(), Name("b")), document) == [1, 3]
     assert evaluate_steps((Name("z"), Wildcard(), Name("b")), document) == [4, 5]
     assert evaluate_steps((Wildcard(), Wildcard()), [[1, 2], "ab", {"k": 3}]) == [1, 2, 3]
-
-
-def _nodes_function(path: CompiledPath) -> Any:
-    """The version 2 selector the generator emits for ``path``, executed as it is emitted."""
-    code = CodeBuilder()
-    name = code.nodes_selector("probe", path)
-    [source] = code.selectors
-    namespace: dict[str, Any] = {}
-    exec(compile(source, "<selector>", "exec"), namespace)
-    return namespace[name]
 
 
 def test_cts_cases_through_the_loops_the_generator_emits() -> None:
@@ -495,10 +490,10 @@ def test_cts_cases_through_the_loops_the_generator_emits() -> None:
             continue
         if path.steps is None:
             continue
-        got = _nodes_function(path)(case["document"])
+        got = _emitted_selection(path.text)(case["document"])
         expected = case.get("results", [case.get("result")])
-        assert _canonical(got) in {_canonical(r) for r in expected}, case["name"]
-        assert got == evaluate_steps(path.steps, case["document"]), case["name"]
+        assert _canonical(got) in {_canonical(_carried(r)) for r in expected}, case["name"]
+        assert got == _carried(evaluate_steps(path.steps, case["document"])), case["name"]
         checked += 1
         with_wildcards += not path.singular
     assert (checked, with_wildcards) == (83, 4)
@@ -524,4 +519,4 @@ def test_emitted_loops_select_what_the_rfc_selects(
     text = "$" + "".join(_render_any_step(step, data) for step in steps)
     path = compile_path(text, loops=True)
     assert path.steps == tuple(steps), text
-    assert _nodes_function(path)(document) == evaluate_steps(path.steps, document)
+    assert _emitted_selection(text)(document) == _carried(evaluate_steps(path.steps, document))

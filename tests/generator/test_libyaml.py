@@ -2,7 +2,7 @@
 
 The generator reads specs with libyaml, which is many times faster, and with the pure-Python
 loader whenever libyaml finds a problem or meets what the two are known to read differently
-(``generator._yaml``). Diagnostics are written for the pure-Python loader, so libyaml must give
+(``generator._spec._yaml``). Diagnostics are written for the pure-Python loader, so libyaml must give
 the same data, of the same types, at the same positions, or nothing.
 """
 
@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from generator import _yaml, discover_specs
+from generator import discover_specs
+from generator._spec import _yaml
 
 from ..conftest import ROOT
 

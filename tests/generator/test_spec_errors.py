@@ -361,7 +361,7 @@ def test_anchors_and_merge_keys_work(tmp_path: Path) -> None:
         "  headers:\n    Authorization: Bearer ${env.DEMO_KEY}\n",
         "  headers:\n    <<: &common {Accept: '*/*'}\n    Authorization: Bearer ${env.DEMO_KEY}\n",
     )
-    assert [name for name, _ in load(text, tmp_path).headers] == ["Accept", "Authorization"]
+    assert [name for name, _ in load(text, tmp_path).request.headers] == ["Accept", "Authorization"]
 
 
 def test_infinity_and_nan_are_refused_wherever_they_are(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from generated import provider_infos
-from generated._runtime._cli import EXIT_STATUSES
+from generated._runtime._chat import EXIT_STATUSES
 from replay import Fault, ReplayServer
 
 from ..conftest import ROOT, recording

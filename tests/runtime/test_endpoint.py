@@ -15,13 +15,14 @@ from multidict import CIMultiDict
 from generator.runtime._config import Retries
 from generator.runtime._endpoint import Endpoint
 from generator.runtime._exceptions import AuthenticationError, ConfigurationError, ProviderError
-from generator.runtime._framings import MISSING, JSONRules, SSEFraming
+from generator.runtime._framings import SSEFraming
 from generator.runtime._responses import retry_after
 from generator.runtime._stream import TextStream
 from generator.runtime._url import quote_path, quote_query, rebase_url
 from replay import ReplayServer, load_recording
 
 from ..conftest import RECORDINGS, sent_requests
+from ..reading import compiled_rules
 
 ORIGINAL_BACKOFF = Retries.backoff  # conftest replaces it for the rest of the suite
 
@@ -84,12 +85,8 @@ def test_the_runtime_exports_the_whole_error_hierarchy() -> None:
 SSE_DONE = b'data: {"t": "ok"}\n\ndata: [DONE]\n\n'
 
 
-def text_at_t(document: object) -> object:
-    return document.get("t", MISSING) if isinstance(document, dict) else MISSING
-
-
 def endpoint(**options: Any) -> Endpoint:
-    framing = SSEFraming(rules=JSONRules(delta=text_at_t), stop_data="[DONE]")
+    framing = SSEFraming(rules=compiled_rules({"delta": "$.t"}), stop_data="[DONE]")
     return Endpoint("Probe", "POST", "https://api.probe.example/chat", framing, **options)
 
 

@@ -14,14 +14,11 @@ from generator.runtime._exceptions import (
     ServerReportedError,
 )
 from generator.runtime._framings import (
-    MISSING,
+    DocumentRules,
     Framing,
     JSONArrayFraming,
-    JSONRules,
     NDJSONFraming,
     Origin,
-    Rules,
-    Selector,
     SSEFraming,
     TextFraming,
 )
@@ -32,30 +29,21 @@ from ..reading import compiled_rules, read_body
 ORIGIN = Origin("Test", "POST http://test/api")
 
 
-def key(name: str) -> Selector:
-    """A selector for a top-level key (what the generator emits, without the generator)."""
-
-    def select(document: object) -> object:
-        if isinstance(document, dict) and name in document:
-            return document[name]
-        return MISSING
-
-    return select
-
-
 def run(framing: Framing, data: bytes) -> tuple[list[object], ProviderError | None]:
     """What the framing yields for ``data`` (text as str, other events as themselves)."""
     return read_body(framing, [data], ORIGIN)
 
 
-def read_document(rules: Rules, text: str, origin: Origin = ORIGIN) -> tuple[list[object], bool]:
+def read_document(
+    rules: DocumentRules, text: str, origin: Origin = ORIGIN
+) -> tuple[list[object], bool]:
     """What one JSON document carries, and whether it completes the answer."""
     items: list[StreamItem] = []
     complete = rules.read(json.loads(text), items, origin)
     return list(items), complete
 
 
-TEXT = JSONRules(delta=key("t"))
+TEXT = compiled_rules({"delta": "$.t"})
 
 
 def test_non_string_deltas_are_skipped_by_default() -> None:
@@ -64,24 +52,24 @@ def test_non_string_deltas_are_skipped_by_default() -> None:
 
 
 def test_non_string_deltas_converted_to_json_text() -> None:
-    rules = JSONRules(delta=key("t"), convert_non_string=True)
+    rules = compiled_rules({"delta": "$.t", "non_string_delta": "convert"})
     body = b'{"t":1.5}\n{"t":true}\n{"t":null}\n{"t":{"k":"\xc3\xa9"}}\n'
     assert run(NDJSONFraming(rules), body) == (["1.5", "true", '{"k": "é"}'], None)
 
 
 def test_stop_path_uses_json_equality() -> None:
-    rules = JSONRules(delta=key("t"), stop_path=key("done"))
+    rules = compiled_rules({"delta": "$.t", "stop": {"path": "$.done"}})
     body = b'{"t":"a","done":1}\n{"t":"b","done":"true"}\n{"t":"c","done":true}\n{"t":"late"}\n'
     assert run(NDJSONFraming(rules), body) == (["a", "b", "c"], None)
 
 
 def test_stop_path_with_another_value() -> None:
-    rules = JSONRules(delta=key("t"), stop_path=key("state"), stop_equals="end")
+    rules = compiled_rules({"delta": "$.t", "stop": {"path": "$.state", "equals": "end"}})
     assert run(NDJSONFraming(rules), b'{"t":"a"}\n{"state":"end"}\n{"t":"x"}\n') == (["a"], None)
 
 
 def test_ndjson_ending_before_its_stop_is_incomplete() -> None:
-    rules = JSONRules(delta=key("t"), stop_path=key("done"))
+    rules = compiled_rules({"delta": "$.t", "stop": {"path": "$.done"}})
     deltas, error = run(NDJSONFraming(rules), b'{"t":"a"}\n{"t":"b"}')
     assert deltas == ["a", "b"]
     assert isinstance(error, IncompleteStreamError)
@@ -92,7 +80,7 @@ def test_ndjson_without_stop_ends_with_the_body() -> None:
 
 
 def test_error_path_raises_the_server_message() -> None:
-    rules = JSONRules(delta=key("t"), error_message=key("error"))
+    rules = compiled_rules({"delta": "$.t", "error": {"message": "$.error"}})
     deltas, error = run(NDJSONFraming(rules), b'{"t":"a"}\n{"error":"model not found"}\n')
     assert deltas == ["a"]
     assert isinstance(error, ServerReportedError)
@@ -103,7 +91,7 @@ def test_error_path_raises_the_server_message() -> None:
 
 
 def test_a_null_error_is_no_error() -> None:
-    rules = JSONRules(delta=key("t"), error_message=key("error"))
+    rules = compiled_rules({"delta": "$.t", "error": {"message": "$.error"}})
     assert run(NDJSONFraming(rules), b'{"t":"a","error":null}\n') == (["a"], None)
 
 
@@ -115,7 +103,7 @@ def test_malformed_ndjson_line() -> None:
 
 
 ANTHROPIC_LIKE = SSEFraming(
-    rules=JSONRules(delta=key("text"), error_message=key("message")),
+    rules=compiled_rules({"delta": "$.text", "error": {"message": "$.message"}}),
     delta_events=frozenset({"content_block_delta"}),
     stop_events=frozenset({"message_stop"}),
     error_events=frozenset({"error"}),

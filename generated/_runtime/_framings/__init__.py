@@ -7,15 +7,13 @@ deltas out). The generator has the other half of each framing: a spec-side class
 keys from a spec and emits the constructor call of the class here.
 """
 
-from .base import MISSING, Framing, Origin, Reader, Selector
+from .base import MISSING, Framing, Origin, Reader
 from .json_array import JSONArrayFraming
 from .json_rules import (
     UNSET,
+    DocumentRules,
     DocumentWalk,
-    EventRules,
-    JSONRules,
     NodeSelector,
-    Rules,
     Shape,
     ShapeWalk,
     UnsetType,
@@ -30,18 +28,15 @@ from .text import TextFraming
 __all__ = [
     "MISSING",
     "UNSET",
+    "DocumentRules",
     "DocumentWalk",
-    "EventRules",
     "Framing",
     "JSONArrayFraming",
-    "JSONRules",
     "NDJSONFraming",
     "NodeSelector",
     "Origin",
     "Reader",
-    "Rules",
     "SSEFraming",
-    "Selector",
     "Shape",
     "ShapeWalk",
     "TextFraming",

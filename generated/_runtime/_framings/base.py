@@ -1,11 +1,11 @@
 # Generated from generator/runtime/_framings/base.py by `python -m generator build`: do not edit by hand.
 # A copy of the generator's runtime: edit its source, then regenerate.
-"""What every framing implements, and what framings share: origins, selectors, errors.
+"""What every framing implements, and what framings share: origins, limits, errors.
 
 A framing turns a response body into text deltas. Each one is a class of its own module in this
 package that implements :class:`Framing`, with a :class:`Reader` for each response; a generated
-module builds one from its spec, with the spec's JSONPath lookups compiled into plain functions
-(selectors).
+module builds one from its spec, with the spec's JSONPaths compiled into a plain function that
+walks each document.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .._exceptions import EventTooLargeError, IncompleteStreamError, ResponseLim
 from .._stream import StreamItem
 from .lines import OversizeError
 
-__all__ = ["MISSING", "Framing", "Origin", "Reader", "Selector", "Silence"]
+__all__ = ["MISSING", "Framing", "Origin", "Reader", "Silence"]
 
 
 @runtime_checkable
@@ -79,10 +79,7 @@ class _Missing:
 
 
 MISSING: Final = _Missing()
-"""What a selector returns when its path selects nothing (unlike JSON null, which is None)."""
-
-Selector = Callable[[object], object]
-"""A compiled JSONPath: document in, the selected value (or MISSING) out."""
+"""What a document walk holds for a path that selects nothing (unlike JSON null, which is None)."""
 
 
 class Silence:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._stream import StreamItem
 from .base import Origin, Silence, incomplete, too_large
-from .json_rules import Rules, loads_leniently, reported
+from .json_rules import DocumentRules, loads_leniently, reported
 from .lines import OversizeError, Splitter, UnfinishedText, decoded
 
 __all__ = ["SSEDecoder", "SSEFraming", "SSEReader", "ServerSentEvent"]
@@ -132,10 +132,12 @@ class SSEDecoder:
 class SSEFraming:
     """Server-sent events whose data is JSON, with stop and error signals by type or data."""
 
-    rules: Rules
+    rules: DocumentRules
     delta_events: frozenset[str] | None = None
     stop_data: str | None = None
     stop_events: frozenset[str] = frozenset()
+    read_stop_events: bool = True
+    """Whether a stop event's data is read for what it carries (usage, say)."""
     error_events: frozenset[str] = frozenset()
     error_field: str | None = None
     content_types: tuple[str, ...] = ("text/event-stream",)
@@ -202,7 +204,8 @@ class SSEReader:
             if reported_error is not None:
                 raise reported(self._error_text(reported_error), origin)
             if event in stop_events:
-                rules.final(data, items)
+                if framing.read_stop_events:
+                    rules.final(data, items)
                 return True
             if event in error_events:
                 raise reported(self._error_text(decoded(data)), origin)

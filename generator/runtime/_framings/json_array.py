@@ -15,7 +15,7 @@ from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._exceptions import MalformedEventError
 from .._stream import StreamItem
 from .base import Origin, Silence, incomplete, too_large
-from .json_rules import Rules, parse_json
+from .json_rules import DocumentRules, parse_json
 from .lines import OversizeError, utf8_decoder
 
 __all__ = ["JSONArrayDecoder", "JSONArrayError", "JSONArrayFraming", "JSONArrayReader"]
@@ -168,7 +168,7 @@ class JSONArrayDecoder:
 class JSONArrayFraming:
     """The body is one JSON array; each element is a JSON document of the stream."""
 
-    rules: Rules
+    rules: DocumentRules
     content_types: tuple[str, ...] = ("application/json",)
     max_event_size: int = DEFAULT_MAX_EVENT_SIZE
 

@@ -1,9 +1,8 @@
 """What to take from each JSON document of a stream: shared by the framings that carry JSON.
 
-Two sets of rules implement :class:`Rules`: :class:`JSONRules`, for version 1 specs (one text
-delta per document, the first match of each path), and :class:`EventRules`, for version 2
-(every match of each path, and typed events besides the text, read by one generated function
-that walks all of a spec's paths at once).
+A spec's :class:`DocumentRules` hold one generated function that walks all of its JSONPaths at
+once, adding the text and typed events a document carries, and, where the paths allow one, the
+document's :class:`Shape` and the walk over it.
 """
 
 from __future__ import annotations
@@ -13,22 +12,20 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import msgspec
 
 from .._exceptions import MalformedEventError, ServerReportedError
 from .._stream import StreamItem
-from .base import MISSING, Origin, Selector
+from .base import Origin
 from .lines import decoded
 
 __all__ = [
     "UNSET",
+    "DocumentRules",
     "DocumentWalk",
-    "EventRules",
-    "JSONRules",
     "NodeSelector",
-    "Rules",
     "Shape",
     "ShapeWalk",
     "UnsetType",
@@ -42,90 +39,23 @@ __all__ = [
 ]
 
 NodeSelector = Callable[[object], list[object]]
-"""A compiled JSONPath, version 2: document in, every selected value out, in document order;
-a version 2 spec's paths that do not compile to lookups are these (jsonpath-ng's)."""
-
-
-class Rules(Protocol):
-    """How each JSON document of a stream is read."""
-
-    @property
-    def has_stop(self) -> bool:
-        """Whether a document can say that the answer is complete."""
-        ...
-
-    def read(self, document: object, items: list[StreamItem], origin: Origin) -> bool:
-        """Add what ``document`` carries to ``items``; return whether the answer is complete."""
-        ...
-
-    def read_data(self, data: bytes, items: list[StreamItem], origin: Origin) -> bool:
-        """:meth:`read` for a document still encoded (UTF-8), invalid JSON an error."""
-        ...
-
-    def final(self, data: bytes, items: list[StreamItem]) -> None:
-        """Add what the data of a stop event carries, if anything, to ``items``."""
-        ...
-
-    def error_in(self, document: object) -> object | None:
-        """The error message ``document`` carries, or None."""
-        ...
-
-
-@dataclass(frozen=True, slots=True)
-class JSONRules:
-    """Version 1: one text delta a document, at the first match of the delta path."""
-
-    delta: Selector
-    convert_non_string: bool = False
-    stop_path: Selector | None = None
-    stop_equals: object = True
-    error_message: Selector | None = None
-
-    @property
-    def has_stop(self) -> bool:
-        return self.stop_path is not None
-
-    def error_in(self, document: object) -> object | None:
-        if self.error_message is None:
-            return None
-        message = self.error_message(document)
-        return None if message is MISSING else message
-
-    def read(self, document: object, items: list[StreamItem], origin: Origin) -> bool:
-        if self.error_message is not None:
-            message = self.error_message(document)
-            if message is not None and message is not MISSING:
-                raise reported(message, origin)
-        value = self.delta(document)
-        if type(value) is str:
-            if value:  # empty text is no delta
-                items.append(value)
-        elif self.convert_non_string and value is not None and value is not MISSING:
-            items.append(json_text(value))
-        if self.stop_path is None:
-            return False
-        return json_equals(self.stop_path(document), self.stop_equals)
-
-    def read_data(self, data: bytes, items: list[StreamItem], origin: Origin) -> bool:
-        return self.read(decode_json(data, origin), items, origin)
-
-    def final(self, data: bytes, items: list[StreamItem]) -> None:
-        return
+"""A JSONPath that does not compile to lookups, evaluated by jsonpath-ng: document in, the
+selected values out, in document order."""
 
 
 DocumentWalk = Callable[[object, list[StreamItem]], tuple[object, bool]]
-"""Version 2: every JSONPath of a spec compiled into one function. It adds what a document
-carries to the list (reasoning, text, tool calls, usage, then the finish) and returns the error
-message the document holds, or None, and whether it completes the answer."""
+"""Every JSONPath of a spec compiled into one function. It returns the error message a
+document holds, adding nothing then; else it adds what the document carries to the list
+(reasoning, text, tool calls, usage, then the finish) and returns None and whether the document
+completes the answer."""
 
 
 ShapeWalk = Callable[[Any, list[StreamItem]], tuple[object, bool]]
-"""A :data:`DocumentWalk` over a document decoded into a spec's :class:`Shape`; it returns an
-error message before adding anything, as it is never asked for a stop event's items."""
+"""A :data:`DocumentWalk` over a document decoded into a spec's :class:`Shape`."""
 
 
 class Shape(msgspec.Struct, gc=False):
-    """What a version 2 spec's paths read of a document, as msgspec classes: the base of the
+    """What a spec's paths read of a document, as msgspec classes: the base of the
     classes a generated module declares.
 
     msgspec decodes a document into them without building what no path reads, which is most
@@ -136,8 +66,8 @@ class Shape(msgspec.Struct, gc=False):
 
 
 @dataclass(frozen=True, slots=True)
-class EventRules:
-    """Version 2: every match of every path, as text and typed events."""
+class DocumentRules:
+    """What each JSON document of a stream carries: text and typed events, an error, the end."""
 
     walk: DocumentWalk
     has_stop: bool = False
@@ -156,10 +86,12 @@ class EventRules:
             object.__setattr__(self, "_shaped", (decoder.decode, self.shape_walk))
 
     def error_in(self, document: object) -> object | None:
+        """The error message ``document`` carries, or None."""
         return self.walk(document, [])[0]
 
     def read(self, document: object, items: list[StreamItem], origin: Origin) -> bool:
-        return self._outcome(self.walk, document, items, origin)
+        """Add what ``document`` carries to ``items``; return whether the answer is complete."""
+        return _outcome(self.walk, document, items, origin)
 
     def read_data(self, data: bytes, items: list[StreamItem], origin: Origin) -> bool:
         """The document decoded into its shape, if it fits one, else as any JSON.
@@ -175,29 +107,22 @@ class EventRules:
             except (ValueError, RecursionError):
                 pass
             else:
-                # The walk over a shape adds nothing when it finds an error message.
-                message, complete = walk(shaped, items)
-                if message is not None:
-                    raise reported(message, origin)
-                return complete
-        return self._outcome(self.walk, decode_json(data, origin), items, origin)
+                return _outcome(walk, shaped, items, origin)
+        return _outcome(self.walk, decode_json(data, origin), items, origin)
 
     def final(self, data: bytes, items: list[StreamItem]) -> None:
-        """A stop event's data is read when it is JSON (usage, say), and ignored when it is not."""
+        """A stop event's data is read when it is JSON (usage, say), and ignored when it is not;
+        an error it reports adds nothing and is not raised: the answer is complete."""
         document = loads_leniently(decoded(data))
         if document is not None:
             self.walk(document, items)
 
-    @staticmethod
-    def _outcome(
-        walk: ShapeWalk, document: object, items: list[StreamItem], origin: Origin
-    ) -> bool:
-        start = len(items)
-        message, complete = walk(document, items)
-        if message is not None:
-            del items[start:]  # a document that reports an error carries nothing else
-            raise reported(message, origin)
-        return complete
+
+def _outcome(walk: ShapeWalk, document: object, items: list[StreamItem], origin: Origin) -> bool:
+    message, complete = walk(document, items)
+    if message is not None:
+        raise reported(message, origin)
+    return complete
 
 
 _LONGEST_INTEGER = sys.get_int_max_str_digits()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._stream import StreamItem
 from .base import Origin, Silence, incomplete, too_large
-from .json_rules import Rules, parse_json
+from .json_rules import DocumentRules, parse_json
 from .lines import OversizeError, Splitter, UnfinishedText, decoded
 
 __all__ = ["LineDecoder", "NDJSONFraming", "NDJSONReader"]
@@ -62,7 +62,7 @@ def _blank(line: bytes) -> bool:
 class NDJSONFraming:
     """One JSON document per line; blank lines are skipped."""
 
-    rules: Rules
+    rules: DocumentRules
     content_types: tuple[str, ...] = ("application/x-ndjson",)
     max_event_size: int = DEFAULT_MAX_EVENT_SIZE
 

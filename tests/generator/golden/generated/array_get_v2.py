@@ -12,7 +12,7 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import MISSING, EventRules, JSONArrayFraming, Shape, json_equals
+from ._runtime._framings import MISSING, DocumentRules, JSONArrayFraming, Shape, json_equals
 from ._runtime._messages import Message, last_user_message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -59,7 +59,7 @@ _ENDPOINT = Endpoint(
     method="GET",
     url="https://api.array.example/stream?q=${last_user_message}&at=${timestamp}",
     framing=JSONArrayFraming(
-        rules=EventRules(
+        rules=DocumentRules(
             walk=_read_document, shape=_Document, shape_walk=_read_shape, has_stop=True
         ),
         content_types=("application/json",),

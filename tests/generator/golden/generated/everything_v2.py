@@ -14,7 +14,7 @@ from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
 from ._runtime._events import Finish, ReasoningDelta, ToolCallDelta, Usage
 from ._runtime._fallback import fallback_nodes
-from ._runtime._framings import MISSING, EventRules, SSEFraming
+from ._runtime._framings import MISSING, DocumentRules, SSEFraming
 from ._runtime._messages import Message, content_text, system_text
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
@@ -100,6 +100,11 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             node_10 = document["error"]
             if isinstance(node_10, dict) and "message" in node_10:
                 error = node_10["message"]
+    if error is not None and error is not MISSING:
+        return error, False
+    for message in error_2:
+        if message is not None:
+            return message, False
     for value in reasoning:
         if type(value) is str and value:
             items.append(ReasoningDelta(value))
@@ -116,11 +121,6 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
             items.append(Usage(input_tokens_count, output_tokens_count))
     if isinstance(finish_reason, str) and finish_reason:
         items.append(Finish(finish_reason))
-    if error is not None and error is not MISSING:
-        return error, False
-    for message in error_2:
-        if message is not None:
-            return message, False
     return None, False
 
 
@@ -129,8 +129,8 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.v2.example/v1/models/${model}:stream?alt=sse&key=${env.V2_API_KEY}",
     framing=SSEFraming(
-        rules=EventRules(walk=_read_document),
-        delta_events=frozenset(("message", "completion")),
+        rules=DocumentRules(walk=_read_document),
+        delta_events=frozenset(("completion", "message")),
         stop_events=frozenset(("done",)),
         error_events=frozenset(("error", "failed")),
         error_field="error",

@@ -13,26 +13,35 @@ import aiohttp
 
 from ._runtime._config import Retries, Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._fallback import fallback_selector
-from ._runtime._framings import MISSING, JSONRules, SSEFraming
+from ._runtime._fallback import fallback_nodes
+from ._runtime._framings import MISSING, DocumentRules, SSEFraming, json_text
 from ._runtime._messages import Message, format_prompt, last_user_message
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 
-# JSONPath '$.choices[*].text' is not a singular query: jsonpath-ng evaluates it.
-_select_delta = fallback_selector("$.choices[*].text")
+# JSONPath '$.choices[*].text' does not compile: jsonpath-ng evaluates it; its first match counts.
+_select_delta = fallback_nodes("$.choices[*].text", first_match_only=True)
 
 
-def _select_error(document: object) -> object:
-    # JSONPath '$[\'error\']["message"]', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "error" not in node:
-        return MISSING
-    node = node["error"]
-    if not isinstance(node, dict) or "message" not in node:
-        return MISSING
-    node = node["message"]
-    return node
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$.choices[*].text'
+    # error '$[\'error\']["message"]'
+    delta = _select_delta(document)
+    error: object = MISSING
+    if isinstance(document, dict) and "error" in document:
+        node_1 = document["error"]
+        if isinstance(node_1, dict) and "message" in node_1:
+            error = node_1["message"]
+    if error is not None and error is not MISSING:
+        return error, False
+    for value in delta:
+        if type(value) is str:
+            if value:
+                items.append(value)
+        elif value is not None:
+            items.append(json_text(value))
+    return None, False
 
 
 _ENDPOINT = Endpoint(
@@ -40,9 +49,10 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="https://api.sink.example/v1/stream?mode=fast",
     framing=SSEFraming(
-        rules=JSONRules(delta=_select_delta, convert_non_string=True, error_message=_select_error),
+        rules=DocumentRules(walk=_read_document),
         delta_events=frozenset(("completion",)),
         stop_events=frozenset(("done",)),
+        read_stop_events=False,
         error_events=frozenset(("error",)),
         content_types=("text/event-stream", "text/plain"),
         max_event_size=4096,

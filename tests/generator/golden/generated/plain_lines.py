@@ -11,40 +11,74 @@ import aiohttp
 
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import MISSING, JSONRules, NDJSONFraming
+from ._runtime._framings import (
+    MISSING,
+    UNSET,
+    DocumentRules,
+    NDJSONFraming,
+    Shape,
+    UnsetType,
+    json_equals,
+)
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
-from ._runtime._stream import TextStream
+from ._runtime._stream import StreamItem, TextStream
 
 
-def _select_delta(document: object) -> object:
-    # JSONPath '$.message.content', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "message" not in node:
-        return MISSING
-    node = node["message"]
-    if not isinstance(node, dict) or "content" not in node:
-        return MISSING
-    node = node["content"]
-    return node
+def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
+    # Every JSONPath of the spec in one pass, each shared prefix walked once:
+    # delta '$.message.content'
+    # stop '$.done'
+    # error '$.error'
+    delta: object = MISSING
+    stop: object = MISSING
+    error: object = MISSING
+    if isinstance(document, dict):
+        if "message" in document:
+            node_1 = document["message"]
+            if isinstance(node_1, dict) and "content" in node_1:
+                delta = node_1["content"]
+        if "done" in document:
+            stop = document["done"]
+        if "error" in document:
+            error = document["error"]
+    if error is not None and error is not MISSING:
+        return error, False
+    if type(delta) is str and delta:
+        items.append(delta)
+    return None, json_equals(stop, True)
 
 
-def _select_stop(document: object) -> object:
-    # JSONPath '$.done', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "done" not in node:
-        return MISSING
-    node = node["done"]
-    return node
+class _Shape1(Shape):
+    # The members of '$.message' that the paths read.
+    content: object = MISSING
 
 
-def _select_error(document: object) -> object:
-    # JSONPath '$.error', compiled to direct lookups.
-    node = document
-    if not isinstance(node, dict) or "error" not in node:
-        return MISSING
-    node = node["error"]
-    return node
+class _Document(Shape):
+    # The members of '$' that the paths read.
+    message: _Shape1 | UnsetType = UNSET
+    done: object = MISSING
+    error: object = MISSING
+
+
+def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, bool]:
+    # The same paths, from _Document, each shared prefix walked once:
+    # delta '$.message.content'
+    # stop '$.done'
+    # error '$.error'
+    delta: object = MISSING
+    stop: object = MISSING
+    error: object = MISSING
+    node_1 = document.message
+    if node_1 is not UNSET:
+        delta = node_1.content
+    stop = document.done
+    error = document.error
+    if error is not None and error is not MISSING:
+        return error, False
+    if type(delta) is str and delta:
+        items.append(delta)
+    return None, json_equals(stop, True)
 
 
 _ENDPOINT = Endpoint(
@@ -52,11 +86,8 @@ _ENDPOINT = Endpoint(
     method="POST",
     url="http://127.0.0.1:11434/api/chat",
     framing=NDJSONFraming(
-        rules=JSONRules(
-            delta=_select_delta,
-            stop_path=_select_stop,
-            stop_equals=True,
-            error_message=_select_error,
+        rules=DocumentRules(
+            walk=_read_document, shape=_Document, shape_walk=_read_shape, has_stop=True
         ),
         content_types=("application/x-ndjson",),
     ),

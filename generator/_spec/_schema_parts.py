@@ -11,7 +11,6 @@ __all__ = [
     "LONGEST_BACKOFF",
     "LONGEST_TIMEOUT",
     "MOST_RETRIES",
-    "Scalar",
     "Schema",
     "flag",
     "merge_properties",
@@ -30,9 +29,6 @@ LARGEST_EVENT = 1 << 30
 """Characters: 1 GiB."""
 LARGEST_RESPONSE = 1 << 40
 """Bytes: 1 TiB."""
-
-Scalar = str | int | float | bool | None
-"""A value a spec may write where the schema allows any JSON scalar."""
 
 JSONPATH: Schema = {"type": "string", "pattern": "^\\$", "description": "A JSONPath (RFC 9535)."}
 

@@ -1,41 +1,37 @@
 """A :class:`ProviderSpec` in, :class:`ProviderModule` out: the module, decided in full.
 
-Every expression, every selector's source and the one set of imports are made here; the
-template only lays them out. The names a generated module binds are listed here too, as
-:data:`RESERVED_NAMES`, so the parser refuses a spec that would shadow one.
+Every expression, every definition's source and the one set of imports are made here; the
+template only lays them out.
 """
 
 from __future__ import annotations
 
-import builtins
 from dataclasses import dataclass
 
-from ._codegen import LIBRARY_NAMES, CodeBuilder, comment, literal
-from ._expressions import URL_LOCAL, Expressions
-from ._model import Parameter, ProviderSpec, RetrySettings, TimeoutSettings
-from ._runtime_source import exported_names
-
-__all__ = ["RESERVED_NAMES", "Argument", "Attribute", "ProviderModule", "emit_provider"]
-
-CALL_OPTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    # name, annotation, the names the annotation needs imported
-    ("session", "aiohttp.ClientSession | None", ("aiohttp",)),
-    ("proxy", "str | None", ()),
-    ("timeout", "float | Timeouts | None", ("Timeouts",)),
-    ("base_url", "str | None", ()),
-    ("max_retries", "int | None", ()),
+from .._model import (
+    CALL_OPTIONS,
+    URL_LOCAL,
+    Parameter,
+    ProviderSpec,
+    RetrySettings,
+    TimeoutSettings,
 )
+from ._expressions import Expressions
+from ._framing import framing_call
+from ._source import CodeBuilder, comment, literal
+
+__all__ = ["Argument", "Attribute", "ProviderModule", "emit_provider"]
+
+_OPTION_ANNOTATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    # name: its annotation, and the names the annotation needs imported
+    "session": ("aiohttp.ClientSession | None", ("aiohttp",)),
+    "proxy": ("str | None", ()),
+    "timeout": ("float | Timeouts | None", ("Timeouts",)),
+    "base_url": ("str | None", ()),
+    "max_retries": ("int | None", ()),
+}
 """The keyword arguments every provider takes besides the spec's, passed on to the endpoint."""
-
-_OPTION_NAMES = tuple(name for name, _, _ in CALL_OPTIONS)
-_FUNCTION_NAMES = (
-    *("cls", "model", "messages", "kwargs", "headers", "body", URL_LOCAL),
-    *_OPTION_NAMES,
-)
-"""The arguments and locals of ``create_async_generator``."""
-
-RESERVED_NAMES = frozenset({*_FUNCTION_NAMES, *LIBRARY_NAMES, *exported_names(), *dir(builtins)})
-"""Names a spec may not give a class or a parameter: they would shadow the generated code's."""
+assert tuple(_OPTION_ANNOTATIONS) == CALL_OPTIONS, "an annotation for every call option"
 
 _EXTRA_KWARGS_DOC = {
     "merge": "Other keyword arguments are merged into the top level of the JSON body.",
@@ -71,8 +67,10 @@ class ProviderModule:
     class_name: str
     base_class: str
     imports: tuple[str, ...]
-    selectors: tuple[str, ...]
-    endpoint: str
+    definitions: tuple[str, ...]
+    """Functions and classes the module defines before its class (walks, shapes, selectors)."""
+    endpoint_call: str
+    """The expression of the module's ``Endpoint``."""
     attributes: tuple[Attribute, ...]
     positional: tuple[Argument, ...]
     keywords: tuple[Argument, ...]
@@ -94,9 +92,10 @@ class ProviderModule:
 def emit_provider(spec: ProviderSpec) -> ProviderModule:
     """Decide every line of the provider module for ``spec``."""
     code = CodeBuilder()
+    request = spec.request
     expressions = Expressions(spec, code)
     url = expressions.url()
-    headers = tuple((literal(name), expressions.text(value)) for name, value in spec.headers)
+    headers = tuple((literal(name), expressions.text(value)) for name, value in request.headers)
     body = expressions.body()
     statements = expressions.statements()
     if url is not None:
@@ -105,9 +104,9 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
         "Endpoint",
         [
             ("provider", literal(spec.class_name)),
-            ("method", literal(spec.method)),
-            ("url", literal(expressions.static_url() or spec.endpoint_url)),
-            ("framing", spec.framing.emit(code)),
+            ("method", literal(request.method)),
+            ("url", literal(expressions.static_url() or request.url)),
+            ("framing", framing_call(spec.framing, code)),
             *_body_format(spec),
             *([("secrets", literal(tuple(expressions.secrets)))] if expressions.secrets else []),
             *_max_response_bytes(spec),
@@ -115,22 +114,22 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
             *_settings(code, "retries", "Retries", spec.retries),
         ],
     )
-    accepts_kwargs = spec.extra_kwargs != "reject"
+    accepts_kwargs = request.extra_kwargs != "reject"
     any_type = code.use("Any") if body is not None or accepts_kwargs else "Any"
     return ProviderModule(
         source=spec.source,
         class_name=spec.class_name,
         base_class=code.use("AsyncGeneratorProvider"),
-        selectors=code.selectors,
-        endpoint=endpoint,
+        definitions=code.definitions,
+        endpoint_call=endpoint,
         attributes=_attributes(spec, code),
         positional=(
             Argument("model", "str"),
             Argument("messages", f"{code.use('Sequence')}[{code.use('Message')}]"),
         ),
-        keywords=(*map(_argument, spec.parameters), *_call_options(code)),
+        keywords=(*map(_argument, request.parameters), *_call_options(code)),
         kwargs=Argument("kwargs", any_type) if accepts_kwargs else None,
-        kwargs_doc=_EXTRA_KWARGS_DOC[spec.extra_kwargs],
+        kwargs_doc=_EXTRA_KWARGS_DOC[request.extra_kwargs],
         returns=code.use("TextStream"),
         statements=tuple(statements),
         headers=headers,
@@ -140,7 +139,7 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
             "headers",
             "None" if body is None else "body",
             *([] if url is None else [f"url={URL_LOCAL}"]),
-            *(f"{name}={name}" for name in _OPTION_NAMES),
+            *(f"{name}={name}" for name in CALL_OPTIONS),
         ),
         # Last: every name above has been used by now.
         imports=code.imports,
@@ -155,7 +154,8 @@ def _max_response_bytes(spec: ProviderSpec) -> list[tuple[str, str]]:
 
 
 def _body_format(spec: ProviderSpec) -> list[tuple[str, str]]:
-    return [] if spec.body_format == "json" else [("body_format", literal(spec.body_format))]
+    body_format = spec.request.body_format
+    return [] if body_format == "json" else [("body_format", literal(body_format))]
 
 
 def _settings(
@@ -195,7 +195,7 @@ def _argument(parameter: Parameter) -> Argument:
 
 def _call_options(code: CodeBuilder) -> tuple[Argument, ...]:
     arguments = []
-    for name, annotation, imports in CALL_OPTIONS:
+    for name, (annotation, imports) in _OPTION_ANNOTATIONS.items():
         for imported in imports:
             code.use(imported)
         arguments.append(Argument(name, annotation, "None"))

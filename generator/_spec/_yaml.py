@@ -13,37 +13,13 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from ._diagnostics import Diagnostic, KeyPath, SpecError, format_key_path
+from .._diagnostics import Diagnostic, KeyPath, Positions, SpecError, format_key_path
 
-__all__ = ["MAX_VALUES", "Positions", "load_yaml", "yaml_value"]
-
-
-@dataclass
-class Positions:
-    """Where each key path was written: the value's position, and for mapping keys the key's."""
-
-    file: str
-    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-
-    def of_value(self, path: KeyPath) -> tuple[int, int]:
-        """Position of the value at ``path``, or of its nearest written ancestor."""
-        while path not in self.values and path:
-            path = path[:-1]
-        return self.values.get(path, (1, 1))
-
-    def of_key(self, path: KeyPath) -> tuple[int, int]:
-        """Position of the key that ends ``path``, falling back to its value."""
-        return self.keys.get(path) or self.of_value(path)
-
-    def diagnostic(self, path: KeyPath, message: str, *, at_key: bool = False) -> Diagnostic:
-        line, column = self.of_key(path) if at_key else self.of_value(path)
-        return Diagnostic(self.file, line, column, format_key_path(path), message)
+__all__ = ["MAX_VALUES", "load_yaml", "yaml_value"]
 
 
 _EXCERPT = 40

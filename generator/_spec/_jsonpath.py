@@ -3,7 +3,7 @@
 A *singular query* (RFC 9535, section 2.3.5.1) is ``$`` followed by child segments that each hold
 exactly one name or index selector, such as ``$.choices[0].delta['content']``. It becomes a tuple
 of :class:`Name` and :class:`Index` steps, which generated code turns into direct lookups. With
-``loops`` (version 2 specs), wildcard selectors (``[*]``, ``.*``) compile too, as
+``loops``, wildcard selectors (``[*]``, ``.*``) compile too, as
 :class:`Wildcard` steps that generated code turns into loops.
 
 Any other query (slices, filters, descendant segments, unions) is left to jsonpath-ng at run
@@ -12,20 +12,15 @@ right and hands the whole text to jsonpath-ng at the first construct it does not
 other fault is a :class:`JSONPathError` at its position.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 
-__all__ = [
-    "CompiledPath",
-    "Index",
-    "JSONPathError",
-    "Name",
-    "Step",
-    "Wildcard",
-    "compile_path",
-]
+from .._model import CompiledPath, Index, Name, Step, Wildcard
+
+__all__ = ["JSONPathError", "compile_path"]
 
 _BLANK = frozenset(" \t\n\r")
 _DIGITS = frozenset("0123456789")
@@ -36,28 +31,6 @@ _HIGH_SURROGATES = range(0xD800, 0xDC00)
 _LOW_SURROGATES = range(0xDC00, 0xE000)
 _SURROGATES = range(0xD800, 0xE000)
 _NG_POSITION = re.compile(r"line (\d+), col (\d+)|at (\d+):(\d+)")
-
-
-@dataclass(frozen=True)
-class Name:
-    """A name selector: the member of an object with this name."""
-
-    value: str
-
-
-@dataclass(frozen=True)
-class Index:
-    """An index selector: the element of an array at this index (negative counts from the end)."""
-
-    value: int
-
-
-@dataclass(frozen=True)
-class Wildcard:
-    """A wildcard selector: every element of an array, every member value of an object."""
-
-
-Step = Name | Index | Wildcard
 
 
 class JSONPathError(ValueError):
@@ -72,27 +45,15 @@ class JSONPathError(ValueError):
         return f"{self.message} (at position {self.position})"
 
 
-@dataclass(frozen=True)
-class CompiledPath:
-    """A checked JSONPath: its steps if it compiles, else ``steps`` is None (jsonpath-ng)."""
-
-    text: str
-    steps: tuple[Step, ...] | None
-
-    @property
-    def singular(self) -> bool:
-        """Whether the path compiles to direct lookups alone: it selects one value at most."""
-        return self.steps is not None and not any(isinstance(s, Wildcard) for s in self.steps)
-
-
 class _NotSingular(Exception):
     """Raised on the first construct that only non-singular queries use."""
 
 
-def compile_path(text: str, *, loops: bool = False) -> CompiledPath:
+def compile_path(text: str, *, loops: bool = False, every_match: bool = True) -> CompiledPath:
     """Parse ``text``: a query that compiles gets its steps; any other is checked by jsonpath-ng.
 
-    With ``loops``, wildcards compile; without, a query with one is left to jsonpath-ng.
+    With ``loops``, wildcards compile; without, a query with one is left to jsonpath-ng. Without
+    ``every_match``, only the first match of a query left to jsonpath-ng counts.
 
     Raises :class:`JSONPathError` for an invalid singular-looking query, with the position of the
     fault, and for a non-singular query that jsonpath-ng cannot parse.
@@ -101,7 +62,7 @@ def compile_path(text: str, *, loops: bool = False) -> CompiledPath:
         steps = _Parser(text, loops).parse_query()
     except _NotSingular:
         _check_with_jsonpath_ng(text)
-        return CompiledPath(text, None)
+        return CompiledPath(text, None, first_match_only=not every_match)
     return CompiledPath(text, steps)
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from ._diagnostics import Diagnostic, KeyPath
-from ._jsonpath import CompiledPath, JSONPathError, compile_path
-from ._placeholders import PlaceholderError, TemplateString, parse_template
-from ._yaml import Positions
+from .._diagnostics import Diagnostic, KeyPath, Positions
+from .._model import CompiledPath, TemplateString
+from ._formats import Format
+from ._jsonpath import JSONPathError, compile_path
+from ._placeholders import PlaceholderError, parse_template
 
 __all__ = ["Checker"]
 
@@ -15,15 +16,22 @@ __all__ = ["Checker"]
 class Checker:
     """Turns spec values into model values; a value that cannot be used becomes a diagnostic."""
 
-    def __init__(self, positions: Positions, version: int = 1) -> None:
+    def __init__(self, positions: Positions, spec_format: Format) -> None:
         self.positions = positions
-        self.version = version
-        """The spec's format version: some keys and forms need version 2."""
+        self.format = spec_format
+        """The spec's format: what it allows, and what its forms mean."""
         self.problems: list[Diagnostic] = []
 
     def error(self, path: KeyPath, message: str, *, at_key: bool = False) -> None:
         """Report ``message`` at the value of ``path`` (or at its key)."""
         self.problems.append(self.positions.diagnostic(path, message, at_key=at_key))
+
+    def allows(self, path: KeyPath, feature: str) -> bool:
+        """Whether the spec's format allows ``feature``; if not, say so at the key of ``path``."""
+        if self.format.allows(feature):
+            return True
+        self.error(path, self.format.needs(feature), at_key=True)
+        return False
 
     def template(self, path: KeyPath, text: str, known: frozenset[str]) -> TemplateString:
         """``text`` split into literal text and placeholders (as it is, when it cannot be).
@@ -41,20 +49,15 @@ class Checker:
         if text is None:
             return None
         try:
-            # Version 2 compiles wildcards into loops; version 1 left them to jsonpath-ng.
-            return compile_path(text, loops=self.version >= 2)
+            return compile_path(
+                text, loops=self.format.compiles_wildcards, every_match=self.format.every_match
+            )
         except JSONPathError as error:
             self.error(
                 path,
                 f"invalid JSONPath {text!r} at character {error.position + 1}: {error.message}",
             )
             return None
-
-    def needs_version_2(self, path: KeyPath, what: str) -> bool:
-        """Report ``what`` at ``path`` unless the spec is version 2; whether it is."""
-        if self.version < 2:
-            self.error(path, f"{what} needs version: 2", at_key=True)
-        return self.version >= 2
 
     def url(self, path: KeyPath, url: str, *, shown: str | None = None) -> None:
         """Report ``url`` unless it is an http(s) URL with a host and no fragment.

@@ -9,10 +9,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ._build import build, check, discover_specs, load_specs, validate
-from ._config import Config, ConfigError, find_config
 from ._diagnostics import SpecError
+from ._project import Config, ConfigError, find_config
 from ._scaffold import ScaffoldError, write_new_spec
-from ._schema import schema_text
+from ._spec import schema_text
 from ._watch import watch
 from .runtime._url import is_http_url
 

@@ -1,7 +1,8 @@
 """Spec file -> :class:`ProviderSpec`, collecting every problem with its line and column.
 
 Structure is checked by the JSON Schema in ``_schema``; meaning (identifiers, placeholders,
-JSONPath, URLs, framing-specific keys) is checked here, the request's in ``_request``.
+JSONPath, URLs, framing-specific keys) is checked here, the request's in ``_request_section``
+and the response's in ``_response_section``.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from typing import Any, cast
 
 import jsonschema
 
+from .._diagnostics import Diagnostic, KeyPath, SpecError
+from .._model import ProviderSpec, RetrySettings, TimeoutSettings
 from ._checker import Checker
-from ._diagnostics import Diagnostic, KeyPath, SpecError
-from ._framings import FRAMINGS, FramingSpec, misplaced_keys
-from ._model import ProviderSpec, RetrySettings, TimeoutSettings
+from ._formats import format_of
 from ._names import check_identifier, check_module_name
-from ._request import parse_request
+from ._request_section import parse_request
+from ._response_section import read_response
 from ._schema import SPEC_SCHEMA
 from ._schema_parts import JSONPATH
 from ._yaml import load_yaml, yaml_value
@@ -55,8 +57,7 @@ def load_spec(path: Path, display: str | None = None) -> ProviderSpec:
         message = f"the file is larger than a spec can be ({MAX_SPEC_BYTES} bytes at most)"
         raise SpecError([Diagnostic(name, 1, 1, "", message)])
     data, positions = load_yaml(text, name)
-    version = data.get("version") if isinstance(data, dict) else None
-    checker = Checker(positions, version if version in (1, 2) else 2)
+    checker = Checker(positions, format_of(data))
     broken = _check_schema(data, checker)
     if checker.problems:
         _check_sections(data, broken, checker)
@@ -163,7 +164,7 @@ def _check_sections(data: Any, broken: set[str | int], checker: Checker) -> None
     """Check the meaning of each section whose structure is sound, for all errors at once."""
     if not isinstance(data, dict):
         return
-    checks = {"provider": _check_provider, "request": parse_request, "response": _response}
+    checks = {"provider": _check_provider, "request": parse_request, "response": read_response}
     for section, check in checks.items():
         if section not in broken and isinstance(data.get(section), dict):
             check(data[section], checker)
@@ -180,7 +181,7 @@ def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> Provider
     _check_provider(provider, checker)
     request = parse_request(data["request"], checker)
     models = tuple(provider.get("models", ()))
-    if checker.version >= 2 and len(models) > 1 and "model" not in request.placeholders():
+    if checker.format.strict and len(models) > 1 and "model" not in request.placeholders():
         checker.error(
             ("provider", "models"),
             "lists several models, but the request never uses ${model}: the caller's choice "
@@ -188,7 +189,6 @@ def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> Provider
         )
     return ProviderSpec(
         source=source,
-        version=data["version"],
         class_name=provider["class"],
         module=provider["module"],
         description=provider.get("description", ""),
@@ -200,26 +200,10 @@ def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> Provider
         supports_message_history=provider.get("supports_message_history", True),
         default_model=provider.get("default_model"),
         models=models,
-        method=request.method,
-        endpoint_url=request.url,
-        url_path=request.url_path,
-        url_query=request.url_query,
-        headers=request.headers,
-        parameters=request.parameters,
-        extra_kwargs=request.extra_kwargs,
-        messages=request.messages,
-        body_format=request.body_format,
-        body=request.body,
-        framing=_response(data["response"], checker),
+        request=request,
+        framing=read_response(data["response"], checker),
         max_response_bytes=data["response"].get("max_response_bytes"),
         timeouts=TimeoutSettings(**data.get("timeouts", {})),
         retries=RetrySettings(**data.get("retries", {})),
         positions=checker.positions,
     )
-
-
-def _response(data: dict[str, Any], checker: Checker) -> FramingSpec:
-    framing = data["framing"]
-    for path, message in misplaced_keys(framing, data):
-        checker.error(("response", *path), message, at_key=True)
-    return FRAMINGS[framing].from_spec(data, checker)

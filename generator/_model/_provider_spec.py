@@ -1,7 +1,7 @@
-"""The typed description of one provider, made from a validated spec.
+"""The typed description of one provider, made from a checked spec.
 
-Code emission reads this and nothing else; every decision about the spec's meaning is made
-before. The response's framing is one of the classes of ``_framings``.
+Code emission reads this and nothing else: every decision about the spec's meaning, the
+differences between the spec format's versions included, is made before, by the reader.
 """
 
 from __future__ import annotations
@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
-from ._framings import FramingSpec
-from ._placeholders import TemplateString
-from ._schema_parts import Scalar
-from ._yaml import Positions
+from .._diagnostics import Positions
+from ._framing_specs import FramingSpec
+from ._templates import Placeholder, TemplateString
 
 __all__ = [
     "BodyFormat",
@@ -21,10 +20,15 @@ __all__ = [
     "MessageMapping",
     "Parameter",
     "ProviderSpec",
+    "Request",
     "RetrySettings",
     "Scalar",
     "TimeoutSettings",
+    "placeholders_in",
 ]
+
+Scalar = str | int | float | bool | None
+"""A value a spec may write where the schema allows any JSON scalar."""
 
 BodyTemplate = dict[str, "BodyTemplate"] | list["BodyTemplate"] | TemplateString | Scalar
 """The JSON body as written in the spec, with its strings parsed for placeholders."""
@@ -51,7 +55,7 @@ class Parameter:
 
 @dataclass(frozen=True)
 class MessageMapping:
-    """How the caller's messages become the list ``${messages}`` sends (version 2)."""
+    """How the caller's messages become the list ``${messages}`` sends."""
 
     separate_system: bool
     """System messages are left out of the list (``${system}`` holds their text)."""
@@ -66,6 +70,47 @@ class MessageMapping:
     def changes_anything(self) -> bool:
         """Whether the list sent differs from the caller's list."""
         return self.separate_system or bool(self.roles) or self.content_text or bool(self.item)
+
+
+@dataclass(frozen=True)
+class Request:
+    """The request: every value checked and every template parsed."""
+
+    method: str
+    url: str
+    """The URL as the spec writes it, placeholders and all."""
+    url_path: TemplateString
+    """The URL up to its query; placeholders in it are sent as path segments."""
+    url_query: TemplateString | None
+    """The query after ``?``, if any; placeholders in it are sent as query values."""
+    headers: tuple[tuple[str, TemplateString], ...]
+    parameters: tuple[Parameter, ...]
+    extra_kwargs: ExtraKwargs
+    messages: MessageMapping | None
+    body_format: BodyFormat
+    body: dict[str, BodyTemplate] | None
+    """The body template; None sends no body."""
+    leave_out_emptied: bool
+    """Whether a mapping or list that absent values alone leave empty is left out too (else
+    it is sent empty)."""
+
+    def placeholders(self) -> set[str]:
+        """The names of every placeholder the request uses (``env`` for secrets)."""
+        used = placeholders_in(self.url_path) | placeholders_in(self.url_query or ())
+        for _, template in self.headers:
+            used |= placeholders_in(template)
+        return used | placeholders_in(self.body)
+
+
+def placeholders_in(value: BodyTemplate) -> set[str]:
+    """The names of the placeholders anywhere in ``value``."""
+    if isinstance(value, dict):
+        return set().union(*map(placeholders_in, value.values()))
+    if isinstance(value, list):
+        return set().union(*map(placeholders_in, value))
+    if isinstance(value, tuple):
+        return {p.name for p in value if isinstance(p, Placeholder)}
+    return set()
 
 
 @dataclass(frozen=True)
@@ -101,7 +146,6 @@ class ProviderSpec:
 
     source: str
     """The spec's path as generated headers and diagnostics show it."""
-    version: int
     class_name: str
     module: str
     description: str
@@ -113,23 +157,17 @@ class ProviderSpec:
     supports_message_history: bool
     default_model: str | None
     models: tuple[str, ...]
-    method: str
-    endpoint_url: str
-    """The URL as the spec writes it, placeholders and all."""
-    url_path: TemplateString
-    """The URL up to its query; placeholders in it are sent as path segments."""
-    url_query: TemplateString | None
-    """The query after ``?``, if any; placeholders in it are sent as query values."""
-    headers: tuple[tuple[str, TemplateString], ...]
-    parameters: tuple[Parameter, ...]
-    extra_kwargs: ExtraKwargs
-    messages: MessageMapping | None
-    body_format: BodyFormat
-    body: dict[str, BodyTemplate] | None
-    """The body template; None sends no body."""
+    request: Request
     framing: FramingSpec
     max_response_bytes: int | None
     timeouts: TimeoutSettings
     retries: RetrySettings
     positions: Positions = field(compare=False, repr=False)
     """Where each key was written, for diagnostics about the spec as a whole."""
+
+    @property
+    def served_models(self) -> tuple[str, ...]:
+        """The models the spec names: its list, the default model first if the list lacks it."""
+        if self.default_model is None or self.default_model in self.models:
+            return self.models
+        return (self.default_model, *self.models)

@@ -2,67 +2,45 @@
 
 Every placeholder is parsed where it is written. A value that may be absent (a parameter whose
 default is null, ``${system}``) may only stand where it can be left out: as the whole value of a
-body key or, in version 2, a whole list item.
+body key or, where the format allows it, a whole list item.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, cast
 
-from ._checker import Checker
-from ._diagnostics import KeyPath
-from ._model import BodyFormat, BodyTemplate, ExtraKwargs, MessageMapping, Parameter
-from ._names import check_identifier
-from ._placeholders import (
+from .._diagnostics import KeyPath
+from .._model import (
     ITEM_PLACEHOLDERS,
     MAYBE_ABSENT,
+    BodyFormat,
+    BodyTemplate,
+    MessageMapping,
+    Parameter,
     Placeholder,
+    Request,
     TemplateString,
-    builtin_placeholders,
+    placeholders_in,
 )
+from ._checker import Checker
+from ._names import check_identifier
 from ._yaml import yaml_value
 
-__all__ = ["Request", "parse_request", "placeholders_in"]
+__all__ = ["parse_request"]
 
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-
-
-@dataclass(frozen=True)
-class Request:
-    """The request section, every value checked and every template parsed."""
-
-    method: str
-    url: str
-    url_path: TemplateString
-    url_query: TemplateString | None
-    headers: tuple[tuple[str, TemplateString], ...]
-    parameters: tuple[Parameter, ...]
-    extra_kwargs: ExtraKwargs
-    messages: MessageMapping | None
-    body_format: BodyFormat
-    body: dict[str, BodyTemplate] | None
-
-    def placeholders(self) -> set[str]:
-        """The names of every placeholder the request uses (``env`` for secrets)."""
-        used = placeholders_in(self.url_path) | placeholders_in(self.url_query or ())
-        for _, template in self.headers:
-            used |= placeholders_in(template)
-        return used | placeholders_in(self.body)
 
 
 def parse_request(request: dict[str, Any], checker: Checker) -> Request:
     """The request a spec's ``request`` section describes; problems go to ``checker``."""
     parameters = _parameters(request.get("parameters", {}), checker)
-    known = frozenset(builtin_placeholders(checker.version)) | {p.name for p in parameters}
+    known = frozenset(checker.format.placeholders) | {p.name for p in parameters}
     absent = MAYBE_ABSENT | {p.name for p in parameters if p.optional}
     path, query = _url(request["url"], known, checker)
     body_format: BodyFormat = "json"
-    if "body_format" in request and checker.needs_version_2(
-        ("request", "body_format"), "body_format"
-    ):
+    if "body_format" in request and checker.allows(("request", "body_format"), "body_format"):
         body_format = request["body_format"]
     parsed = Request(
         method=request.get("method", "POST"),
@@ -75,6 +53,7 @@ def parse_request(request: dict[str, Any], checker: Checker) -> Request:
         messages=_messages(request, checker),
         body_format=body_format,
         body=_body_of(request, known, checker),
+        leave_out_emptied=checker.format.leaves_out_emptied,
     )
     _check_parameters_used(parsed, checker)
     if parsed.messages is not None and "messages" not in parsed.placeholders():
@@ -120,7 +99,7 @@ def _url(
 ) -> tuple[TemplateString, TemplateString | None]:
     """The URL's path and query templates; placeholders may stand in either, not in the host."""
     at: KeyPath = ("request", "url")
-    if "${" in url and not checker.needs_version_2(at, "a placeholder in the URL"):
+    if "${" in url and not checker.allows(at, "a placeholder in the URL"):
         return (url,), None
     base, mark, rest = url.partition("?")
     path = checker.template(at, base, known)
@@ -159,7 +138,7 @@ def _headers(
 
 def _messages(request: dict[str, Any], checker: Checker) -> MessageMapping | None:
     at: KeyPath = ("request", "messages")
-    if "messages" not in request or not checker.needs_version_2(at, "request.messages"):
+    if "messages" not in request or not checker.allows(at, "request.messages"):
         return None
     mapping = request["messages"]
     item = mapping.get("item")
@@ -182,7 +161,7 @@ def _body_of(
     request: dict[str, Any], known: frozenset[str], checker: Checker
 ) -> dict[str, BodyTemplate] | None:
     if "body" not in request:
-        if checker.version < 2:
+        if checker.format.requires_body:
             checker.error(("request",), "missing required key 'body'", at_key=True)
         return None
     return cast(
@@ -200,17 +179,6 @@ def _body(value: Any, path: KeyPath, known: frozenset[str], checker: Checker) ->
     if value is not None and not isinstance(value, int | float):
         checker.error(path, f"a {type(value).__name__} cannot be written as JSON")
     return cast(BodyTemplate, value)
-
-
-def placeholders_in(value: BodyTemplate) -> set[str]:
-    """The names of the placeholders anywhere in ``value``."""
-    if isinstance(value, dict):
-        return set().union(*map(placeholders_in, value.values()))
-    if isinstance(value, list):
-        return set().union(*map(placeholders_in, value))
-    if isinstance(value, tuple):
-        return {p.name for p in value if isinstance(p, Placeholder)}
-    return set()
 
 
 def _check_parameters_used(request: Request, checker: Checker) -> None:
@@ -233,10 +201,11 @@ def _check_absent_values(request: Request, absent: frozenset[str], checker: Chec
         *((template, ("request", "headers", name)) for name, template in request.headers),
     ):
         for name in placeholders_in(template) & absent:
-            checker.error(at, _absent_message(checker.version)(name))
+            checker.error(at, _absent_message(checker.format.strict)(name))
     if request.body is not None:
         at = ("request", "body")
-        _check_whole(at, request.body, absent, False, checker, _absent_message(checker.version))
+        message = _absent_message(checker.format.strict)
+        _check_whole(at, request.body, absent, False, checker, message)
 
 
 def _check_whole(
@@ -257,7 +226,7 @@ def _check_whole(
             _check_whole((*path, key), item, names, True, checker, message)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            in_list = checker.version >= 2  # version 1 leaves no list item out
+            in_list = checker.format.strict  # the first format leaves no list item out
             _check_whole((*path, index), item, names, in_list, checker, message)
     elif isinstance(value, tuple):
         for name in placeholders_in(value) & names:
@@ -265,9 +234,9 @@ def _check_whole(
                 checker.error(path, message(name))
 
 
-def _absent_message(version: int) -> Callable[[str], str]:
+def _absent_message(in_lists: bool) -> Callable[[str], str]:
     """What to say of a value that may be absent where it cannot be left out."""
-    where = "a body key or a list item" if version >= 2 else "a body key"
+    where = "a body key or a list item" if in_lists else "a body key"
 
     def message(name: str) -> str:
         why = "when there is no system message" if name == "system" else "its default is null"
@@ -288,7 +257,7 @@ def _check_body_shape(request: Request, checker: Checker) -> None:
         if request.extra_kwargs == "merge":
             checker.error(("request", "extra_kwargs"), "there is no body to merge into")
         return
-    if request.method == "GET" and checker.version >= 2:
+    if request.method == "GET" and checker.format.strict:
         checker.error(("request", "body"), "a GET request sends no body: put values in the URL")
     if request.body_format == "form":
         for key, value in request.body.items():

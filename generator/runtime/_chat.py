@@ -1,5 +1,3 @@
-# Generated from generator/runtime/_cli.py by `python -m generator build`: do not edit by hand.
-# A copy of the generator's runtime: edit its source, then regenerate.
 """``python -m <package> PROVIDER "prompt"``: chat with a provider from the terminal.
 
 The text is printed as it arrives; ``--json`` prints one JSON object per event instead. A
@@ -35,7 +33,10 @@ from ._messages import Message
 from ._registry import ProviderInfo, Registry
 from ._url import is_http_url
 
-__all__ = ["EXIT_STATUSES", "main"]
+__all__ = ["COMMANDS", "EXIT_STATUSES", "main"]
+
+COMMANDS = ("serve",)
+"""The words that, first on the command line, run a command instead of a chat."""
 
 EXIT_OK = 0
 EXIT_SERVER = 1

@@ -1,18 +1,25 @@
 """Python expressions for a spec's templates: text, body values, the URL and the messages.
 
 Spec values become literals (``repr``); placeholders become the expressions of the values they
-stand for. In version 2 a value that may be absent is left out where it stands, and so is a
-mapping or list left empty by such values alone.
+stand for. A value that may be absent is left out where it stands, and so is a mapping or list
+left empty by such values alone, where the request says so.
 """
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
-from ._codegen import CodeBuilder, literal
-from ._model import BodyTemplate, ProviderSpec
-from ._placeholders import MAYBE_ABSENT, Part, Placeholder, TemplateString
-from .runtime._url import URL_SAFE
+from .._model import (
+    BUILTIN_PLACEHOLDERS,
+    MAYBE_ABSENT,
+    BodyTemplate,
+    Part,
+    Placeholder,
+    ProviderSpec,
+    TemplateString,
+)
+from ..runtime._url import URL_SAFE
+from ._source import CodeBuilder, literal
 
 __all__ = ["Expressions"]
 
@@ -27,9 +34,8 @@ _BUILTINS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "timestamp_ms": ("int(time.time() * 1000)", "int", ("time",)),
     "system": ("system", "str", ()),
 }
-
-URL_LOCAL = "endpoint_url"
-"""The local variable a URL with placeholders is built into."""
+# ${messages} is built from the request's message mapping; every other has its expression here.
+assert {*_BUILTINS, "messages"} == BUILTIN_PLACEHOLDERS.keys()
 
 
 class Expressions:
@@ -37,9 +43,10 @@ class Expressions:
 
     def __init__(self, spec: ProviderSpec, code: CodeBuilder) -> None:
         self._spec = spec
+        self._request = spec.request
         self._code = code
-        self._types = {p.name: p.type for p in spec.parameters}
-        self._absent = {p.name for p in spec.parameters if p.optional} | MAYBE_ABSENT
+        self._types = {p.name: p.type for p in spec.request.parameters}
+        self._absent = {p.name for p in spec.request.parameters if p.optional} | MAYBE_ABSENT
         self._item: dict[str, tuple[str, str]] | None = None
         self._present: set[str] = set()
         """Names known to have a value where the expression being built stands."""
@@ -93,8 +100,11 @@ class Expressions:
         return "".join(texts) if len(texts) == len(parts) else None
 
     def _url_parts(self) -> list[Part]:
-        spec = self._spec
-        return [*spec.url_path, *([] if spec.url_query is None else ["?", *spec.url_query])]
+        request = self._request
+        return [
+            *request.url_path,
+            *([] if request.url_query is None else ["?", *request.url_query]),
+        ]
 
     def url(self) -> str | None:
         """The URL built for each call, or None when it has no placeholders."""
@@ -120,12 +130,12 @@ class Expressions:
 
     def body(self) -> str | None:
         """The whole body, undeclared keyword arguments merged in if the spec says so."""
-        spec = self._spec
-        if spec.body is None:
+        request = self._request
+        if request.body is None:
             return None
-        expression = self._mapping(spec.body)
-        if spec.extra_kwargs == "merge":
-            expression = expression[:-1] + (", **kwargs}" if spec.body else "**kwargs}")
+        expression = self._mapping(request.body)
+        if request.extra_kwargs == "merge":
+            expression = expression[:-1] + (", **kwargs}" if request.body else "**kwargs}")
         return expression
 
     def value(self, template: BodyTemplate) -> str:
@@ -154,7 +164,7 @@ class Expressions:
     def _list(self, template: list[BodyTemplate]) -> str:
         items = []
         for value in template:
-            absent = self._absent_when(value) if self._spec.version >= 2 else []
+            absent = self._absent_when(value)
             if absent:
                 kept = self._guarded(value, absent)
                 items.append(f"*([{kept}] if {_present(absent)} else [])")
@@ -175,15 +185,17 @@ class Expressions:
     def _absent_when(self, template: BodyTemplate) -> list[str]:
         """The names whose absence all together leaves ``template`` out; [] if nothing does.
 
-        A lone placeholder that may be absent; in version 2 also a mapping or list made only of
-        such values (it is left out when every one of them is), never one written empty.
+        A lone placeholder that may be absent; where the request leaves out what absent values
+        empty, also a mapping or list made only of such values (it is left out when every one of
+        them is), never one written empty.
         """
         lone = _lone_placeholder(template)
         if lone is not None:
             in_item = self._item is not None and lone.name in self._item  # the message's own
             maybe_absent = lone.name in self._absent and lone.env is None and not in_item
             return [lone.name] if maybe_absent and lone.name not in self._present else []
-        if self._spec.version < 2 or not isinstance(template, dict | list) or not template:
+        leave_out = self._request.leave_out_emptied
+        if not leave_out or not isinstance(template, dict | list) or not template:
             return []
         values = template.values() if isinstance(template, dict) else template
         names: list[str] = []
@@ -196,7 +208,7 @@ class Expressions:
 
     def _messages(self) -> str:
         """``${messages}``: the caller's list, mapped as ``request.messages`` says."""
-        mapping = self._spec.messages
+        mapping = self._request.messages
         if mapping is None or not mapping.changes_anything:
             return "list(messages)"
         role = 'message["role"]'

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import json
 
-from ._framings import FRAMINGS
+from ..runtime._constants import (
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_IDLE_TIMEOUT,
+    DEFAULT_INITIAL_BACKOFF,
+    DEFAULT_MAX_BACKOFF,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_RETRY_SILENT_STREAMS,
+    DEFAULT_TOTAL_TIMEOUT,
+)
+from ._formats import VERSION_SCHEMA
+from ._response_section import FRAMINGS
 from ._schema_parts import (
     LARGEST_RESPONSE,
     LONGEST_BACKOFF,
@@ -19,16 +30,6 @@ from ._schema_parts import (
     flag,
     merge_properties,
     object_schema,
-)
-from .runtime._constants import (
-    DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_IDLE_TIMEOUT,
-    DEFAULT_INITIAL_BACKOFF,
-    DEFAULT_MAX_BACKOFF,
-    DEFAULT_MAX_RESPONSE_BYTES,
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_RETRY_SILENT_STREAMS,
-    DEFAULT_TOTAL_TIMEOUT,
 )
 
 __all__ = ["SCHEMA_ID", "SPEC_SCHEMA", "schema_text"]
@@ -285,7 +286,7 @@ SPEC_SCHEMA: Schema = {
     "title": "Streaming provider spec",
     **object_schema(
         {
-            "version": {"enum": [1, 2], "description": "Spec format version: 1 or 2."},
+            "version": VERSION_SCHEMA,
             "provider": _PROVIDER,
             "request": _REQUEST,
             "response": _RESPONSE,
