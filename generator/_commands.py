@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from ._build import build, check, discover_specs, load_specs, validate
 from ._diagnostics import SpecError
@@ -14,7 +13,6 @@ from ._project import Config, ConfigError, find_config
 from ._scaffold import ScaffoldError, write_new_spec
 from ._spec import schema_text
 from ._watch import watch
-from .runtime._url import is_http_url
 
 __all__ = ["main"]
 
@@ -31,83 +29,60 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def with_folders(command: argparse.ArgumentParser, *, output: bool = True) -> None:
-        command.add_argument("--specs", type=Path, help="the folder of specs")
-        if output:
-            command.add_argument(
-                "--output", type=Path, help="the package folder; its name is the package's"
-            )
-            command.add_argument(
-                "--table", type=Path, help="the Markdown table of the providers (optional)"
-            )
-
-    build_command = commands.add_parser("build", help="write the package from the specs")
-    with_folders(build_command)
-    build_command.add_argument(
-        "spec", nargs="*", type=Path, help="rewrite only these specs' modules (in --specs)"
-    )
-    build_command.add_argument(
-        "--watch", action="store_true", help="build again whenever a spec changes, until Ctrl-C"
-    )
-    with_folders(commands.add_parser("check", help="exit 1 if the package differs from a build"))
-    validate = commands.add_parser("validate", help="check specs, write nothing")
-    with_folders(validate, output=False)
-    validate.add_argument("spec", nargs="*", type=Path, help="specs (default: all in --specs)")
-    schema = commands.add_parser("schema", help="print the JSON Schema of the spec format")
-    schema.add_argument("-o", "--output", type=Path, help="write it to this file instead")
-    new = commands.add_parser("new", help="write a commented spec to start from")
-    new.add_argument("name", help="module name of the new provider, e.g. my_provider")
-    with_folders(new, output=False)
-    _record_arguments(
-        commands.add_parser("record", help="send one real request and save it as a recording")
-    )
+    for name, (run, help_text, arguments) in _COMMANDS.items():
+        command = commands.add_parser(name, help=help_text)
+        arguments(command)
+        command.set_defaults(run=run)
     return parser
 
 
-def _record_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("spec", type=Path, help="the spec (any file, anywhere)")
-    parser.add_argument("--prompt", required=True, help="the user message to send")
-    parser.add_argument("--model", help="default: the provider's default model")
-    parser.add_argument(
-        "--base-url",
-        type=_base_url,
-        help="send to this server instead of the spec's (its user and password as Basic auth)",
+def _folders(command: argparse.ArgumentParser, *, output: bool = True) -> None:
+    command.add_argument("--specs", type=Path, help="the folder of specs")
+    if output:
+        command.add_argument(
+            "--output", type=Path, help="the package folder; its name is the package's"
+        )
+        command.add_argument(
+            "--table", type=Path, help="the Markdown table of the providers (optional)"
+        )
+
+
+def _build_arguments(command: argparse.ArgumentParser) -> None:
+    _folders(command)
+    command.add_argument(
+        "spec", nargs="*", type=Path, help="rewrite only these specs' modules (in --specs)"
     )
-    parser.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a parameter of the provider; a body field where the provider merges others",
-    )
-    parser.add_argument(
-        "--out", type=Path, help="default: recordings/<module>/recorded-<UTC time>.json"
+    command.add_argument(
+        "--watch", action="store_true", help="build again whenever a spec changes, until Ctrl-C"
     )
 
 
-def _base_url(text: str) -> str:
-    if not is_http_url(text):
-        raise argparse.ArgumentTypeError(f"not an http:// or https:// URL with a host: {text!r}")
-    parts = urlsplit(text)
-    try:  # sent as Basic authorization, which is Latin-1
-        f"{unquote(parts.username or '')}:{unquote(parts.password or '')}".encode("latin-1")
-    except UnicodeEncodeError:
-        raise argparse.ArgumentTypeError("its user and password must be Latin-1") from None
-    return text
+def _validate_arguments(command: argparse.ArgumentParser) -> None:
+    _folders(command, output=False)
+    command.add_argument("spec", nargs="*", type=Path, help="specs (default: all in --specs)")
+
+
+def _schema_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-o", "--output", type=Path, help="write it to this file instead")
+
+
+def _new_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("name", help="module name of the new provider, e.g. my_provider")
+    _folders(command, output=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit status (0 success, 1 failure, 2 usage)."""
     args = _parser().parse_args(argv)
     try:
-        return _run(args)
+        status: int = args.run(args)
     except SpecError as error:
         _print_diagnostics(error)
         return 1
     except (ConfigError, ScaffoldError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    return status
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -116,32 +91,36 @@ def _config(args: argparse.Namespace) -> Config:
     )
 
 
-def _run(args: argparse.Namespace) -> int:
-    if args.command == "schema":
-        if args.output is None:
-            sys.stdout.write(schema_text())
-        else:
-            args.output.write_text(schema_text(), encoding="utf-8")
-        return 0
-    if args.command == "record":
-        from ._record import run  # aiohttp and the proxy are loaded only to record
+def _schema_command(args: argparse.Namespace) -> int:
+    if args.output is None:
+        sys.stdout.write(schema_text())
+    else:
+        args.output.write_text(schema_text(), encoding="utf-8")
+    return 0
 
-        return run(args, find_config(Path.cwd()))
+
+def _build_command(args: argparse.Namespace) -> int:
     config = _config(args)
-    if args.command == "build" and args.watch:
-        return _watch(config, args.spec)
-    if args.command == "build":
-        return _build(config, args.spec)
-    if args.command == "check":
-        return _check(config)
-    if args.command == "validate":
-        if args.spec:
-            specs = validate(args.spec, config.specs, config.root)
-        else:
-            specs = load_specs(discover_specs(config.specs, config.root), config.root)
-        for spec in specs:
-            print(f"ok {spec.source}")
-        return 0
+    return _watch(config, args.spec) if args.watch else _build(config, args.spec)
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    return _check(_config(args))
+
+
+def _validate_command(args: argparse.Namespace) -> int:
+    config = _config(args)
+    if args.spec:
+        specs = validate(args.spec, config.specs, config.root)
+    else:
+        specs = load_specs(discover_specs(config.specs, config.root), config.root)
+    for spec in specs:
+        print(f"ok {spec.source}")
+    return 0
+
+
+def _new_command(args: argparse.Namespace) -> int:
+    config = _config(args)
     path = write_new_spec(args.name, config.specs, config.display(config.specs), _schema(config))
     print(f"wrote {config.display(path)}")
     return 0
@@ -207,3 +186,16 @@ def _check(config: Config) -> int:
         return 1
     print(f"{config.display(config.output)} is in sync with {config.display(config.specs)}")
     return 0
+
+
+_COMMANDS: dict[
+    str,
+    tuple[Callable[[argparse.Namespace], int], str, Callable[[argparse.ArgumentParser], None]],
+] = {
+    "build": (_build_command, "write the package from the specs", _build_arguments),
+    "check": (_check_command, "exit 1 if the package differs from a build", _folders),
+    "validate": (_validate_command, "check specs, write nothing", _validate_arguments),
+    "schema": (_schema_command, "print the JSON Schema of the spec format", _schema_arguments),
+    "new": (_new_command, "write a commented spec to start from", _new_arguments),
+}
+"""Each command: what runs it, its help, and what adds its arguments."""

@@ -1,4 +1,5 @@
-"""``python -m replay``: serve recordings on 127.0.0.1, or play one through a provider."""
+"""``python -m replay``: serve recordings on 127.0.0.1, play one through a provider, or record
+one exchange through a spec's provider."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from generator.runtime._url import is_http_url
 
 from ._play import play
 from ._recordings import Recording, load_recordings, status_problem
@@ -17,7 +21,7 @@ __all__ = ["main", "parser"]
 
 
 def parser() -> argparse.ArgumentParser:
-    """The command line: ``serve`` and ``play``."""
+    """The command line: ``serve``, ``play`` and ``record``."""
     main_parser = argparse.ArgumentParser(
         prog="python -m replay",
         description="Replay recorded HTTP exchanges on 127.0.0.1, chunk by chunk.",
@@ -47,15 +51,52 @@ def parser() -> argparse.ArgumentParser:
     play_command.add_argument(
         "--no-pace", dest="pace", action="store_false", help="send at once, not at recorded pace"
     )
+    play_command.set_defaults(run=_play)
+    serve.set_defaults(run=_serve)
+    record = commands.add_parser(
+        "record", help="send one real request through a spec's provider and save it"
+    )
+    _record_arguments(record)
+    record.set_defaults(run=_record)
     return main_parser
+
+
+def _record_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("spec", type=Path, help="the spec (any file, anywhere)")
+    command.add_argument("--prompt", required=True, help="the user message to send")
+    command.add_argument("--model", help="default: the provider's default model")
+    command.add_argument(
+        "--base-url",
+        type=_base_url,
+        help="send to this server instead of the spec's (its user and password as Basic auth)",
+    )
+    command.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter of the provider; a body field where the provider merges others",
+    )
+    command.add_argument(
+        "--out", type=Path, help="default: recordings/<module>/recorded-<UTC time>.json"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit status (0 success, 1 failure, 2 usage)."""
     args = parser().parse_args(argv)
-    if args.command == "play":
-        return play(args.provider, args.recording, pace=args.pace)
-    return _serve(args)
+    status: int = args.run(args)
+    return status
+
+
+def _play(args: argparse.Namespace) -> int:
+    return play(args.provider, args.recording, pace=args.pace)
+
+
+def _record(args: argparse.Namespace) -> int:
+    from ._record import run  # the generator and the proxy are loaded only to record
+
+    return run(args)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -133,3 +174,14 @@ def _seconds(text: str) -> float:
     if not value >= 0:  # also rejects nan
         raise argparse.ArgumentTypeError(f"must be >= 0 seconds: {text}")
     return value
+
+
+def _base_url(text: str) -> str:
+    if not is_http_url(text):
+        raise argparse.ArgumentTypeError(f"not an http:// or https:// URL with a host: {text!r}")
+    parts = urlsplit(text)
+    try:  # sent as Basic authorization, which is Latin-1
+        f"{unquote(parts.username or '')}:{unquote(parts.password or '')}".encode("latin-1")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError("its user and password must be Latin-1") from None
+    return text

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from aioresponses import aioresponses
@@ -61,10 +62,24 @@ def replay(mock: aioresponses, recorded: Recording, url: str | None = None) -> N
     )
 
 
-def sent_requests(mock: aioresponses) -> list[tuple[str, str, dict[str, Any]]]:
-    """Every request the code under test made: method, URL and the keyword arguments."""
+class SentRequest(NamedTuple):
+    """A request the code under test made, as aioresponses saw it."""
+
+    method: str
+    url: str
+    headers: dict[str, str]
+    body: bytes
+    """The body's bytes, empty for none."""
+
+    def json(self) -> Any:
+        """The body, decoded as JSON."""
+        return json.loads(self.body)
+
+
+def sent_requests(mock: aioresponses) -> list[SentRequest]:
+    """Every request the code under test made, in order."""
     return [
-        (method, str(url), call.kwargs)
+        SentRequest(method, str(url), dict(call.kwargs["headers"]), call.kwargs["data"] or b"")
         for (method, url), calls in mock.requests.items()
         for call in calls
     ]

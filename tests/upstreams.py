@@ -10,7 +10,13 @@ from contextlib import asynccontextmanager
 
 from aiohttp import web
 
-__all__ = ["DELTA_TEXT", "StallingUpstream", "answering_upstream", "stalling_upstream"]
+__all__ = [
+    "DELTA_TEXT",
+    "StallingUpstream",
+    "answering_upstream",
+    "serving",
+    "stalling_upstream",
+]
 
 DELTA_TEXT = "Hel"
 """The text of the one delta a stalling upstream sends."""
@@ -49,7 +55,7 @@ class StallingUpstream:
 async def stalling_upstream() -> AsyncIterator[tuple[StallingUpstream, str]]:
     """A stalling upstream on a free port, with handler cancellation on: it and its base URL."""
     upstream = StallingUpstream()
-    async with _serving(upstream.handle) as base_url:
+    async with serving(upstream.handle) as base_url:
         yield upstream, base_url
 
 
@@ -64,14 +70,16 @@ async def answering_upstream(body: bytes) -> AsyncIterator[tuple[list[web.BaseRe
         await request.read()
         return web.Response(body=body, content_type="text/event-stream")
 
-    async with _serving(answer) as base_url:
+    async with serving(answer) as base_url:
         yield seen, base_url
 
 
 @asynccontextmanager
-async def _serving(
+async def serving(
     handler: Callable[[web.BaseRequest], Awaitable[web.StreamResponse]],
 ) -> AsyncIterator[str]:
+    """``handler`` serving on a free port of 127.0.0.1, handlers cancelled when their client
+    goes away: its base URL."""
     runner = web.ServerRunner(web.Server(handler, handler_cancellation=True))
     await runner.setup()
     try:

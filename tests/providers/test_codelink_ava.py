@@ -55,11 +55,11 @@ async def test_sends_exactly_the_recorded_request(mock_http: aioresponses, name:
         "gpt-3.5-turbo", recorded.request.json["messages"], **extra_kwargs(name)
     ).text()
 
-    [(method, url, sent)] = sent_requests(mock_http)
-    assert (method, url) == ("POST", ENDPOINT)
-    assert sent["headers"] == recorded.request.headers
-    assert sent["json"] == recorded.request.json
-    assert json.dumps(sent["json"]) == json.dumps(recorded.request.json)  # key order too
+    [sent] = sent_requests(mock_http)
+    assert (sent.method, sent.url) == ("POST", ENDPOINT)
+    assert sent.headers == recorded.request.headers
+    assert sent.json() == recorded.request.json
+    assert sent.body == json.dumps(recorded.request.json).encode()  # key order too
 
 
 async def test_joined_text_of_the_multiline_answer(mock_http: aioresponses) -> None:
@@ -86,8 +86,8 @@ async def test_kwargs_are_merged_last_and_may_override(mock_http: aioresponses) 
     await CodeLinkAva.create_async_generator(
         "gpt-3.5-turbo", [], temperature=0.1, stream=False, user="u-1"
     ).text()
-    [(_, _, sent)] = sent_requests(mock_http)
-    assert sent["json"] == {"messages": [], "temperature": 0.1, "stream": False, "user": "u-1"}
+    [sent] = sent_requests(mock_http)
+    assert sent.json() == {"messages": [], "temperature": 0.1, "stream": False, "user": "u-1"}
 
 
 async def test_reserved_keywords_never_reach_the_body(mock_http: aioresponses) -> None:
@@ -108,9 +108,10 @@ async def test_reserved_keywords_never_reach_the_body(mock_http: aioresponses) -
         )
         assert await stream.text() == ""
         assert not session.closed, "the caller's session must be left open"
-    [(_, url, sent)] = sent_requests(mock_http)
+    [sent] = sent_requests(mock_http)
+    url = sent.url
     assert url == "http://127.0.0.1:9/mirror/api/chat"
-    assert sent["json"] == {"messages": [], "temperature": 0.6, "stream": True}
+    assert sent.json() == {"messages": [], "temperature": 0.6, "stream": True}
 
 
 async def test_a_500_raises_a_typed_error_with_status_and_excerpt(mock_http: aioresponses) -> None:

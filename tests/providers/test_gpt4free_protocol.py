@@ -54,8 +54,8 @@ async def test_a_gpt4free_call_passes_on_only_declared_arguments(mock_http: aior
     )
 
     assert await stream.text() == "Hello! How can I help you today?"
-    [(_, _, sent)] = sent_requests(mock_http)
-    assert sent["json"] == {"messages": HELLO, "temperature": 0.2, "stream": True}
+    [sent] = sent_requests(mock_http)
+    assert sent.json() == {"messages": HELLO, "temperature": 0.2, "stream": True}
 
 
 async def test_a_provider_that_refuses_undeclared_arguments_takes_gpt4free_calls(
@@ -75,8 +75,8 @@ async def test_a_provider_that_refuses_undeclared_arguments_takes_gpt4free_calls
     )
 
     assert [delta async for delta in stream] == recorded.expect["deltas"]
-    [(_, _, sent)] = sent_requests(mock_http)
-    assert sent["json"] == recorded.request.json
+    [sent] = sent_requests(mock_http)
+    assert sent.json() == recorded.request.json
 
 
 def test_the_signature_is_still_the_generated_one() -> None:
@@ -93,8 +93,8 @@ def test_create_completion_yields_the_deltas(mock_http: aioresponses) -> None:
     deltas = list(CodeLinkAva.create_completion("gpt-3.5-turbo", HELLO, **GPT4FREE_ARGUMENTS))
 
     assert deltas == recorded.expect["deltas"]
-    [(_, _, sent)] = sent_requests(mock_http)
-    assert sent["json"] == recorded.request.json
+    [sent] = sent_requests(mock_http)
+    assert sent.json() == recorded.request.json
 
 
 def test_closing_create_completion_early_closes_the_stream(
@@ -137,8 +137,8 @@ async def test_a_subclass_passing_the_call_on_takes_gpt4free_calls_as_its_parent
     )
 
     assert await stream.text() == "Hello! How can I help you today?"
-    [(_, _, sent)] = sent_requests(mock_http)
-    assert sent["json"] == {"messages": HELLO, "temperature": 0.2, "stream": True}
+    [sent] = sent_requests(mock_http)
+    assert sent.json() == {"messages": HELLO, "temperature": 0.2, "stream": True}
 
 
 async def test_a_direct_call_still_merges_undeclared_arguments_into_the_body(
@@ -148,5 +148,5 @@ async def test_a_direct_call_still_merges_undeclared_arguments_into_the_body(
 
     await Mirror.create_async_generator("gpt-3.5-turbo", HELLO, user="u-1").text()
 
-    [(_, _, sent)] = sent_requests(mock_http)
-    assert sent["json"] == {"messages": HELLO, "temperature": 0.6, "stream": True, "user": "u-1"}
+    [sent] = sent_requests(mock_http)
+    assert sent.json() == {"messages": HELLO, "temperature": 0.6, "stream": True, "user": "u-1"}

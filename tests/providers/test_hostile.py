@@ -38,7 +38,7 @@ from generated import (
     UnexpectedStatusError,
     codelink_ava,
 )
-from generated._runtime import _endpoint
+from generated._runtime import _call
 from generated._runtime._constants import ERROR_EXCERPT_BYTES, MAX_RETRY_AFTER
 from generated._runtime._responses import retry_after
 from generated.anthropic_messages import AnthropicMessages
@@ -225,7 +225,7 @@ async def test_a_server_hint_never_outlasts_the_backoff_bound(
     async def sleep(connection: object, delay: float) -> None:
         waits.append(delay)
 
-    monkeypatch.setattr(_endpoint._Connection, "sleep", sleep)
+    monkeypatch.setattr(_call._Connection, "sleep", sleep)
     async with serving(answer(429, b"{}", "application/json", **hint)) as (base_url, received):
         stream = CodeLinkAva.create_async_generator("", MESSAGES, base_url=base_url, timeout=None)
         with pytest.raises(RateLimitError):

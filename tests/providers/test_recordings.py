@@ -37,7 +37,7 @@ from generated import (
 from generated._runtime._framings import Origin, TextFraming
 from replay import Recording
 
-from ..conftest import all_recordings, replay, sent_requests
+from ..conftest import SentRequest, all_recordings, replay, sent_requests
 from ..reading import read_body
 
 RECORDINGS = all_recordings()
@@ -156,30 +156,30 @@ async def test_sends_exactly_the_recorded_request(
     attempts = sent_requests(mock_http)  # several when a 5xx was retried: all the same
     assert attempts
     if os.environ.get("UPDATE_RECORDINGS"):
-        rewrite_request(recording, *attempts[0])
+        rewrite_request(recording, attempts[0])
         return
-    for method, url, sent in attempts:
-        assert (method, url) == (
+    for sent in attempts:
+        assert (sent.method, sent.url) == (
             recording.request.method,
             with_secrets(recording.request.url, recording),
         )
         expected_headers = {
             k: with_secrets(v, recording) for k, v in recording.request.headers.items()
         }
-        assert sent["headers"] == expected_headers
-        assert sent.get("json") == recording.request.json
+        assert sent.headers == expected_headers
+        assert (sent.json() if sent.body else None) == recording.request.json
 
 
-def rewrite_request(recording: Recording, method: str, url: str, sent: dict[str, Any]) -> None:
+def rewrite_request(recording: Recording, sent: SentRequest) -> None:
     """Put what the provider sent in place of the recorded request, secrets as ``<NAME>``."""
     data = json.loads(recording.path.read_text(encoding="utf-8"))
     request: dict[str, object] = {
-        "method": method,
-        "url": without_secrets(url, recording),
-        "headers": {k: without_secrets(v, recording) for k, v in sent["headers"].items()},
+        "method": sent.method,
+        "url": without_secrets(sent.url, recording),
+        "headers": {k: without_secrets(v, recording) for k, v in sent.headers.items()},
     }
-    if sent.get("json") is not None:
-        request["json"] = sent["json"]
+    if sent.body:
+        request["json"] = sent.json()
     data["request"] = request
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     recording.path.write_text(text, encoding="utf-8")

@@ -42,8 +42,8 @@ async def test_the_secret_is_sent_but_never_in_an_error(
     )
     with pytest.raises(ProviderError) as caught:
         await AnthropicMessages.create_async_generator("", [], max_tokens=10).text()
-    [(_, _, sent)] = sent_requests(mock_http)
-    assert sent["headers"]["x-api-key"] == SECRET
+    [sent] = sent_requests(mock_http)
+    assert sent.headers["x-api-key"] == SECRET
     assert SECRET not in str(caught.value)
     assert SECRET not in repr(caught.value.__dict__)
 
@@ -99,7 +99,8 @@ async def test_a_key_in_the_url_is_sent_but_never_in_an_error(
     assert isinstance(call, dict)
     with pytest.raises(APIStatusError) as caught:
         await Gemini.create_async_generator(call["model"], call["messages"]).text()
-    [(_, url, _)] = sent_requests(mock_http)
+    [sent] = sent_requests(mock_http)
+    url = sent.url
     assert url.endswith(f"?alt=sse&key={SECRET}")
     assert SECRET not in str(caught.value)
     assert caught.value.endpoint.endswith("?alt=sse&key=<GEMINI_API_KEY>")

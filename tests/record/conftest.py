@@ -11,10 +11,10 @@ from typing import Any
 from aiohttp import web
 
 from generated import TextDelta
-from generator._build import load_specs
+from generator import load_specs
 from generator._model import ProviderSpec
-from generator._record import Call, write_recording
 from replay import Recording, ReplayServer, load_recording
+from replay._record import Call, write_recording
 
 from ..conftest import ROOT
 from ..providers.test_recordings import as_json, check_outcome, collect, provider_of

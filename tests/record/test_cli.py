@@ -1,4 +1,4 @@
-"""``python -m generator record``: writes where it says, and a bad call is one line, no traceback."""
+"""``python -m replay record``: writes where it says, and a bad call is one line, no traceback."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import main
 from replay import ReplayServer, load_recording
+from replay._cli import main
 
 from ..conftest import ROOT
 from ..conftest import recording as recorded
@@ -200,7 +200,7 @@ async def test_ctrl_c_records_nothing_and_exits_130(tmp_path: Path) -> None:
     out = tmp_path / "never.json"
     async with stalling_upstream() as (upstream, base_url):
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "generator", "record", str(SPECS / "codelink_ava.yaml"),
+            sys.executable, "-m", "replay", "record", str(SPECS / "codelink_ava.yaml"),
             "--prompt", "hi", "--base-url", base_url, "--out", str(out),
             cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from generator._build import load_specs
-from generator._record import Call, RecordError, record
+from generator import load_specs
 from replay import Fault, Recording, ReplayServer
+from replay._record import Call, RecordError, record
 
 from ..conftest import ROOT
 from ..conftest import recording as recorded

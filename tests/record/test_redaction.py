@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator._redaction import Redactor
+from replay._redaction import RecordingRedactor
 
 KEY = "sk-Live/Key+1"
-REDACTOR = Redactor({"API_KEY": KEY, "SHORT": "abc"}, "http://me:hunter2@example.com")
+REDACTOR = RecordingRedactor({"API_KEY": KEY, "SHORT": "abc"}, "http://me:hunter2@example.com")
 
 
 def test_a_value_is_replaced_as_it_is_escaped_and_in_any_case() -> None:
@@ -35,7 +35,7 @@ def test_a_value_is_replaced_in_every_form_a_server_echoes_it(echoed: str) -> No
 
 
 def test_a_value_with_quotes_is_replaced_json_escaped_and_form_encoded() -> None:
-    redactor = Redactor({"KEY": 'pa ss"wörd'})
+    redactor = RecordingRedactor({"KEY": 'pa ss"wörd'})
     echoed = ['pa ss\\"w\\u00f6rd', 'pa ss\\"wörd', "pa+ss%22w%C3%B6rd"]
     assert [redactor.text(each) for each in echoed] == ["<KEY>"] * 3
 

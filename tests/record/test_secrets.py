@@ -17,7 +17,7 @@ import pytest
 from aiohttp import web
 from multidict import CIMultiDict
 
-from generator._record import Call, record
+from replay._record import Call, record
 
 from .conftest import local_server, replay, saved, spec
 

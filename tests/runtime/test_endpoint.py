@@ -96,9 +96,9 @@ async def test_a_form_body_is_sent_as_url_encoded_fields(mock_http: aioresponses
     )
     stream = endpoint(body_format="form").stream({}, {"q": "a b", "n": 2, "fast": True})
     assert await stream.text() == "ok"
-    [(_, _, sent)] = sent_requests(mock_http)
-    assert sent["data"] == {"q": "a b", "n": "2", "fast": "true"}
-    assert sent.get("json") is None
+    [sent] = sent_requests(mock_http)
+    assert sent.body == b"q=a+b&n=2&fast=true"
+    assert sent.headers["Content-Type"] == "application/x-www-form-urlencoded"
 
 
 async def test_no_body_sends_none(mock_http: aioresponses) -> None:
@@ -106,8 +106,9 @@ async def test_no_body_sends_none(mock_http: aioresponses) -> None:
         "https://api.probe.example/chat", body=SSE_DONE, content_type="text/event-stream"
     )
     assert await endpoint().stream({}, None).text() == "ok"
-    [(_, _, sent)] = sent_requests(mock_http)
-    assert sent.get("json") is None and sent.get("data") is None
+    [sent] = sent_requests(mock_http)
+    assert sent.body == b""
+    assert "Content-Type" not in sent.headers
 
 
 async def test_a_url_for_the_call_moves_with_base_url(mock_http: aioresponses) -> None:

@@ -17,7 +17,7 @@ from aiohttp import web
 from multidict import CIMultiDict
 from yarl import URL
 
-from .runtime._config import Timeouts
+from generator.runtime._config import Timeouts
 
 __all__ = ["Exchange", "RecordingProxy"]
 

@@ -12,10 +12,9 @@ import re
 from collections.abc import Mapping, Sequence
 from itertools import accumulate
 
-from .runtime._endpoint import _credentials
-from .runtime._secrets import SHORTEST_REDACTED, secret_forms
+from generator.runtime._secrets import Redactor, url_credentials
 
-__all__ = ["Redactor"]
+__all__ = ["RecordingRedactor"]
 
 _PLACEHOLDERS = re.compile(r"(?:<[A-Za-z_][A-Za-z0-9_]*>)+")
 _AUTHORIZATION = frozenset({"authorization", "proxy-authorization"})
@@ -41,34 +40,19 @@ def _is_placeholder(text: str) -> bool:
     return _PLACEHOLDERS.fullmatch(text) is not None
 
 
-class Redactor:
+class RecordingRedactor:
     """Replaces each value of ``secrets`` (environment variables' values by their names) with
-    ``<NAME>``, and the userinfo of ``base_url`` with ``<BASE_URL_CREDENTIALS>``: in each of
-    their ``secret_forms`` (as they are, URL-escaped, JSON-escaped), in any case."""
+    ``<NAME>``, and the userinfo of ``base_url`` with ``<BASE_URL_CREDENTIALS>``, as the
+    runtime's :class:`Redactor` does in errors; and, besides, whole values that are secret by
+    where they stand."""
 
     def __init__(self, secrets: Mapping[str, str], base_url: str | None = None) -> None:
-        named = [
-            (form, f"<{name}>") for name, value in secrets.items() for form in secret_forms(value)
-        ]
-        named += [(form, "<BASE_URL_CREDENTIALS>") for form, _ in _credentials(base_url, "")]
-        forms: dict[str, tuple[str, str]] = {}
-        for form, shown in named:
-            if len(form) >= SHORTEST_REDACTED:
-                forms.setdefault(form.lower(), (form, shown))
-        # Longest first, so that a value holding another is replaced whole.
-        ordered = sorted(forms.values(), key=lambda pair: len(pair[0]), reverse=True)
-        self._names = [shown for _, shown in ordered]
-        groups = "|".join(f"({re.escape(form)})" for form, _ in ordered) or "(?!)"
-        self._text = re.compile(groups, re.IGNORECASE)
-        self._bytes = re.compile(groups.encode("utf-8"), re.IGNORECASE)
+        named = [(value, name) for name, value in secrets.items()]
+        self._redactor = Redactor([*named, *url_credentials(base_url, "BASE_URL_CREDENTIALS")])
 
     def text(self, text: str) -> str:
         """``text`` with every secret's value replaced by its ``<NAME>``."""
-        return self._text.sub(self._name_of, text)
-
-    def _name_of(self, match: re.Match[str]) -> str:
-        assert match.lastindex is not None  # every alternative is a group
-        return self._names[match.lastindex - 1]
+        return self._redactor.text(text)
 
     def value(self, value: object) -> object:
         """A JSON value with every string (and object key) in it redacted."""
@@ -121,10 +105,11 @@ class Redactor:
         spans: list[tuple[int, int, int]] = []
         """Each replaced value's start and end, and how far what follows it moved."""
         done = 0
-        for match in self._bytes.finditer(body):
+        names = self._redactor.names
+        for match in self._redactor.bytes_pattern.finditer(body):
             start, end = match.span()
             assert match.lastindex is not None  # every alternative is a group
-            redacted += body[done:start] + self._names[match.lastindex - 1].encode("utf-8")
+            redacted += body[done:start] + names[match.lastindex - 1].encode("utf-8")
             spans.append((start, end, len(redacted) - end))
             done = end
         redacted += body[done:]

@@ -1,10 +1,10 @@
-"""``python -m generator record``: one real exchange through a spec's provider, as a recording.
+"""``python -m replay record``: one real exchange through a spec's provider, as a recording.
 
 The provider is built from the spec as it is now, into a temporary package, so an edited spec is
 recorded without a build. It is pointed at a :class:`RecordingProxy` that forwards its request
 to the endpoint (or ``--base-url``) and keeps the answer read by read; what the provider made of
 it is read from ``stream.events()`` in the same pass. Everything written is redacted of secrets
-(:class:`Redactor`) and checked with ``replay.load_recording`` before it takes its place.
+(:class:`RecordingRedactor`) and checked with :func:`load_recording` before it takes its place.
 """
 
 from __future__ import annotations
@@ -30,15 +30,14 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import aiohttp
 from multidict import CIMultiDict
 
-from replay import RecordingError, load_recording
+from generator import ProviderSpec, SpecError, find_config, load_specs
+from generator._build import file_mode, write_atomically
+from generator._package import package_files
+from generator.runtime._url import rebase_url
 
-from ._build import file_mode, load_specs, write_atomically
-from ._model import ProviderSpec
-from ._package import package_files
-from ._project import Config
-from ._recording_proxy import Exchange, RecordingProxy
-from ._redaction import Redactor
-from .runtime._url import rebase_url
+from ._proxy import Exchange, RecordingProxy
+from ._recordings import RecordingError, load_recording
+from ._redaction import RecordingRedactor
 
 __all__ = [
     "Call",
@@ -83,9 +82,14 @@ class _Built:
     """The module's ``_ENDPOINT``."""
 
 
-def run(args: argparse.Namespace, config: Config) -> int:
+def run(args: argparse.Namespace) -> int:
     """Record as the command line says; the exit status (1 failure, 2 usage, 130 Ctrl-C)."""
-    [spec] = load_specs([args.spec], config.root)
+    config = find_config(Path.cwd())
+    try:
+        [spec] = load_specs([args.spec], config.root)
+    except SpecError as error:
+        print(error, file=sys.stderr)
+        return 1
     call = Call(args.prompt, args.model, args.base_url, tuple(args.param))
     path = args.out or default_output(config.root, spec.module)
     try:
@@ -130,7 +134,7 @@ async def record(spec: ProviderSpec, call: Call) -> dict[str, object]:
         model = call.model if call.model is not None else built.info.default_model or ""
         messages: list[object] = [{"role": "user", "content": call.prompt}]
         secrets = {name: os.environ.get(name, "") for name in built.endpoint.secrets}
-        redactor = Redactor(secrets, call.base_url)
+        redactor = RecordingRedactor(secrets, call.base_url)
         origin = _origin(spec.request.url)
         started = datetime.now(UTC)
         headers, exchange, outcome = await _exchange(
@@ -139,7 +143,7 @@ async def record(spec: ProviderSpec, call: Call) -> dict[str, object]:
         expect = {"call": {"model": model, "messages": messages, "kwargs": kwargs}, **outcome}
         return {
             "description": redactor.text(
-                f"Recorded by `python -m generator record` at {started:%Y-%m-%dT%H:%M:%SZ}: "
+                f"Recorded by `python -m replay record` at {started:%Y-%m-%dT%H:%M:%SZ}: "
                 f"{spec.class_name} asked {call.prompt!r}."
             ),
             "request": _request(origin, exchange, headers, redactor),
@@ -153,7 +157,7 @@ async def _exchange(
     origin: str,
     base_url: str | None,
     arguments: tuple[str, list[object], dict[str, object]],
-    redactor: Redactor,
+    redactor: RecordingRedactor,
 ) -> tuple[CIMultiDict[str], Exchange, dict[str, object]]:
     """Call the provider through a proxy to ``origin`` (or ``base_url``): the headers it
     sent, the exchange, and what ``expect`` says of its outcome besides the call."""
@@ -251,7 +255,7 @@ async def _send(
 
 
 def _check(
-    built: _Built, exchange: Exchange | None, error: Exception | None, redactor: Redactor
+    built: _Built, exchange: Exchange | None, error: Exception | None, redactor: RecordingRedactor
 ) -> None:
     """Refuse to record an exchange that did not happen whole, or cannot be replayed."""
     if exchange is None:
@@ -301,7 +305,7 @@ def _event(event: Any, package: ModuleType) -> dict[str, object]:
 
 
 def _request(
-    origin: str, exchange: Exchange, headers: CIMultiDict[str], redactor: Redactor
+    origin: str, exchange: Exchange, headers: CIMultiDict[str], redactor: RecordingRedactor
 ) -> dict[str, object]:
     """The request as the provider sent it, at the spec's own origin."""
     request: dict[str, object] = {
@@ -313,7 +317,7 @@ def _request(
     return request
 
 
-def _body(exchange: Exchange, redactor: Redactor) -> dict[str, object]:
+def _body(exchange: Exchange, redactor: RecordingRedactor) -> dict[str, object]:
     """The request's body as a recording keeps it: ``json``, or else ``body`` text."""
     if not exchange.body:
         return {}
@@ -325,7 +329,7 @@ def _body(exchange: Exchange, redactor: Redactor) -> dict[str, object]:
     return {"body": redactor.text(text)}
 
 
-def _response(exchange: Exchange, redactor: Redactor) -> dict[str, object]:
+def _response(exchange: Exchange, redactor: RecordingRedactor) -> dict[str, object]:
     """The answer as it arrived: status, headers, and the body read by read."""
     assert exchange.status is not None  # the exchange is whole
     headers: dict[str, str] = {}
