@@ -24,6 +24,8 @@ Each provider is a module of this package::
 model, importing a provider's module only when its class is asked for; ``provider_infos()`` says
 what each spec declares (models, framing, parameters) without importing any.
 ``python -m generated`` chats with one from the terminal.
+``python -m generated serve`` serves them all behind one OpenAI-compatible endpoint.
+``gpt4free_provider(Provider)`` is the class gpt4free's clients take as ``provider=``.
 
 The runtime they share is the ``_runtime`` subpackage, a copy of the generator's; the names a
 caller needs from it (the errors, ``Timeouts``, ``TextStream``, ...) are exported here.
@@ -44,12 +46,10 @@ from ._runtime import (
     Message,
     MissingSecretError,
     NotFoundError,
-    ParameterInfo,
     PermissionDeniedError,
     ProtocolError,
     ProviderConnectionError,
     ProviderError,
-    ProviderInfo,
     ProviderTimeoutError,
     RateLimitError,
     ReasoningDelta,
@@ -70,7 +70,8 @@ from ._runtime import (
     UnknownProviderError,
     Usage,
 )
-from ._runtime._registry import Registry
+from ._runtime._gpt4free import gpt4free_provider
+from ._runtime._registry import ParameterInfo, ProviderInfo, Registry
 
 __all__ = [
     "APIStatusError",
@@ -114,6 +115,7 @@ __all__ = [
     "Usage",
     "find_providers",
     "get_provider",
+    "gpt4free_provider",
     "provider_infos",
     "providers",
 ]
@@ -452,25 +454,7 @@ _REGISTRY = Registry(
     ),
 )
 
-
-def providers() -> dict[str, type[AsyncGeneratorProvider]]:
-    """Every provider's class by its class name, in name order; imports every provider module."""
-    return _REGISTRY.providers()
-
-
-def get_provider(name: str) -> type[AsyncGeneratorProvider]:
-    """The class of provider ``name``, its class or module name in any case.
-
-    Raises ``UnknownProviderError``, naming the close matches, when there is none.
-    """
-    return _REGISTRY.load(name)
-
-
-def find_providers(*, model: str) -> list[type[AsyncGeneratorProvider]]:
-    """The providers whose spec lists ``model``, those marked working first."""
-    return _REGISTRY.find(model)
-
-
-def provider_infos() -> tuple[ProviderInfo, ...]:
-    """What each provider's spec declares, in module order, without importing any provider."""
-    return _REGISTRY.infos
+find_providers = _REGISTRY.find_providers
+get_provider = _REGISTRY.get_provider
+provider_infos = _REGISTRY.provider_infos
+providers = _REGISTRY.providers

@@ -8,10 +8,11 @@ did not write. It owns the package folder's top-level files and its ``_runtime``
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -25,13 +26,14 @@ from ._package import (
     table_file,
 )
 from ._project import ConfigError, display_path, package_name
-from ._runtime_source import RUNTIME_FOLDER
+from ._runtime_source import PARTS, RUNTIME_FOLDER
 from ._spec import load_spec
 
 __all__ = [
     "BuildReport",
     "build",
     "check",
+    "checked_parts",
     "discover_specs",
     "file_mode",
     "load_specs",
@@ -176,6 +178,7 @@ def build(
     only: Sequence[Path] = (),
     root: Path | None = None,
     table: Path | None = None,
+    parts: Collection[str] = (),
 ) -> BuildReport:
     """Write the package for every spec in ``specs_dir`` into ``output_dir``.
 
@@ -183,13 +186,15 @@ def build(
     ``__init__``) and nothing is removed; otherwise generated files no spec or runtime file
     produces any more are removed. Every spec is checked either way: the package's
     ``__init__`` lists every provider. ``table`` is where the Markdown table of the providers
-    goes, if anywhere.
+    goes, if anywhere; ``parts`` are the runtime's parts the package carries besides its core
+    (``registry``, ``gateway``, ``gpt4free``).
     """
     root = Path.cwd() if root is None else root
     _check_output_folder(output_dir, specs_dir, root)
     specs = load_specs(discover_specs(specs_dir, root), root)
     modules = _modules_of(only, specs, specs_dir, root)
-    package, files = _written_files(specs, specs_dir, output_dir, root, modules, table)
+    where = _Where(specs_dir, output_dir, root, table, checked_parts(parts))
+    package, files = _written_files(specs, where, modules)
     _refuse_foreign_overwrites(files, root)
     report = BuildReport(notes=fallback_notes(specs))
     mode = file_mode()
@@ -210,15 +215,21 @@ def build(
 
 
 def check(
-    specs_dir: Path, output_dir: Path, *, root: Path | None = None, table: Path | None = None
+    specs_dir: Path,
+    output_dir: Path,
+    *,
+    root: Path | None = None,
+    table: Path | None = None,
+    parts: Collection[str] = (),
 ) -> list[str]:
-    """Problems that make ``output_dir`` (and ``table``) differ from what ``build`` writes;
-    empty when in sync."""
+    """Problems that make ``output_dir`` (and ``table``) differ from what ``build`` writes
+    with the same ``parts``; empty when in sync."""
     root = Path.cwd() if root is None else root
     _check_output_folder(output_dir, specs_dir, root)
     specs = load_specs(discover_specs(specs_dir, root), root)
     modules = [spec.module for spec in specs]
-    package, files = _written_files(specs, specs_dir, output_dir, root, modules, table)
+    where = _Where(specs_dir, output_dir, root, table, checked_parts(parts))
+    package, files = _written_files(specs, where, modules)
     if not output_dir.is_dir():
         shown = display_path(output_dir, root)
         return [f"{shown}: the package folder does not exist (run python -m generator build)"]
@@ -281,19 +292,38 @@ def _specs_source(specs_dir: Path, root: Path) -> str:
     return display_path(specs_dir, root).rstrip("/") + "/"
 
 
+@dataclass(frozen=True)
+class _Where:
+    """What a build reads and writes: the specs, the package, the table, the parts."""
+
+    specs_dir: Path
+    output_dir: Path
+    root: Path
+    table: Path | None
+    parts: frozenset[str]
+
+
+def checked_parts(parts: Collection[str]) -> frozenset[str]:
+    """``parts``, each the name of one of the runtime's parts; else a ConfigError."""
+    for part in parts:
+        if part not in PARTS:
+            close = difflib.get_close_matches(part, PARTS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"the parts: {', '.join(PARTS)}"
+            raise ConfigError(f"no part {part!r} of the runtime; {hint}")
+    return frozenset(parts)
+
+
 def _written_files(
-    specs: list[ProviderSpec],
-    specs_dir: Path,
-    output_dir: Path,
-    root: Path,
-    modules: list[str],
-    table: Path | None,
+    specs: list[ProviderSpec], where: _Where, modules: list[str]
 ) -> tuple[dict[PurePosixPath, str], dict[Path, str]]:
     """The package's files by their path inside it, and every file a build writes, by path."""
+    specs_dir, output_dir, root, table = where.specs_dir, where.output_dir, where.root, where.table
     source = _specs_source(specs_dir, root)
     emitted = emit_package(specs)
     name = package_name(output_dir, root)
-    package = package_files(specs, name, source, modules=modules, emitted=emitted)
+    package = package_files(
+        specs, name, source, modules=modules, parts=where.parts, emitted=emitted
+    )
     files = {output_dir / relative: text for relative, text in package.items()}
     if table is not None:
         if Path(os.path.abspath(table)).is_relative_to(os.path.abspath(output_dir)):

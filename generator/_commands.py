@@ -10,6 +10,7 @@ from pathlib import Path
 from ._build import build, check, discover_specs, load_specs, validate
 from ._diagnostics import SpecError
 from ._project import Config, ConfigError, find_config
+from ._runtime_source import PARTS
 from ._scaffold import ScaffoldError, write_new_spec
 from ._spec import schema_text
 from ._watch import watch
@@ -45,6 +46,17 @@ def _folders(command: argparse.ArgumentParser, *, output: bool = True) -> None:
         command.add_argument(
             "--table", type=Path, help="the Markdown table of the providers (optional)"
         )
+        command.add_argument(
+            "--parts",
+            type=_parts,
+            metavar="PART,...",
+            help=f"the runtime's parts to carry besides its core: {', '.join(PARTS)} "
+            "(default: [tool.streamgen] parts, else none; an empty value for none)",
+        )
+
+
+def _parts(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def _build_arguments(command: argparse.ArgumentParser) -> None:
@@ -87,7 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _config(args: argparse.Namespace) -> Config:
     return find_config(Path.cwd()).with_flags(
-        args.specs, getattr(args, "output", None), getattr(args, "table", None)
+        args.specs,
+        getattr(args, "output", None),
+        getattr(args, "table", None),
+        getattr(args, "parts", None),
     )
 
 
@@ -135,7 +150,14 @@ def _schema(config: Config) -> Path | None:
 
 
 def _build(config: Config, only: list[Path]) -> int:
-    report = build(config.specs, config.output, only=only, root=config.root, table=config.table)
+    report = build(
+        config.specs,
+        config.output,
+        only=only,
+        root=config.root,
+        table=config.table,
+        parts=config.parts,
+    )
     for path in report.written:
         print(f"wrote {config.display(path)}")
     for path, why in report.removed.items():
@@ -179,7 +201,9 @@ def _print_diagnostics(error: SpecError) -> None:
 
 
 def _check(config: Config) -> int:
-    problems = check(config.specs, config.output, root=config.root, table=config.table)
+    problems = check(
+        config.specs, config.output, root=config.root, table=config.table, parts=config.parts
+    )
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

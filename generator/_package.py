@@ -22,11 +22,13 @@ from ._model import ProviderSpec
 from ._render import format_sources, template
 from ._runtime_source import (
     OPTIONAL_MODULES,
-    PACKAGE_FUNCTIONS,
+    PARTS,
+    REGISTRY_FUNCTIONS,
     RUNTIME_FOLDER,
     RUNTIME_SOURCE,
+    part_files,
     public_names,
-    runtime_sources,
+    with_needed_parts,
 )
 
 __all__ = [
@@ -59,10 +61,16 @@ class PackageInit:
     """Each provider's module and class name, in module order."""
     infos: tuple[str, ...]
     """Each provider's ``ProviderInfo(...)`` expression, in the same order."""
+    parts: frozenset[str]
+    """The parts of the runtime the package carries besides its core."""
     exports: tuple[str, ...]
-    """The runtime's public names, which the package re-exports."""
+    """The runtime core's public names, which the package re-exports."""
+    registry_functions: tuple[str, ...]
+    """The package's functions that are its registry's methods, with the registry part."""
     all_names: tuple[str, ...]
-    """Every name the package exports: those, and its registry functions."""
+    """Every name the package exports: the core's, and its parts'."""
+    missing_names: dict[str, tuple[str, ...]]
+    """The names of each part the package was built without, to say how to get them."""
 
 
 def header(source: str, edit: str) -> str:
@@ -96,17 +104,21 @@ def package_files(
     specs_source: str,
     *,
     modules: Iterable[str],
+    parts: frozenset[str] = frozenset(),
     emitted: Mapping[str, ProviderModule] | None = None,
 ) -> dict[PurePosixPath, str]:
     """Every file of the package, by path inside it, with its source.
 
     ``modules`` names the provider modules to render (formatting them is the slow part); the
-    runtime, ``__init__.py`` and ``py.typed`` always follow from all of ``specs``. ``emitted``
-    is ``emit_package(specs)``, when the caller has it already.
+    runtime, ``__init__.py`` and ``py.typed`` always follow from all of ``specs``. ``parts``
+    are the runtime's parts to carry besides its core (with those they need). ``emitted`` is
+    ``emit_package(specs)``, when the caller has it already.
     """
     emitted = emit_package(specs) if emitted is None else emitted
-    files = _runtime_files(emitted.values())
+    parts = with_needed_parts(parts)
+    files = _runtime_files(emitted.values(), parts)
     ordered = sorted(specs, key=lambda spec: spec.module)
+    exports = [name for part in sorted(parts) for name in PARTS[part].exports]
     init = PackageInit(
         header=header(specs_source, "Edit the specs, then regenerate."),
         main_header=header(specs_source, "Regenerated with the package."),
@@ -114,8 +126,15 @@ def package_files(
         runtime=RUNTIME_FOLDER,
         providers=tuple((spec.module, spec.class_name) for spec in ordered),
         infos=tuple(info_source(provider_info(spec, emitted[spec.module])) for spec in ordered),
+        parts=parts,
         exports=tuple(public_names()),
-        all_names=tuple(sorted([*public_names(), *PACKAGE_FUNCTIONS])),
+        registry_functions=REGISTRY_FUNCTIONS,
+        all_names=tuple(sorted([*public_names(), *exports])),
+        missing_names={
+            part: PARTS[part].exports
+            for part in sorted(PARTS)
+            if part not in parts and PARTS[part].exports
+        },
     )
     # Laid out first and formatted together: ruff then starts twice in all, not twice a module.
     rendered = list(modules)
@@ -144,11 +163,14 @@ def table_file(
     return providers_table(infos, f"{TABLE_HEADER_PREFIX}{edit}\n")
 
 
-def _runtime_files(modules: Iterable[ProviderModule]) -> dict[PurePosixPath, str]:
-    """The runtime's source with headers; optional files only where some module needs them."""
+def _runtime_files(
+    modules: Iterable[ProviderModule], parts: frozenset[str]
+) -> dict[PurePosixPath, str]:
+    """The runtime's source with headers: the core and ``parts``, and optional files only where
+    some module needs them."""
     used = frozenset().union(*(module.uses for module in modules))
     files = {}
-    for path, source in runtime_sources().items():
+    for path, source in part_files(parts).items():
         needed_for = OPTIONAL_MODULES.get(path)
         if needed_for is None or needed_for & used:
             origin = (RUNTIME_SOURCE / path).as_posix()

@@ -24,7 +24,9 @@ _KEYS = {
     "specs": "the folder of YAML specs",
     "output": "the folder of the generated package",
     "table": "the Markdown table of the providers that build writes (none by default)",
+    "parts": "the runtime's parts the package carries besides its core (none by default)",
 }
+_PATHS = ("specs", "output", "table")
 
 
 class ConfigError(Exception):
@@ -42,24 +44,35 @@ class Config:
     """The ``pyproject.toml`` the settings came from, if one had a ``[tool.streamgen]`` table."""
     table: Path | None = None
     """The Markdown table of the providers that ``build`` writes and ``check`` compares."""
+    parts: tuple[str, ...] = ()
+    """The runtime's parts the package carries besides its core."""
 
     def with_flags(
-        self, specs: Path | None, output: Path | None, table: Path | None = None
+        self,
+        specs: Path | None,
+        output: Path | None,
+        table: Path | None = None,
+        parts: tuple[str, ...] | None = None,
     ) -> Config:
-        """This configuration with the command line's paths, relative to the working directory.
+        """This configuration with the command line's paths (relative to the working
+        directory) and parts.
 
-        The table configured describes the configured package: with other folders and no
-        ``table`` of their own, there is none.
+        The table and the parts configured describe the configured package: with other folders
+        and none of their own, there are none.
         """
-        if table is None and (specs is not None or output is not None):
+        elsewhere = specs is not None or output is not None
+        if table is None and elsewhere:
             table_path = None
         else:
             table_path = self.table if table is None else _absolute(table)
+        if parts is None:
+            parts = () if elsewhere else self.parts
         return replace(
             self,
             specs=self.specs if specs is None else _absolute(specs),
             output=self.output if output is None else _absolute(output),
             table=table_path,
+            parts=parts,
         )
 
     def display(self, path: Path) -> str:
@@ -115,7 +128,8 @@ def _from_table(pyproject: Path, table: dict[str, Any]) -> Config:
     root = pyproject.parent
     defaults = {"specs": DEFAULT_SPECS, "output": DEFAULT_OUTPUT, "table": None}
     paths: dict[str, Path | None] = {}
-    for key, what in _KEYS.items():
+    for key in _PATHS:
+        what = _KEYS[key]
         value = table.get(key, defaults[key])
         if value is None:
             paths[key] = None
@@ -125,7 +139,10 @@ def _from_table(pyproject: Path, table: dict[str, Any]) -> Config:
             paths[key] = _absolute(root / value)
     specs, output = paths["specs"], paths["output"]
     assert specs is not None and output is not None  # they have defaults
-    return Config(root, specs, output, pyproject, paths["table"])
+    parts = table.get("parts", [])
+    if not isinstance(parts, list) or not all(isinstance(part, str) for part in parts):
+        raise ConfigError(f"{pyproject}: [tool.streamgen] parts must be a list of part names")
+    return Config(root, specs, output, pyproject, paths["table"], tuple(parts))
 
 
 def package_name(output: Path, root: Path) -> str:

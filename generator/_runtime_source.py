@@ -1,4 +1,8 @@
-"""The runtime's source files, as the generator copies them and reads their exported names."""
+"""The runtime's source files, as the generator copies them and reads their exported names.
+
+A package gets the runtime's core, and the files of the parts its build asks for
+(``runtime/_parts.py`` says which files each part has).
+"""
 
 from __future__ import annotations
 
@@ -9,17 +13,21 @@ from importlib.resources.abc import Traversable
 from pathlib import PurePosixPath
 
 from .runtime._chat import COMMANDS
-from .runtime._registry import PACKAGE_FUNCTIONS
+from .runtime._parts import PARTS
+from .runtime._registry import Registry
 
 __all__ = [
     "OPTIONAL_MODULES",
-    "PACKAGE_FUNCTIONS",
     "PACKAGE_NAMES",
+    "PARTS",
+    "REGISTRY_FUNCTIONS",
     "RUNTIME_FOLDER",
     "RUNTIME_SOURCE",
     "exported_names",
+    "part_files",
     "public_names",
     "runtime_sources",
+    "with_needed_parts",
 ]
 
 RUNTIME_SOURCE = PurePosixPath("generator/runtime")
@@ -31,11 +39,35 @@ RUNTIME_FOLDER = "_runtime"
 OPTIONAL_MODULES = {PurePosixPath("_fallback.py"): frozenset({"fallback_nodes"})}
 """Runtime files copied only into packages that use one of the names each provides."""
 
+REGISTRY_FUNCTIONS = tuple(
+    name for name in PARTS["registry"].exports if callable(getattr(Registry, name, None))
+)
+"""The registry part's exports that a package binds to its registry's methods."""
+
 PACKAGE_NAMES: dict[str, str] = {
-    **{name: "a function of the package" for name in PACKAGE_FUNCTIONS},
+    **{name: "a name the package exports" for part in PARTS.values() for name in part.exports},
+    **{name: "a function of the package" for name in REGISTRY_FUNCTIONS},
     **{command: f"the command python -m PACKAGE {command}" for command in COMMANDS},
 }
-"""Names a package's top level holds besides its provider modules, with what each is."""
+"""Names a package's top level may hold besides its provider modules, with what each is."""
+
+
+def with_needed_parts(parts: frozenset[str]) -> frozenset[str]:
+    """``parts`` and every part one of them needs."""
+    needed = set(parts)
+    while missing := {need for part in needed for need in PARTS[part].needs} - needed:
+        needed |= missing
+    return frozenset(needed)
+
+
+def part_files(parts: frozenset[str]) -> dict[PurePosixPath, str]:
+    """The runtime's files a package with ``parts`` carries: the core's and those parts'."""
+    optional = {file: part for part, each in PARTS.items() for file in each.files}
+    return {
+        path: source
+        for path, source in runtime_sources().items()
+        if optional.get(path.as_posix(), "") in {"", *parts}
+    }
 
 
 @cache

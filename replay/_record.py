@@ -177,7 +177,9 @@ async def _exchange(
 def _built(spec: ProviderSpec) -> Iterator[_Built]:
     """``spec``'s provider, from a package of its own rendered into a temporary folder."""
     name = f"_streamgen_record_{uuid.uuid4().hex}"
-    files = package_files([spec], name, spec.source, modules=[spec.module])
+    files = package_files(
+        [spec], name, spec.source, modules=[spec.module], parts=frozenset({"registry"})
+    )
     with tempfile.TemporaryDirectory(prefix="streamgen-record-") as folder:
         for relative, source in files.items():
             path = Path(folder, name, relative)
@@ -189,7 +191,7 @@ def _built(spec: ProviderSpec) -> Iterator[_Built]:
             yield _Built(
                 package=package,
                 info=package._REGISTRY.info(spec.class_name),
-                provider=package._REGISTRY.load(spec.class_name),
+                provider=package._REGISTRY.get_provider(spec.class_name),
                 endpoint=importlib.import_module(f"{name}.{spec.module}")._ENDPOINT,
             )
         finally:

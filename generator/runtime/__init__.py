@@ -2,10 +2,11 @@
 
 It is written by hand in streamgen's ``generator/runtime``, and ``python -m generator build``
 copies it, file by file with a do-not-edit header, into the ``_runtime`` subpackage of every
-package it writes, so a generated package needs aiohttp and nothing else of streamgen. The output package's ``__init__``
-re-exports the names listed here: what a caller of a provider needs. Provider modules import what
-they are built from (``Endpoint``, the framings, the message helpers) from the modules here that
-define them.
+package it writes, so a generated package needs aiohttp and msgspec and nothing of streamgen:
+its core always, and the parts the build asks for (``_parts``). The output package's
+``__init__`` re-exports the names listed here, the core's: what a caller of a provider needs.
+Provider modules import what they are built from (``Endpoint``, the framings, the message
+helpers) from the modules here that define them.
 """
 
 from ._config import Retries, Timeouts
@@ -39,7 +40,6 @@ from ._exceptions import (
 )
 from ._messages import ContentPart, Message
 from ._provider import AsyncGeneratorProvider
-from ._registry import ParameterInfo, ProviderInfo
 from ._stream import TextStream
 
 __all__ = [
@@ -57,12 +57,10 @@ __all__ = [
     "Message",
     "MissingSecretError",
     "NotFoundError",
-    "ParameterInfo",
     "PermissionDeniedError",
     "ProtocolError",
     "ProviderConnectionError",
     "ProviderError",
-    "ProviderInfo",
     "ProviderTimeoutError",
     "RateLimitError",
     "ReasoningDelta",

@@ -30,13 +30,15 @@ from ._exceptions import (
     UnknownProviderError,
 )
 from ._messages import Message
+from ._parts import missing_part
 from ._registry import ProviderInfo, Registry
 from ._url import is_http_url
 
 __all__ = ["COMMANDS", "EXIT_STATUSES", "main"]
 
-COMMANDS = ("serve",)
-"""The words that, first on the command line, run a command instead of a chat."""
+COMMANDS = {"serve": "gateway"}
+"""The words that, first on the command line, run a command instead of a chat, each with the
+part of the package that runs it."""
 
 EXIT_OK = 0
 EXIT_SERVER = 1
@@ -75,8 +77,13 @@ def main(registry: Registry, argv: Sequence[str] | None = None, *, prog: str) ->
     """Run the command line ``argv``; return the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["serve"]:
-        from ._gateway import serve_command  # the server is loaded only to serve
-
+        try:
+            from ._gateway import serve_command  # the server is loaded only to serve
+        except ModuleNotFoundError as error:
+            if error.name != f"{__package__}._gateway":
+                raise
+            print(f"{prog} serve: {missing_part(COMMANDS['serve'])}", file=sys.stderr)
+            return EXIT_USAGE
         return serve_command(registry, arguments[1:], f"{prog} serve")
     args = _parser(prog).parse_args(arguments)
     if args.list:

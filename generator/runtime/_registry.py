@@ -19,13 +19,10 @@ from ._messages import Message
 from ._provider import CALL_OPTIONS, AsyncGeneratorProvider
 from ._stream import TextStream
 
-__all__ = ["CALL_ARGUMENTS", "PACKAGE_FUNCTIONS", "ParameterInfo", "ProviderInfo", "Registry"]
+__all__ = ["CALL_ARGUMENTS", "ParameterInfo", "ProviderInfo", "Registry"]
 
 CALL_ARGUMENTS = ("model", "messages", *CALL_OPTIONS)
 """The arguments of every ``create_async_generator``: how it is called, never a parameter."""
-
-PACKAGE_FUNCTIONS = ("find_providers", "get_provider", "provider_infos", "providers")
-"""The methods of :class:`Registry` a package's ``__init__`` exports as its functions."""
 
 ParameterType = Literal["str", "int", "float", "bool"]
 ParameterValue = str | int | float | bool
@@ -132,7 +129,11 @@ class ProviderInfo:
 
 
 class Registry:
-    """The providers of package ``package``, looked up by class or module name."""
+    """The providers of package ``package``, looked up by class or module name.
+
+    A package's ``__init__`` exports :meth:`providers`, :meth:`get_provider`,
+    :meth:`find_providers` and :meth:`provider_infos` as its own functions.
+    """
 
     def __init__(self, package: str, infos: tuple[ProviderInfo, ...]) -> None:
         self.package = package
@@ -159,8 +160,12 @@ class Registry:
             raise UnknownProviderError(name, self.package, matches)
         return found
 
-    def load(self, name: str) -> type[AsyncGeneratorProvider]:
-        """The class of provider ``name``, its module imported now if it was not yet."""
+    def get_provider(self, name: str) -> type[AsyncGeneratorProvider]:
+        """The class of provider ``name`` (its class or module name, in any case), its module
+        imported now if it was not yet.
+
+        Raises ``UnknownProviderError``, naming the close matches, when there is none.
+        """
         info = self.info(name)
         module = importlib.import_module(f"{self.package}.{info.module}")
         provider: type[AsyncGeneratorProvider] = getattr(module, info.name)
@@ -174,21 +179,25 @@ class Registry:
         Each provider declares its own keyword arguments, so ``options`` are checked by the
         call: a name it does not take is a TypeError, where its spec rejects other names.
         """
-        provider: Any = self.load(name)  # the base class cannot declare each one's signature
+        provider: Any = self.get_provider(name)  # each declares its own signature
         stream: TextStream = provider.create_async_generator(model, messages, **options)
         return stream
 
     def providers(self) -> dict[str, type[AsyncGeneratorProvider]]:
-        """Every provider's class by its name, in name order; imports every module."""
-        return {info.name: self.load(info.name) for info in sorted(self.infos, key=_name)}
+        """Every provider's class by its class name, in name order; imports every module."""
+        return {info.name: self.get_provider(info.name) for info in sorted(self.infos, key=_name)}
 
-    def find(self, model: str) -> list[type[AsyncGeneratorProvider]]:
-        """The providers whose models include ``model``: those marked working first."""
+    def find_providers(self, *, model: str) -> list[type[AsyncGeneratorProvider]]:
+        """The providers whose spec lists ``model``, those marked working first."""
         serving = sorted(
             (info for info in self.infos if info.serves(model)),
             key=lambda info: (not info.working, info.name),
         )
-        return [self.load(info.name) for info in serving]
+        return [self.get_provider(info.name) for info in serving]
+
+    def provider_infos(self) -> tuple[ProviderInfo, ...]:
+        """What each provider's spec declares, in module order, without importing any provider."""
+        return self.infos
 
 
 def _name(info: ProviderInfo) -> str:

@@ -19,7 +19,8 @@ from types import ModuleType
 
 import pytest
 
-from generated import AsyncGeneratorProvider
+from generated import gpt4free_provider
+from generated._runtime._gpt4free import Gpt4freeProvider
 from generated.codelink_ava import CodeLinkAva
 from generated.ollama_chat import OllamaChat
 from generated.openai_chat import OpenaiChat
@@ -33,13 +34,16 @@ APART = (
 )
 NOT_INSTALLED = "g4f is not installed: pip install -e '.[g4f]'"
 
-PROVIDERS: dict[str, type[AsyncGeneratorProvider]] = {
-    "codelink_ava": CodeLinkAva,
-    "openai_chat": OpenaiChat,
-    "ollama_chat": OllamaChat,
+CODELINK_AVA = gpt4free_provider(CodeLinkAva)
+OPENAI_CHAT = gpt4free_provider(OpenaiChat)
+
+PROVIDERS: dict[str, type[Gpt4freeProvider]] = {
+    "codelink_ava": CODELINK_AVA,
+    "openai_chat": OPENAI_CHAT,
+    "ollama_chat": gpt4free_provider(OllamaChat),
 }
-"""A provider whose body merges undeclared arguments, one whose body is OpenAI's, and one
-that refuses them (its signature has no ``**kwargs``)."""
+"""What gpt4free is given of a provider whose body merges undeclared arguments, one whose body
+is OpenAI's, and one that refuses them (its signature has no ``**kwargs``)."""
 
 ANSWERS = [
     ("codelink_ava", "hello"),

@@ -12,12 +12,10 @@ from types import ModuleType
 import pytest
 
 from generated import ServerError, TextStream, TotalTimeoutError
-from generated.codelink_ava import CodeLinkAva
-from generated.openai_chat import OpenaiChat
 from replay import Fault, ReplayServer
 
 from ..conftest import recording
-from .conftest import ANSWERS, PROVIDERS, call, deltas
+from .conftest import ANSWERS, CODELINK_AVA, OPENAI_CHAT, PROVIDERS, call, deltas
 
 WAIT = 5.0
 """Seconds the event loop may take to close what gpt4free left open: far more than it needs."""
@@ -64,7 +62,9 @@ async def test_closing_the_async_client_stream_early_closes_the_providers(
     recorded = recording("codelink_ava", "hello")
     async with ReplayServer() as server:
         client = g4f_client.AsyncClient(base_url=server.base_url(server.add(recorded)))
-        chunks = client.chat.completions.create(provider=CodeLinkAva, stream=True, **call(recorded))
+        chunks = client.chat.completions.create(
+            provider=CODELINK_AVA, stream=True, **call(recorded)
+        )
         first = await anext(chunks)
         await chunks.aclose()
         # gpt4free leaves the generator it wraps the stream in to the event loop to close.
@@ -80,7 +80,7 @@ async def test_async_client_names_the_provider_of_the_answer(g4f_client: ModuleT
     recorded = recording("codelink_ava", "hello")
     async with ReplayServer() as server:
         client = g4f_client.AsyncClient(base_url=server.base_url(server.add(recorded)))
-        completion = await client.chat.completions.create(provider=CodeLinkAva, **call(recorded))
+        completion = await client.chat.completions.create(provider=CODELINK_AVA, **call(recorded))
 
     assert (completion.provider, completion.model) == ("CodeLinkAva", "gpt-3.5-turbo")
 
@@ -91,7 +91,7 @@ async def test_async_client_raises_the_providers_error(g4f_client: ModuleType) -
         base_url = server.base_url(server.add(recorded))
         client = g4f_client.AsyncClient(base_url=base_url)
         with pytest.raises(ServerError) as raised:
-            await client.chat.completions.create(provider=CodeLinkAva, **call(recorded))
+            await client.chat.completions.create(provider=CODELINK_AVA, **call(recorded))
 
     assert raised.value.status == 500
     assert str(raised.value) == (
@@ -113,7 +113,7 @@ async def test_undeclared_arguments_reach_gpt4free_not_the_body(g4f_client: Modu
             base_url=server.base_url(server.add(recorded)), api_key="sk-for-gpt4free"
         )
         completion = await client.chat.completions.create(
-            provider=CodeLinkAva, top_p=0.5, **call(recorded)
+            provider=CODELINK_AVA, top_p=0.5, **call(recorded)
         )
 
     assert completion.choices[0].message.content == "".join(deltas(recorded))
@@ -132,7 +132,7 @@ async def test_client_api_key_is_not_the_providers(g4f_client: ModuleType, opena
         client = g4f_client.AsyncClient(
             base_url=server.base_url(server.add(recorded)), api_key="sk-for-gpt4free"
         )
-        await client.chat.completions.create(provider=OpenaiChat, **call(recorded))
+        await client.chat.completions.create(provider=OPENAI_CHAT, **call(recorded))
 
     # The key is the one the spec reads from the environment.
     assert [request.headers["Authorization"] for request in server.requests] == [
@@ -151,7 +151,7 @@ async def test_gpt4free_cuts_the_answer_itself(
     async with ReplayServer() as server:
         client = g4f_client.AsyncClient(base_url=server.base_url(server.add(recorded)))
         completion = await client.chat.completions.create(
-            provider=CodeLinkAva, **call(recorded), **limit
+            provider=CODELINK_AVA, **call(recorded), **limit
         )
 
     assert completion.choices[0].message.content == "Hello!"
@@ -167,7 +167,7 @@ async def test_timeout_is_the_providers_total(g4f_client: ModuleType) -> None:
         texts: list[str | None] = []
         with pytest.raises(TotalTimeoutError) as raised:
             async for chunk in client.chat.completions.create(
-                provider=CodeLinkAva, stream=True, timeout=0.3, **call(recorded)
+                provider=CODELINK_AVA, stream=True, timeout=0.3, **call(recorded)
             ):
                 texts.append(chunk.choices[0].delta.content)
 

@@ -15,10 +15,9 @@ from types import ModuleType
 import pytest
 
 from generated import ServerError, TextStream
-from generated.codelink_ava import CodeLinkAva
 
 from ..conftest import recording
-from .conftest import ANSWERS, PROVIDERS, call, deltas, served
+from .conftest import ANSWERS, CODELINK_AVA, PROVIDERS, call, deltas, served
 
 
 @pytest.mark.parametrize(("provider", "name"), ANSWERS)
@@ -60,7 +59,9 @@ def test_closing_the_client_stream_early_closes_the_providers(
     recorded = recording("codelink_ava", "hello")
     with served(recorded) as server:
         client = g4f_client.Client(base_url=server.base_url("hello"))
-        chunks = client.chat.completions.create(provider=CodeLinkAva, stream=True, **call(recorded))
+        chunks = client.chat.completions.create(
+            provider=CODELINK_AVA, stream=True, **call(recorded)
+        )
         first = next(chunks)
         chunks.close()
 
@@ -74,7 +75,7 @@ def test_client_raises_the_providers_error(g4f_client: ModuleType) -> None:
         base_url = server.base_url("server_error")
         client = g4f_client.Client(base_url=base_url)
         with pytest.raises(ServerError) as raised:
-            client.chat.completions.create(provider=CodeLinkAva, **call(recorded))
+            client.chat.completions.create(provider=CODELINK_AVA, **call(recorded))
 
     assert raised.value.status == 500
     assert str(raised.value) == (
@@ -90,7 +91,7 @@ def test_client_proxy_is_the_providers(g4f_client: ModuleType) -> None:
         client = g4f_client.Client(
             proxies=f"http://127.0.0.1:{server.port}", base_url="http://answers.invalid/hello"
         )
-        completion = client.chat.completions.create(provider=CodeLinkAva, **call(recorded))
+        completion = client.chat.completions.create(provider=CODELINK_AVA, **call(recorded))
 
     assert completion.choices[0].message.content == "".join(deltas(recorded))
     assert [request.headers["Host"] for request in server.requests] == ["answers.invalid"]
@@ -102,7 +103,7 @@ def test_client_logs_usage_under_the_providers_name(
     recorded = recording("codelink_ava", "hello")
     with served(recorded) as server:
         client = g4f_client.Client(base_url=server.base_url("hello"))
-        client.chat.completions.create(provider=CodeLinkAva, **call(recorded))
+        client.chat.completions.create(provider=CODELINK_AVA, **call(recorded))
 
     [log] = (g4f_files / ".usage").iterdir()
     [entry] = [json.loads(line) for line in log.read_text().splitlines()]

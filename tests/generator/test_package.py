@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -10,11 +11,10 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-import generated
-import generator.runtime
-from generator import build, check, load_specs, main
+from generator import build, check, find_config, load_specs, main
 from generator._package import HEADER_PREFIX, package_files
 from generator._render import FormatError, format_sources
+from generator.runtime._parts import PARTS
 
 from ..conftest import ROOT
 from .conftest import GOLDEN
@@ -32,6 +32,15 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def all_of(module: Path) -> list[str]:
+    """The ``__all__`` of a module, read from its source."""
+    for statement in ast.parse(module.read_text(encoding="utf-8")).body:
+        if isinstance(statement, ast.Assign) and ast.unparse(statement.targets[0]) == "__all__":
+            names: list[str] = ast.literal_eval(statement.value)
+            return names
+    raise AssertionError(f"{module} has no __all__")
+
+
 def files_below(folder: Path) -> dict[str, Path]:
     return {
         path.relative_to(folder).as_posix(): path
@@ -44,7 +53,8 @@ def test_the_runtime_is_copied_file_by_file_below_a_header_naming_its_source(
     project: Path,
 ) -> None:
     built = files_below(project / "generated" / "_runtime")
-    sources = {name: path for name, path in files_below(RUNTIME).items() if name != "_fallback.py"}
+    optional = {"_fallback.py", *(file for part in PARTS.values() for file in part.files)}
+    sources = {name: path for name, path in files_below(RUNTIME).items() if name not in optional}
     assert built.keys() == sources.keys()
     for name, path in sources.items():
         header, edit, rest = built[name].read_text(encoding="utf-8").split("\n", 2)
@@ -156,21 +166,11 @@ def test_rebuilt_files_get_the_mode_open_would_give_them(project: Path) -> None:
     assert module.stat().st_mode & 0o777 == 0o644
 
 
-def test_the_package_exports_the_runtimes_public_names_and_its_registry() -> None:
-    registry = ["find_providers", "get_provider", "provider_infos", "providers"]
-    assert generated.__all__ == sorted([*generator.runtime.__all__, *registry])
-    for name in generated.__all__:
-        value = getattr(generated, name)
-        if name in registry:
-            assert value.__module__ == "generated"
-        elif isinstance(value, type):
-            assert value.__module__.startswith("generated._runtime.")
-    assert issubclass(generated.ProviderTimeoutError, TimeoutError)
-
-
 def test_every_file_in_the_projects_package_is_one_build_writes() -> None:
     specs = load_specs(sorted((ROOT / "specs").glob("*.yaml")), ROOT)
-    expected = package_files(specs, "generated", "specs/", modules=[s.module for s in specs])
+    modules = [spec.module for spec in specs]
+    parts = frozenset(find_config(ROOT).parts)
+    expected = package_files(specs, "generated", "specs/", modules=modules, parts=parts)
     present = {PurePosixPath(name) for name in files_below(ROOT / "generated")}
     assert present == set(expected)
 
@@ -178,8 +178,9 @@ def test_every_file_in_the_projects_package_is_one_build_writes() -> None:
 def test_build_and_check_agree_on_the_projects_package(tmp_path: Path) -> None:
     output = tmp_path / "generated"
     shutil.copytree(ROOT / "generated", output, ignore=shutil.ignore_patterns("__pycache__"))
-    assert check(ROOT / "specs", output, root=ROOT) == []
-    report = build(ROOT / "specs", output, root=ROOT)
+    parts = find_config(ROOT).parts
+    assert check(ROOT / "specs", output, root=ROOT, parts=parts) == []
+    report = build(ROOT / "specs", output, root=ROOT, parts=parts)
     assert report.written == [] and report.removed == {}
 
 
@@ -322,3 +323,60 @@ def test_a_module_ruff_cannot_format_is_named_in_the_error() -> None:
         format_sources([("fine.py", "x = 1\n"), ("broken_chat.py", "def f(:\n")])
     assert "broken_chat.py" in str(caught.value)
     assert "streamgen-" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("asked", "carried"),
+    [
+        ("", set()),
+        ("gpt4free", {"gpt4free"}),
+        ("registry", {"registry"}),
+        ("gateway", {"registry", "gateway"}),
+        ("registry,gateway,gpt4free", {"registry", "gateway", "gpt4free"}),
+    ],
+)
+def test_a_package_carries_the_parts_its_build_asks_for_and_those_they_need(
+    project: Path, asked: str, carried: set[str]
+) -> None:
+    assert main(["build", "--parts", asked]) == 0
+    runtime = set(files_below(project / "generated" / "_runtime"))
+    for name, part in PARTS.items():
+        assert set(part.files) <= runtime if name in carried else not set(part.files) & runtime
+    exported = set(all_of(project / "generated" / "__init__.py"))
+    for name, part in PARTS.items():
+        names = set(part.exports)
+        assert names <= exported if name in carried else not names & exported
+    assert main(["check", "--parts", asked]) == 0
+
+
+def test_a_build_with_fewer_parts_removes_the_others_files(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "--parts", "gateway,gpt4free"]) == 0
+    capsys.readouterr()
+    assert main(["build"]) == 0
+    out = capsys.readouterr().out
+    assert "removed generated/_runtime/_gateway.py (no longer in the runtime)" in out
+    assert "removed generated/_runtime/_gpt4free.py (no longer in the runtime)" in out
+    assert main(["check", "--parts", "gateway"]) == 1
+
+
+def test_an_unknown_part_is_a_one_line_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "--parts", "gatway"]) == 1
+    assert (
+        capsys.readouterr().err
+        == "error: no part 'gatway' of the runtime; did you mean 'gateway'?\n"
+    )
+
+
+def test_parts_come_from_the_projects_table(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "pyproject.toml").write_text('[tool.streamgen]\nparts = ["gpt4free"]\n')
+    assert main(["build"]) == 0
+    assert (project / "generated" / "_runtime" / "_gpt4free.py").is_file()
+    (project / "pyproject.toml").write_text('[tool.streamgen]\nparts = "gpt4free"\n')
+    assert main(["build"]) == 1
+    assert "parts must be a list of part names" in capsys.readouterr().err

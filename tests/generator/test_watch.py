@@ -99,7 +99,7 @@ def test_builds_at_once_then_again_on_each_change(project: Path, watcher: Watche
     edit(spec, "default: 0.6", "default: 0.7")
     changed = watcher.until(" unchanged")
     assert changed[0] == "changed: codelink_ava.yaml"
-    assert changed[1:3] == ["wrote generated/__init__.py", "wrote generated/codelink_ava.py"]
+    assert changed[1] == "wrote generated/codelink_ava.py"
     module = (project / "generated" / "codelink_ava.py").read_text(encoding="utf-8")
     assert "temperature: float = 0.7" in module
     assert watcher.stop() == 0

@@ -10,6 +10,7 @@ import typing
 import pytest
 
 import generated
+import generated._runtime._parts
 from generated import (
     AsyncGeneratorProvider,
     ConfigurationError,
@@ -193,3 +194,15 @@ def test_arguments_that_cannot_be_sent_are_refused(
     with pytest.raises(ValueError) as raised:
         generated._REGISTRY.info(name).arguments(pairs)
     assert str(raised.value).startswith(message)
+
+
+def test_the_package_exports_the_runtimes_public_names_and_its_parts() -> None:
+    parts = [generated._runtime._parts.PARTS[part] for part in ("registry", "gateway", "gpt4free")]
+    exports = [name for part in parts for name in part.exports]
+    assert generated.__all__ == sorted([*generated._runtime.__all__, *exports])
+    for name in generated.__all__:
+        value = getattr(generated, name)
+        if isinstance(value, type):
+            assert value.__module__.startswith("generated._runtime."), name
+    assert generated.providers == generated._REGISTRY.providers
+    assert issubclass(generated.ProviderTimeoutError, TimeoutError)

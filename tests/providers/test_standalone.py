@@ -1,7 +1,8 @@
 """A package built outside this repository, under another name, streams on its own.
 
-The build runs as a user's would; the package is then used from a fresh process in which the
-generator, this repository and the build-time libraries cannot be imported at all.
+The build runs as a user's would, with no ``[tool.streamgen]``: the package carries the runtime's
+core alone. It is then used from a fresh process in which the generator, this repository and the
+build-time libraries cannot be imported at all.
 """
 
 from __future__ import annotations
@@ -56,12 +57,13 @@ async def main():
 
 asyncio.run(main())
 loaded = {name.partition(".")[0] for name in sys.modules}
+runtime = sorted(name.rpartition(".")[2] for name in sys.modules if name.startswith("acme_llm._"))
 print(json.dumps({"blocked_loaded": sorted(loaded & BLOCKED), "jsonpath_ng": "jsonpath_ng" in loaded,
-                  "runtime": sys.modules["acme_llm._runtime"].__file__}))
+                  "runtime": sys.modules["acme_llm._runtime"].__file__, "modules": runtime}))
 """
 
 
-def build_elsewhere(folder: Path) -> Path:
+def build_elsewhere(folder: Path, *options: str) -> Path:
     """``python -m generator build`` of this project's specs into ``folder/acme_llm``."""
     result = subprocess.run(
         [
@@ -73,6 +75,7 @@ def build_elsewhere(folder: Path) -> Path:
             str(ROOT / "specs"),
             "--output",
             "acme_llm",
+            *options,
         ],
         cwd=folder,
         capture_output=True,
@@ -107,10 +110,64 @@ async def test_a_package_built_elsewhere_streams_where_the_generator_cannot_be_i
     assert process.returncode == 0, stderr.decode()
     *deltas, summary = [json.loads(line) for line in stdout.decode().splitlines()]
     assert deltas == multiline.expect["deltas"]
+    modules = summary.pop("modules")
     assert summary == {
         "blocked_loaded": [],
         "jsonpath_ng": False,
         "runtime": str(package / "_runtime" / "__init__.py"),
     }
+    assert not {"_registry", "_chat", "_gateway", "_gpt4free"} & set(modules)
     [request] = server.requests
     assert request.json() == multiline.request.json
+
+
+def test_a_core_package_carries_no_part_and_says_how_to_get_one(tmp_path: Path) -> None:
+    package = build_elsewhere(tmp_path)
+    runtime = {path.name for path in (package / "_runtime").iterdir()}
+    optional = {"_registry.py", "_chat.py", "_gpt4free.py", "_openai_format.py"}
+    assert not optional & runtime
+    assert not [name for name in runtime if name.startswith("_gateway")]
+    chat = subprocess.run(
+        [sys.executable, "-m", "acme_llm", "CodeLinkAva", "hi"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (chat.returncode, chat.stdout) == (1, "")
+    assert chat.stderr == (
+        "python -m acme_llm: this package was built without its 'registry' part (the registry "
+        "of providers (providers(), get_provider(), find_providers()) and the chat command, "
+        'python -m PACKAGE): add "registry" to parts in [tool.streamgen], or build with --parts '
+        "registry, and rebuild\n"
+    )
+    lookup = subprocess.run(
+        [sys.executable, "-c", "import acme_llm; acme_llm.providers()"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert lookup.stderr.splitlines()[-1] == (
+        "AttributeError: acme_llm has no providers: this package was built without its "
+        "'registry' part (the registry of providers (providers(), get_provider(), "
+        'find_providers()) and the chat command, python -m PACKAGE): add "registry" to parts '
+        "in [tool.streamgen], or build with --parts registry, and rebuild"
+    )
+
+
+def test_serve_without_the_gateway_says_how_to_get_it(tmp_path: Path) -> None:
+    build_elsewhere(tmp_path, "--parts", "registry")
+    serve = subprocess.run(
+        [sys.executable, "-m", "acme_llm", "serve"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (serve.returncode, serve.stdout) == (2, "")
+    assert serve.stderr == (
+        "python -m acme_llm serve: this package was built without its 'gateway' part (the "
+        'OpenAI-compatible gateway, python -m PACKAGE serve): add "gateway" to parts in '
+        "[tool.streamgen], or build with --parts gateway, and rebuild\n"
+    )
