@@ -1,35 +1,15 @@
-"""The clients the bench compares: their names, the formats each reads, and how to load one.
-
-A client is a function of the stream's base URL and format that opens what it needs (a session,
-an SDK client) and gives the stream, not yet started: the measurement times iterating it, from
-the request to the last delta, and nothing of the set-up.
-"""
+"""The clients the bench compares: their names, the formats each reads, and how to load one
+(what a client is: ``_contract``)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Mapping
-from contextlib import AbstractAsyncContextManager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from bench._bodies import FORMATS, Format
+from bench._contract import Client
 
-__all__ = [
-    "CLIENTS",
-    "RESPONSE_LIMIT",
-    "TOTAL_TIMEOUT",
-    "Client",
-    "ClientInfo",
-    "info",
-    "load",
-]
-
-Client = Callable[[str, Format], AbstractAsyncContextManager[AsyncIterator[str | bytes]]]
-
-TOTAL_TIMEOUT = 3600.0
-"""Seconds any client may take for one stream: no default timeout may cut a long run."""
-
-RESPONSE_LIMIT = 64 << 20
-"""The generated runtime's default ``max_response_bytes``: a longer body needs it lifted."""
+__all__ = ["CLIENTS", "ClientInfo", "info", "load"]
 
 
 @dataclass(frozen=True)

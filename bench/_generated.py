@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from dataclasses import replace
 
 from bench._bodies import Format
-from bench._clients import TOTAL_TIMEOUT, Client
+from bench._contract import TOTAL_TIMEOUT, Client
 from bench._session import open_session
 from generated import (
     Message,

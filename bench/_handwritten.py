@@ -19,7 +19,7 @@ from contextlib import asynccontextmanager
 import aiohttp
 
 from bench._bodies import Format
-from bench._clients import Client
+from bench._contract import Client
 from bench._session import open_session
 
 __all__ = ["CLIENTS"]

@@ -17,7 +17,8 @@ import time
 from dataclasses import asdict, dataclass
 
 from bench._bodies import FORMATS, Format, parse_format
-from bench._clients import Client, load
+from bench._clients import load
+from bench._contract import Client
 
 __all__ = ["Sample"]
 

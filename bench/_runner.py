@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import IO
 
 from bench._bodies import Format, body, text_length
-from bench._clients import RESPONSE_LIMIT, info
+from bench._clients import info
+from bench._contract import RESPONSE_LIMIT
 from bench._measure import Sample
 from bench._server import Mode, stream_url
 

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 import openai
 
 from bench._bodies import Format
-from bench._clients import TOTAL_TIMEOUT, Client
+from bench._contract import TOTAL_TIMEOUT, Client
 
 __all__ = ["CLIENTS"]
 

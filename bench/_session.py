@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import aiohttp
 
-from bench._clients import TOTAL_TIMEOUT
+from bench._contract import TOTAL_TIMEOUT
 
 __all__ = ["open_session"]
 

@@ -1,4 +1,9 @@
-"""Shared test helpers: where things are, recordings replayed through aioresponses."""
+"""Shared test helpers: where things are, recordings replayed through aioresponses.
+
+Nothing here imports a runtime: tests of the runtime's source (``runtime/``, ``generator/``)
+and tests of the project's built package (the other folders) each use one copy of it, and the
+fixtures that patch it are their folders' own (``instant_retries``, ``noting_closes``).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,6 @@ from typing import Any, NamedTuple
 import pytest
 from aioresponses import aioresponses
 
-import generated._runtime._config as generated_config
-import generator.runtime._config as runtime_config
-from generated import TextStream
 from replay import Recording, load_recording
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,14 +32,10 @@ def all_recordings() -> list[Recording]:
     return [load_recording(path) for path in sorted(RECORDINGS.glob("*/*.json"))]
 
 
-@pytest.fixture(autouse=True)
-def no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Retry at once: the backoff schedule has its own tests, and sleeping would slow the rest.
-
-    Both copies of the runtime are patched: its source, and the one in ``generated``.
-    """
-    for module in (runtime_config, generated_config):
-        monkeypatch.setattr(module.Retries, "backoff", lambda self, attempt: 0.0)
+def instant_retries(monkeypatch: pytest.MonkeyPatch, retries: type) -> None:
+    """Retry at once (``retries`` is the ``Retries`` class of the runtime a test uses): the
+    backoff schedule has its own tests, and sleeping would slow the rest."""
+    monkeypatch.setattr(retries, "backoff", lambda self, attempt: 0.0)
 
 
 @pytest.fixture
@@ -85,15 +83,15 @@ def sent_requests(mock: aioresponses) -> list[SentRequest]:
     ]
 
 
-@pytest.fixture
-def closed_streams(monkeypatch: pytest.MonkeyPatch) -> list[TextStream]:
-    """Every stream of the generated package closed during the test (``aclose``), in order."""
-    closed: list[TextStream] = []
-    aclose = TextStream.aclose
+def noting_closes(monkeypatch: pytest.MonkeyPatch, stream_class: Any) -> list[Any]:
+    """Every stream closed during the test (``aclose``), in order; ``stream_class`` is the
+    ``TextStream`` of the runtime the test uses."""
+    closed: list[Any] = []
+    aclose = stream_class.aclose
 
-    async def noted_aclose(stream: TextStream) -> None:
+    async def noted_aclose(stream: Any) -> None:
         closed.append(stream)
         await aclose(stream)
 
-    monkeypatch.setattr(TextStream, "aclose", noted_aclose)
+    monkeypatch.setattr(stream_class, "aclose", noted_aclose)
     return closed

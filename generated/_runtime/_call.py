@@ -15,15 +15,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import aiohttp
 from yarl import URL
 
-from ._auth import Request
-from ._config import Timeouts
+from ._auth import Auth, Request
+from ._config import Retries, Timeouts
 from ._exceptions import (
     APIStatusError,
     ConfigurationError,
@@ -35,17 +35,38 @@ from ._exceptions import (
     TLSError,
     TotalTimeoutError,
 )
-from ._framings import Origin
+from ._framings import Framing, Origin
 from ._responses import check_response
 from ._secrets import Redactor
 from ._stream import StreamItem
 
-if TYPE_CHECKING:
-    from ._endpoint import Endpoint
-
-__all__ = ["Call", "CallOptions"]
+__all__ = ["Call", "CallOptions", "EndpointSettings"]
 
 _RETRY_STATUSES = frozenset({408, 429})
+
+
+class EndpointSettings(Protocol):
+    """What a call needs of the endpoint of an exchange: who it is, how its answer is read,
+    how it is retried and what signs its requests (``_endpoint.Endpoint`` has all of it)."""
+
+    @property
+    def provider(self) -> str: ...
+
+    @property
+    def framing(self) -> Framing: ...
+
+    @property
+    def retries(self) -> Retries: ...
+
+    @property
+    def max_response_bytes(self) -> int: ...
+
+    @property
+    def auth(self) -> Auth | None: ...
+
+    def check_headers(self, headers: Mapping[str, str]) -> None:
+        """Refuse a header value that would break the request."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -93,7 +114,7 @@ class Call:
             async for items in exchanges:
                 yield items
 
-    def origin(self, endpoint: Endpoint, request: Request) -> Origin:
+    def origin(self, endpoint: EndpointSettings, request: Request) -> Origin:
         """Who is streaming from where, for errors, with the call's secrets taken out."""
         return Origin(
             endpoint.provider,
@@ -102,7 +123,7 @@ class Call:
         )
 
     async def stream(
-        self, endpoint: Endpoint, request: Request
+        self, endpoint: EndpointSettings, request: Request
     ) -> AsyncGenerator[list[StreamItem], None]:
         """Send ``request`` and stream what its answer carries, read by read; retry as the
         endpoint's policy and the call's budget allow, before anything has been yielded."""
@@ -133,7 +154,7 @@ class Call:
             attempt += 1
 
     async def _attempt(
-        self, endpoint: Endpoint, request: Request, origin: Origin
+        self, endpoint: EndpointSettings, request: Request, origin: Origin
     ) -> AsyncGenerator[list[StreamItem], None]:
         """One attempt, and what its answer carries; nothing if the call is closed meanwhile."""
         response = await self._connection.open(self._send(endpoint, request, origin))
@@ -151,7 +172,7 @@ class Call:
                 self._connection.response = None
 
     async def _send(
-        self, endpoint: Endpoint, request: Request, origin: Origin
+        self, endpoint: EndpointSettings, request: Request, origin: Origin
     ) -> aiohttp.ClientResponse:
         """The request, through the endpoint's auth for this attempt, sent as it then is."""
         session, cookies = self._session, self._cookies
@@ -195,7 +216,7 @@ class Call:
         return left
 
     def _retry_delay(
-        self, endpoint: Endpoint, failure: ProviderError, attempt: int
+        self, endpoint: EndpointSettings, failure: ProviderError, attempt: int
     ) -> float | None:
         """Seconds to wait before retrying after ``failure``, or None to give up.
 
@@ -214,7 +235,7 @@ class Call:
 
 
 async def _read(
-    endpoint: Endpoint, response: aiohttp.ClientResponse, origin: Origin
+    endpoint: EndpointSettings, response: aiohttp.ClientResponse, origin: Origin
 ) -> AsyncGenerator[list[StreamItem], None]:
     """What each read of the body brings, until the answer is complete or the body ends."""
     reader = endpoint.framing.reader(origin)

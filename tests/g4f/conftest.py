@@ -19,12 +19,15 @@ from types import ModuleType
 
 import pytest
 
-from generated import gpt4free_provider
+from generated import TextStream, gpt4free_provider
+from generated._runtime._config import Retries
 from generated._runtime._gpt4free import Gpt4freeProvider
 from generated.codelink_ava import CodeLinkAva
 from generated.ollama_chat import OllamaChat
 from generated.openai_chat import OpenaiChat
 from replay import Recording, ReplayServer
+
+from ..conftest import instant_retries, noting_closes
 
 HERE = Path(__file__).parent
 
@@ -53,6 +56,17 @@ ANSWERS = [
 ]
 """Recordings of answers that gpt4free passes on unchanged: no ``<think>``, messages it does not
 rewrite, only arguments the provider declares."""
+
+
+@pytest.fixture(autouse=True)
+def no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    instant_retries(monkeypatch, Retries)
+
+
+@pytest.fixture
+def closed_streams(monkeypatch: pytest.MonkeyPatch) -> list[TextStream]:
+    """Every stream of the package closed during the test, in order."""
+    return noting_closes(monkeypatch, TextStream)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

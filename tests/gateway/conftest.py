@@ -16,10 +16,11 @@ import pytest
 from aiohttp import web
 
 import generated
+from generated._runtime._config import Retries
 from generated._runtime._gateway_app import build_app
 from replay import Recording
 
-from ..conftest import ROOT, recording
+from ..conftest import ROOT, instant_retries, recording
 
 HOST = "127.0.0.1"
 STARTUP_SECONDS = 30.0
@@ -32,6 +33,11 @@ SECRETS = {
 HELLO = recording("codelink_ava", "hello")
 HELLO_TEXT = "Hello! How can I help you today?"
 USER = [{"role": "user", "content": "Hello!"}]
+
+
+@pytest.fixture(autouse=True)
+def no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    instant_retries(monkeypatch, Retries)
 
 
 @pytest.fixture(autouse=True)

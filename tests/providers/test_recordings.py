@@ -214,7 +214,7 @@ def decode(recording: Recording, pieces: list[bytes]) -> tuple[list[object], str
     """Run the provider's framing over ``pieces``; what it yields and the error type, if any."""
     framing = module_of(recording)._ENDPOINT.framing
     origin = Origin(provider_of(recording).__name__, "test")
-    items, error = read_body(framing, pieces, origin)
+    items, error = read_body(framing, pieces, origin, errors.ProviderError)
     if isinstance(framing, TextFraming):
         items = ["".join(items)]  # raw text: the deltas are the reads; only the text is fixed
     return items, type(error).__name__ if error else None

@@ -8,16 +8,23 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from aiohttp import web
 
 from generated import TextDelta
+from generated._runtime._config import Retries
 from generator import load_specs
 from generator._model import ProviderSpec
 from replay import Recording, ReplayServer, load_recording
 from replay._record import Call, write_recording
 
-from ..conftest import ROOT
+from ..conftest import ROOT, instant_retries
 from ..providers.test_recordings import as_json, check_outcome, collect, provider_of
+
+
+@pytest.fixture(autouse=True)
+def no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    instant_retries(monkeypatch, Retries)
 
 
 def spec(module: str) -> ProviderSpec:

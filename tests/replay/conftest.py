@@ -11,7 +11,10 @@ from typing import Any
 import aiohttp
 import pytest
 
+from generated._runtime._config import Retries
 from replay import Fault, ReplayServer, load_recording
+
+from ..conftest import instant_retries
 
 # "€" is E2 82 AC: the third and fourth chunks split it, so neither is valid UTF-8 alone.
 CHUNKS: list[Any] = [
@@ -23,6 +26,11 @@ CHUNKS: list[Any] = [
 ]
 BODY = 'data: {"text":"Hel"}\n\ndata: {"text":"lo"}\n\ndata: €\n\ndata: [DONE]\n\n'.encode()
 TARGET = "/v1/chat?alt=sse"
+
+
+@pytest.fixture(autouse=True)
+def no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    instant_retries(monkeypatch, Retries)
 
 
 def recording_data(**response: Any) -> dict[str, Any]:

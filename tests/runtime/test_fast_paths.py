@@ -17,7 +17,7 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.runtime._exceptions import MalformedEventError
+from generator.runtime._exceptions import MalformedEventError, ProviderError
 from generator.runtime._framings import NDJSONFraming, Origin, SSEFraming
 from generator.runtime._framings.json_rules import decode_json, parse_json
 from generator.runtime._framings.lines import decoded
@@ -219,7 +219,7 @@ def test_sse_reader_gives_what_the_line_state_machine_gives(
     )
     pieces = pieces_of(body, data.draw)
     expected = described(read_sse(framing, pieces, ORIGIN))
-    assert described(read_body(framing, pieces, ORIGIN)) == expected
+    assert described(read_body(framing, pieces, ORIGIN, ProviderError)) == expected
 
 
 @settings(max_examples=500, deadline=None)
@@ -230,11 +230,11 @@ def test_ndjson_reader_gives_what_the_line_splitter_gives(
     framing = NDJSONFraming(rules=RULES, max_event_size=limit)
     pieces = pieces_of(body, data.draw)
     expected = described(read_ndjson(framing, pieces, ORIGIN))
-    assert described(read_body(framing, pieces, ORIGIN)) == expected
+    assert described(read_body(framing, pieces, ORIGIN, ProviderError)) == expected
 
 
 def test_an_integer_too_long_for_the_standard_library_is_an_error_where_no_path_reads_it() -> None:
     data = b'{"t": "a", "x": ' + b"7" * 5000 + b"}"
-    fast = described(read_body(NDJSONFraming(rules=RULES), [data + b"\n"], ORIGIN))
+    fast = described(read_body(NDJSONFraming(rules=RULES), [data + b"\n"], ORIGIN, ProviderError))
     assert fast == described(read_ndjson(NDJSONFraming(rules=RULES), [data + b"\n"], ORIGIN))
     assert fast[1] is not None and fast[1].startswith("MalformedEventError")

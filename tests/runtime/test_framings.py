@@ -31,7 +31,7 @@ ORIGIN = Origin("Test", "POST http://test/api")
 
 def run(framing: Framing, data: bytes) -> tuple[list[object], ProviderError | None]:
     """What the framing yields for ``data`` (text as str, other events as themselves)."""
-    return read_body(framing, [data], ORIGIN)
+    return read_body(framing, [data], ORIGIN, ProviderError)
 
 
 def read_document(
