@@ -87,6 +87,13 @@ def build_elsewhere(folder: Path, *options: str) -> Path:
     return folder / "acme_llm"
 
 
+def run_python(folder: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """``python ARGUMENTS`` in ``folder``, its output kept."""
+    return subprocess.run(
+        [sys.executable, *arguments], cwd=folder, capture_output=True, text=True, check=False
+    )
+
+
 async def test_a_package_built_elsewhere_streams_where_the_generator_cannot_be_imported(
     tmp_path: Path,
 ) -> None:
@@ -127,13 +134,7 @@ def test_a_core_package_carries_no_part_and_says_how_to_get_one(tmp_path: Path) 
     optional = {"_registry.py", "_chat.py", "_gpt4free.py", "_openai_format.py"}
     assert not optional & runtime
     assert not [name for name in runtime if name.startswith("_gateway")]
-    chat = subprocess.run(
-        [sys.executable, "-m", "acme_llm", "CodeLinkAva", "hi"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    chat = run_python(tmp_path, "-m", "acme_llm", "CodeLinkAva", "hi")
     assert (chat.returncode, chat.stdout) == (1, "")
     assert chat.stderr == (
         "python -m acme_llm: this package was built without its 'registry' part (the registry "
@@ -141,13 +142,7 @@ def test_a_core_package_carries_no_part_and_says_how_to_get_one(tmp_path: Path) 
         'python -m PACKAGE): add "registry" to parts in [tool.streamgen], or build with --parts '
         "registry, and rebuild\n"
     )
-    lookup = subprocess.run(
-        [sys.executable, "-c", "import acme_llm; acme_llm.providers()"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    lookup = run_python(tmp_path, "-c", "import acme_llm; acme_llm.providers()")
     assert lookup.stderr.splitlines()[-1] == (
         "AttributeError: acme_llm has no providers: this package was built without its "
         "'registry' part (the registry of providers (providers(), get_provider(), "
@@ -158,13 +153,7 @@ def test_a_core_package_carries_no_part_and_says_how_to_get_one(tmp_path: Path) 
 
 def test_serve_without_the_gateway_says_how_to_get_it(tmp_path: Path) -> None:
     build_elsewhere(tmp_path, "--parts", "registry")
-    serve = subprocess.run(
-        [sys.executable, "-m", "acme_llm", "serve"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    serve = run_python(tmp_path, "-m", "acme_llm", "serve")
     assert (serve.returncode, serve.stdout) == (2, "")
     assert serve.stderr == (
         "python -m acme_llm serve: this package was built without its 'gateway' part (the "

@@ -102,14 +102,18 @@ class DocumentRules:
         the shape gives them; the walk over it then finds what the walk over the whole
         document would. Anything else is decoded whole, as :func:`decode_json` decodes it.
         """
-        if self._shaped is not None and not _may_hold_a_long_integer(data):
-            decode, walk = self._shaped
+        # The hot path, once per event: no call that is not needed.
+        shaped = self._shaped
+        if shaped is not None and (len(data) <= _SAFE_LENGTH or not _LONG_INTEGER.search(data)):
             try:
-                shaped = decode(data)
+                document = shaped[0](data)
             except (ValueError, RecursionError):
                 pass
             else:
-                return _outcome(walk, shaped, items, origin)
+                message, complete = shaped[1](document, items)
+                if message is None:
+                    return complete
+                raise reported(message, origin)
         return _outcome(self.walk, decode_json(data, origin), items, origin)
 
     def final(self, data: bytes, items: list[StreamItem]) -> None:
@@ -131,12 +135,8 @@ _LONGEST_INTEGER = sys.get_int_max_str_digits()
 """The most digits the standard library reads in an integer (0: no limit); JSON with a longer
 one is an error to it, even in a member no path reads, which msgspec skips unread."""
 _LONG_INTEGER = re.compile(b"[0-9]{%d}" % (_LONGEST_INTEGER + 1))
-
-
-def _may_hold_a_long_integer(data: bytes) -> bool:
-    return (
-        bool(_LONGEST_INTEGER) and len(data) > _LONGEST_INTEGER and bool(_LONG_INTEGER.search(data))
-    )
+_SAFE_LENGTH = _LONGEST_INTEGER or sys.maxsize
+"""Data no longer than this cannot hold an integer longer than the standard library reads."""
 
 
 def json_text(value: object) -> str:

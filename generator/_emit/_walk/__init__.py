@@ -1,7 +1,7 @@
 """Every JSONPath of a spec compiled into one function that walks a document once.
 
 The walk goes down the paths' tree of shared prefixes (``_tree``) as nested ``if`` blocks, then
-lays out what it found in one fixed order (``_events``). It is what the runtime's
+lays out what it found in one fixed order (``_outcome``). It is what the runtime's
 ``DocumentRules`` calls for each document: it adds the document's events to ``items`` and
 returns the error message it found (or None) and whether the document completes the answer.
 

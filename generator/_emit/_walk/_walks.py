@@ -1,7 +1,7 @@
 """The two walks of a document: over JSON as decoded whole, and over a document's shape.
 
 Both go down the prefix tree once, sharing each prefix between the paths below it, and end
-alike (``_events``). The first tests and indexes dicts and lists; the second reads the
+alike (``_outcome``). The first tests and indexes dicts and lists; the second reads the
 attributes of a shape, whose members have their types already.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..._model import CompiledPath, DocumentRules, Index, Name, Step, Wildcard
 from .._source import CodeBuilder, comment, literal
-from ._events import outcome_lines
+from ._outcome import outcome_lines
 from ._shapes import Shapes
 from ._tree import Node, only_value
 
