@@ -133,7 +133,7 @@ _REGISTRY = Registry(
             working=False,
             default_model="gpt-3.5-turbo",
             models=("gpt-3.5-turbo",),
-            auth=(),
+            secrets=(),
             parameters=(
                 ParameterInfo(
                     name="temperature",
@@ -154,7 +154,7 @@ _REGISTRY = Registry(
             working=True,
             default_model="claude-3-5-haiku-latest",
             models=("claude-3-5-haiku-latest", "claude-3-5-sonnet-latest", "claude-3-opus-latest"),
-            auth=("ANTHROPIC_API_KEY",),
+            secrets=("ANTHROPIC_API_KEY",),
             parameters=(
                 ParameterInfo(
                     name="max_tokens",
@@ -178,7 +178,7 @@ _REGISTRY = Registry(
             working=False,
             default_model="gpt-3.5-turbo",
             models=("gpt-3.5-turbo",),
-            auth=(),
+            secrets=(),
             parameters=(
                 ParameterInfo(
                     name="temperature",
@@ -199,7 +199,7 @@ _REGISTRY = Registry(
             working=True,
             default_model="command-r-plus-08-2024",
             models=("command-r-plus-08-2024", "command-r-08-2024", "command-a-03-2025"),
-            auth=("CO_API_KEY",),
+            secrets=("CO_API_KEY",),
             parameters=(
                 ParameterInfo(
                     name="temperature", type="float", description="Sampling temperature, 0 to 1."
@@ -220,7 +220,7 @@ _REGISTRY = Registry(
             working=True,
             default_model="deepseek-chat",
             models=("deepseek-chat", "deepseek-reasoner"),
-            auth=("DEEPSEEK_API_KEY",),
+            secrets=("DEEPSEEK_API_KEY",),
             parameters=(
                 ParameterInfo(
                     name="temperature",
@@ -243,7 +243,7 @@ _REGISTRY = Registry(
             working=True,
             default_model="gemini-2.0-flash",
             models=("gemini-2.0-flash", "gemini-1.5-flash", "gemini-1.5-pro"),
-            auth=("GEMINI_API_KEY",),
+            secrets=("GEMINI_API_KEY",),
             parameters=(
                 ParameterInfo(
                     name="temperature", type="float", description="Sampling temperature, 0 to 2."
@@ -264,7 +264,7 @@ _REGISTRY = Registry(
             working=True,
             default_model="gemini-2.0-flash",
             models=("gemini-2.0-flash", "gemini-1.5-flash", "gemini-1.5-pro"),
-            auth=("GEMINI_API_KEY",),
+            secrets=("GEMINI_API_KEY",),
             parameters=(
                 ParameterInfo(
                     name="temperature", type="float", description="Sampling temperature, 0 to 2."
@@ -285,7 +285,7 @@ _REGISTRY = Registry(
             working=True,
             default_model="llama-3.1-8b-instant",
             models=("llama-3.1-8b-instant", "llama-3.3-70b-versatile", "gemma2-9b-it"),
-            auth=("GROQ_API_KEY",),
+            secrets=("GROQ_API_KEY",),
             parameters=(
                 ParameterInfo(
                     name="temperature", type="float", description="Sampling temperature, 0 to 2."
@@ -306,7 +306,7 @@ _REGISTRY = Registry(
             working=True,
             default_model=None,
             models=(),
-            auth=(),
+            secrets=(),
             parameters=(
                 ParameterInfo(
                     name="n_predict",
@@ -330,7 +330,7 @@ _REGISTRY = Registry(
             working=True,
             default_model="mistral-small-latest",
             models=("mistral-small-latest", "mistral-large-latest", "open-mistral-nemo"),
-            auth=("MISTRAL_API_KEY",),
+            secrets=("MISTRAL_API_KEY",),
             parameters=(
                 ParameterInfo(
                     name="temperature", type="float", description="Sampling temperature, 0 to 1.5."
@@ -351,7 +351,7 @@ _REGISTRY = Registry(
             working=True,
             default_model="llama3.2",
             models=("llama3.2", "qwen2.5", "mistral"),
-            auth=(),
+            secrets=(),
             parameters=(
                 ParameterInfo(
                     name="temperature", type="float", description="Sampling temperature."
@@ -375,7 +375,7 @@ _REGISTRY = Registry(
             working=True,
             default_model="gpt-4o-mini",
             models=("gpt-4o-mini", "gpt-4o", "gpt-4-turbo", "gpt-3.5-turbo"),
-            auth=("OPENAI_API_KEY",),
+            secrets=("OPENAI_API_KEY",),
             parameters=(
                 ParameterInfo(
                     name="temperature", type="float", description="Sampling temperature, 0 to 2."
@@ -402,7 +402,7 @@ _REGISTRY = Registry(
             working=True,
             default_model="gpt-4o-mini",
             models=("gpt-4o-mini", "gpt-4o", "gpt-4.1", "o4-mini"),
-            auth=("OPENAI_API_KEY",),
+            secrets=("OPENAI_API_KEY",),
             parameters=(
                 ParameterInfo(
                     name="temperature", type="float", description="Sampling temperature, 0 to 2."
@@ -423,7 +423,7 @@ _REGISTRY = Registry(
             working=True,
             default_model=None,
             models=(),
-            auth=(),
+            secrets=(),
             parameters=(
                 ParameterInfo(
                     name="max_new_tokens",
@@ -447,7 +447,7 @@ _REGISTRY = Registry(
             working=False,
             default_model="gpt-3.5-turbo",
             models=("gpt-3.5-turbo",),
-            auth=(),
+            secrets=(),
             parameters=(),
             extra_kwargs="ignore",
         ),

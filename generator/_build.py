@@ -72,9 +72,19 @@ class _Stray:
     def leftover(self) -> bool:
         return _LEFTOVER.fullmatch(self.path.name) is not None
 
+    @property
+    def part(self) -> str | None:
+        """The runtime's part the file belongs to, if it is one of a part's files."""
+        if self.path.parts[0] != RUNTIME_FOLDER:
+            return None
+        inside = PurePosixPath(*self.path.parts[1:]).as_posix()
+        return next((name for name, part in PARTS.items() if inside in part.files), None)
+
     def why_removed(self) -> str:
         if self.leftover:
             return "left over by a build that did not finish"
+        if self.part is not None:
+            return f"of the {self.part!r} part, which this build does not carry"
         if self.path.parts[0] == RUNTIME_FOLDER:
             return "no longer in the runtime"
         return "its spec is gone"
@@ -84,6 +94,8 @@ class _Stray:
             return "left over by a build that did not finish (build removes it)"
         if not self.generated:
             return "not written by build: the package folder holds only what build writes"
+        if self.part is not None:
+            return f"of the {self.part!r} part, which this build does not carry (build removes it)"
         if self.path.parts[0] == RUNTIME_FOLDER:
             return "orphaned, no longer part of the runtime (build removes it)"
         return "orphaned, no spec generates it (build removes it)"

@@ -58,9 +58,11 @@ class Config:
         directory) and parts.
 
         The table and the parts configured describe the configured package: with other folders
-        and none of their own, there are none.
+        (the configured ones, named, are not other) and none of their own, there are none.
         """
-        elsewhere = specs is not None or output is not None
+        elsewhere = (specs is not None and _absolute(specs) != self.specs) or (
+            output is not None and _absolute(output) != self.output
+        )
         if table is None and elsewhere:
             table_path = None
         else:

@@ -12,9 +12,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import PurePosixPath
 
-from .runtime._chat import COMMANDS
-from .runtime._parts import PARTS
-from .runtime._registry import Registry
+from .runtime._chat import PACKAGE_COMMANDS
+from .runtime._parts import PARTS, REGISTRY_FUNCTIONS
 
 __all__ = [
     "OPTIONAL_MODULES",
@@ -39,15 +38,10 @@ RUNTIME_FOLDER = "_runtime"
 OPTIONAL_MODULES = {PurePosixPath("_fallback.py"): frozenset({"fallback_nodes"})}
 """Runtime files copied only into packages that use one of the names each provides."""
 
-REGISTRY_FUNCTIONS = tuple(
-    name for name in PARTS["registry"].exports if callable(getattr(Registry, name, None))
-)
-"""The registry part's exports that a package binds to its registry's methods."""
-
 PACKAGE_NAMES: dict[str, str] = {
     **{name: "a name the package exports" for part in PARTS.values() for name in part.exports},
     **{name: "a function of the package" for name in REGISTRY_FUNCTIONS},
-    **{command: f"the command python -m PACKAGE {command}" for command in COMMANDS},
+    **{command: f"the command python -m PACKAGE {command}" for command in PACKAGE_COMMANDS},
 }
 """Names a package's top level may hold besides its provider modules, with what each is."""
 

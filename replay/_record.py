@@ -40,7 +40,7 @@ from ._recordings import RecordingError, load_recording
 from ._redaction import RecordingRedactor
 
 __all__ = [
-    "Call",
+    "CallToRecord",
     "RecordError",
     "RecordUsageError",
     "default_output",
@@ -59,7 +59,7 @@ class RecordUsageError(RecordError):
 
 
 @dataclass(frozen=True)
-class Call:
+class CallToRecord:
     """What to send: the prompt, and the command line's model, server and parameters."""
 
     prompt: str
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     except SpecError as error:
         print(error, file=sys.stderr)
         return 1
-    call = Call(args.prompt, args.model, args.base_url, tuple(args.param))
+    call = CallToRecord(args.prompt, args.model, args.base_url, tuple(args.param))
     path = args.out or default_output(config.root, spec.module)
     try:
         _check_destination(path, chosen=args.out is not None)
@@ -127,7 +127,7 @@ def _check_destination(path: Path, *, chosen: bool) -> None:
         raise RecordUsageError(f"--out {path}: cannot write in {folder}")
 
 
-async def record(spec: ProviderSpec, call: Call) -> dict[str, object]:
+async def record(spec: ProviderSpec, call: CallToRecord) -> dict[str, object]:
     """One exchange of ``spec``'s provider, sent as ``call`` says, as a recording's JSON."""
     with _built(spec) as built:
         kwargs = _kwargs(built.info, call.params)

@@ -112,8 +112,7 @@ def gpt4free_provider(provider: type[AsyncGeneratorProvider]) -> type[Gpt4freePr
     )
     attributes = {
         "__doc__": f"{provider.__name__} as gpt4free's clients call it.",
-        "__module__": provider.__module__,
-        "__qualname__": provider.__qualname__,
+        "__qualname__": f"gpt4free_provider({provider.__name__})",
         "provider": provider,
         "arguments": arguments,
         "url": provider.url,

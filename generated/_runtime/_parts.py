@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["PARTS", "Part", "missing_part"]
+__all__ = ["PARTS", "REGISTRY_FUNCTIONS", "Part", "missing_part"]
 
 
 @dataclass(frozen=True)
@@ -27,19 +27,16 @@ class Part:
     needs: tuple[str, ...] = ()
 
 
+REGISTRY_FUNCTIONS = ("find_providers", "get_provider", "provider_infos", "providers")
+"""The registry part's exports that a package binds to its registry's methods of the same
+names; the part's other exports are classes of its ``_registry`` module."""
+
 PARTS: dict[str, Part] = {
     "registry": Part(
         "the registry of providers (providers(), get_provider(), find_providers()) and the "
         "chat command, python -m PACKAGE",
         ("_registry.py", "_chat.py"),
-        exports=(
-            "ParameterInfo",
-            "ProviderInfo",
-            "find_providers",
-            "get_provider",
-            "provider_infos",
-            "providers",
-        ),
+        exports=("ParameterInfo", "ProviderInfo", *REGISTRY_FUNCTIONS),
     ),
     "gateway": Part(
         "the OpenAI-compatible gateway, python -m PACKAGE serve",

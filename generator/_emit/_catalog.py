@@ -30,7 +30,7 @@ def provider_info(spec: ProviderSpec, module: ProviderModule) -> ProviderInfo:
         working=spec.working,
         default_model=spec.default_model,
         models=spec.served_models,
-        auth=module.secrets,
+        secrets=module.secrets,
         parameters=tuple(map(_parameter_info, spec.request.parameters)),
         extra_kwargs=spec.request.extra_kwargs,
     )
@@ -94,7 +94,7 @@ def providers_table(infos: Sequence[ProviderInfo], header: str) -> str:
             f"`{info.endpoint}`",
             ", ".join(f"`{model}`" for model in info.models) or "any model",
             info.framing,
-            ", ".join(f"`{name}`" for name in info.auth) or "none",
+            ", ".join(f"`{name}`" for name in info.secrets) or "none",
             "yes" if info.working else "no",
         ]
         lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")

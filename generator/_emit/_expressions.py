@@ -10,7 +10,6 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from .._model import (
-    BUILTIN_PLACEHOLDERS,
     MAYBE_ABSENT,
     BodyTemplate,
     Part,
@@ -34,8 +33,6 @@ _BUILTINS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "timestamp_ms": ("int(time.time() * 1000)", "int", ("time",)),
     "system": ("system", "str", ()),
 }
-# ${messages} is built from the request's message mapping; every other has its expression here.
-assert {*_BUILTINS, "messages"} == BUILTIN_PLACEHOLDERS.keys()
 
 
 class Expressions:

@@ -6,7 +6,7 @@ rules for JSON documents become the walk that reads them.
 
 from __future__ import annotations
 
-from .._model import DocumentRules, FramingSpec
+from .._model import DocumentPaths, FramingSpec
 from ._source import CodeBuilder, literal
 from ._walk import rules_arguments
 
@@ -14,13 +14,14 @@ __all__ = ["framing_call"]
 
 
 def framing_call(framing: FramingSpec, code: CodeBuilder) -> str:
-    """``SSEFraming(rules=DocumentRules(walk=_read_document, ...), ...)``, say."""
+    """``SSEFraming(rules=DocumentRules(walk=_read_document, ...), ...)``, say: the rules are
+    the runtime's, compiled from the model's ``DocumentPaths``."""
     arguments = [(name, _source(value, code)) for name, value in framing.runtime_arguments()]
     return code.call(framing.runtime_class, arguments)
 
 
 def _source(value: object, code: CodeBuilder) -> str:
-    if isinstance(value, DocumentRules):
+    if isinstance(value, DocumentPaths):
         return code.call("DocumentRules", rules_arguments(value, code))
     if isinstance(value, frozenset):
         return f"frozenset({literal(tuple(sorted(value)))})"

@@ -30,8 +30,8 @@ _OPTION_ANNOTATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "base_url": ("str | None", ()),
     "max_retries": ("int | None", ()),
 }
-"""The keyword arguments every provider takes besides the spec's, passed on to the endpoint."""
-assert tuple(_OPTION_ANNOTATIONS) == CALL_OPTIONS, "an annotation for every call option"
+"""The keyword arguments every provider takes besides the spec's (the runtime's
+``CALL_OPTIONS``), passed on to the endpoint."""
 
 _EXTRA_KWARGS_DOC = {
     "merge": "Other keyword arguments are merged into the top level of the JSON body.",
@@ -195,7 +195,8 @@ def _argument(parameter: Parameter) -> Argument:
 
 def _call_options(code: CodeBuilder) -> tuple[Argument, ...]:
     arguments = []
-    for name, (annotation, imports) in _OPTION_ANNOTATIONS.items():
+    for name in CALL_OPTIONS:
+        annotation, imports = _OPTION_ANNOTATIONS[name]
         for imported in imports:
             code.use(imported)
         arguments.append(Argument(name, annotation, "None"))

@@ -4,7 +4,7 @@ It holds data only: nothing here reads a spec or writes code.
 """
 
 from ._framing_specs import (
-    DocumentRules,
+    DocumentPaths,
     FramingSpec,
     JSONArraySpec,
     JSONDocumentsSpec,
@@ -49,7 +49,7 @@ __all__ = [
     "BodyFormat",
     "BodyTemplate",
     "CompiledPath",
-    "DocumentRules",
+    "DocumentPaths",
     "ExtraKwargs",
     "FramingSpec",
     "Index",

@@ -14,7 +14,7 @@ from typing import ClassVar
 from ._jsonpaths import CompiledPath
 
 __all__ = [
-    "DocumentRules",
+    "DocumentPaths",
     "FramingSpec",
     "JSONArraySpec",
     "JSONDocumentsSpec",
@@ -25,11 +25,11 @@ __all__ = [
 
 RuntimeArguments = list[tuple[str, object]]
 """Keyword arguments of a runtime class, as values: text, numbers, tuples, frozensets, and the
-:class:`DocumentRules` the emitter compiles."""
+:class:`DocumentPaths` the emitter compiles."""
 
 
 @dataclass(frozen=True)
-class DocumentRules:
+class DocumentPaths:
     """What is taken from each JSON document of the answer: a JSONPath by role.
 
     Roles: ``delta`` (text), ``reasoning``, ``tool_calls``, ``finish_reason``,
@@ -75,7 +75,7 @@ class SSESpec(FramingSpec):
     name: ClassVar[str] = "sse"
     runtime_class: ClassVar[str] = "SSEFraming"
 
-    rules: DocumentRules
+    rules: DocumentPaths
     delta_events: tuple[str, ...] | None
     """The event types deltas are taken from; None: every type."""
     stop_data: str | None
@@ -113,7 +113,7 @@ class SSESpec(FramingSpec):
 class JSONDocumentsSpec(FramingSpec):
     """A body that is a sequence of JSON documents (lines, array elements)."""
 
-    rules: DocumentRules
+    rules: DocumentPaths
     max_event_size: int | None
 
     def runtime_arguments(self) -> RuntimeArguments:

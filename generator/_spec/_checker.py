@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from .._diagnostics import Diagnostic, KeyPath, Positions
 from .._model import CompiledPath, TemplateString
 from ._formats import Format
-from ._jsonpath import JSONPathError, compile_path
+from ._jsonpath_parser import JSONPathError, compile_path
 from ._placeholders import PlaceholderError, parse_template
 
 __all__ = ["Checker"]
@@ -50,7 +50,7 @@ class Checker:
             return None
         try:
             return compile_path(
-                text, loops=self.format.compiles_wildcards, every_match=self.format.every_match
+                text, loops=self.format.every_match, every_match=self.format.every_match
             )
         except JSONPathError as error:
             self.error(

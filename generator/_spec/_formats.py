@@ -73,19 +73,25 @@ class Format:
         return self.version < 2
 
     @property
-    def strict(self) -> bool:
-        """Whether the checks version 2 added apply: a GET sends no body, a spec that lists
-        several models uses ``${model}``, an optional value may be a whole list item."""
+    def refuses_get_body(self) -> bool:
+        """Whether a GET with a body is refused (version 1 sends it)."""
+        return self.version >= 2
+
+    @property
+    def requires_model_placeholder(self) -> bool:
+        """Whether a spec that lists several models must use ``${model}``."""
+        return self.version >= 2
+
+    @property
+    def leaves_out_list_items(self) -> bool:
+        """Whether an optional value may be a whole list item, left out when it is absent
+        (version 1 refuses one)."""
         return self.version >= 2
 
     @property
     def every_match(self) -> bool:
-        """Whether every match of a JSONPath counts (version 1: the first)."""
-        return self.version >= 2
-
-    @property
-    def compiles_wildcards(self) -> bool:
-        """Whether wildcards compile into loops (version 1 leaves them to jsonpath-ng)."""
+        """Whether every match of a JSONPath counts, wildcards compiled into loops (version 1
+        takes the first match, and leaves wildcards to jsonpath-ng)."""
         return self.version >= 2
 
     @property

@@ -181,7 +181,11 @@ def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> Provider
     _check_provider(provider, checker)
     request = parse_request(data["request"], checker)
     models = tuple(provider.get("models", ()))
-    if checker.format.strict and len(models) > 1 and "model" not in request.placeholders():
+    if (
+        checker.format.requires_model_placeholder
+        and len(models) > 1
+        and "model" not in request.placeholders()
+    ):
         checker.error(
             ("provider", "models"),
             "lists several models, but the request never uses ${model}: the caller's choice "

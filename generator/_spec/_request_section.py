@@ -201,10 +201,10 @@ def _check_absent_values(request: Request, absent: frozenset[str], checker: Chec
         *((template, ("request", "headers", name)) for name, template in request.headers),
     ):
         for name in placeholders_in(template) & absent:
-            checker.error(at, _absent_message(checker.format.strict)(name))
+            checker.error(at, _absent_message(checker.format.leaves_out_list_items)(name))
     if request.body is not None:
         at = ("request", "body")
-        message = _absent_message(checker.format.strict)
+        message = _absent_message(checker.format.leaves_out_list_items)
         _check_whole(at, request.body, absent, False, checker, message)
 
 
@@ -226,7 +226,7 @@ def _check_whole(
             _check_whole((*path, key), item, names, True, checker, message)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            in_list = checker.format.strict  # the first format leaves no list item out
+            in_list = checker.format.leaves_out_list_items
             _check_whole((*path, index), item, names, in_list, checker, message)
     elif isinstance(value, tuple):
         for name in placeholders_in(value) & names:
@@ -257,7 +257,7 @@ def _check_body_shape(request: Request, checker: Checker) -> None:
         if request.extra_kwargs == "merge":
             checker.error(("request", "extra_kwargs"), "there is no body to merge into")
         return
-    if request.method == "GET" and checker.format.strict:
+    if request.method == "GET" and checker.format.refuses_get_body:
         checker.error(("request", "body"), "a GET request sends no body: put values in the URL")
     if request.body_format == "form":
         for key, value in request.body.items():

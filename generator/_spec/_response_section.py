@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from .._diagnostics import KeyPath
 from .._model import (
     CompiledPath,
-    DocumentRules,
+    DocumentPaths,
     FramingSpec,
     JSONArraySpec,
     JSONDocumentsSpec,
@@ -114,7 +114,7 @@ _UNUSABLE = CompiledPath("$", ())
 """Holds the place of a delta path that was reported invalid, so the rest is still checked."""
 
 
-def _document_rules(response: dict[str, Any], checker: Checker) -> DocumentRules:
+def _document_rules(response: dict[str, Any], checker: Checker) -> DocumentPaths:
     """The JSONPaths applied to each JSON document, by role."""
     stop, error = response.get("stop", {}), response.get("error", {})
     if "equals" in stop and "path" not in stop:
@@ -132,7 +132,7 @@ def _document_rules(response: dict[str, Any], checker: Checker) -> DocumentRules
     at = ("response", "error", "message")
     for index, path in enumerate(_error_paths(at, error.get("message"), checker)):
         paths["error" if index == 0 else f"error_{index + 1}"] = path
-    return DocumentRules(
+    return DocumentPaths(
         paths={role: path for role, path in paths.items() if path is not None},
         convert_non_string=response.get("non_string_delta", "skip") == "convert",
         stop_equals=stop.get("equals", True),

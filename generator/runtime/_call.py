@@ -1,11 +1,15 @@
 """One call of a provider: an ordered series of exchanges, and what they share.
 
 A call makes its exchanges (for now the streamed request; prior requests and WebSockets come
-next) over one session and one cookie jar, within one deadline (the total timeout) and one
+next) over one session and its cookie jar, within one deadline (the total timeout) and one
 budget of retries, and its errors never show its secrets. Every request passes through its
 endpoint's :class:`Auth` on every attempt, just before it is sent. ``close()`` ends the call at
 once from any task, whatever it is doing: connecting, waiting for an answer, reading one or
 waiting to retry.
+
+The cookie jar is the session's: a session of the call's own (made when the caller gives none)
+keeps the cookies one exchange is set for the next, from any host, IP addresses included; a
+caller's session keeps them as its own jar says.
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ import asyncio
 import contextlib
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Mapping
+from contextlib import aclosing
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import aiohttp
 from yarl import URL
 
-from ._auth import Auth, Request
+from ._auth import Auth, Request, Response
 from ._config import Retries, Timeouts
 from ._exceptions import (
     APIStatusError,
@@ -82,32 +87,39 @@ class CallOptions:
 class Call:
     """One call: its session, cookie jar, deadline, retry budget and secrets."""
 
-    def __init__(self, provider: str, options: CallOptions, secrets: list[tuple[str, str]]) -> None:
-        self.provider = provider
+    def __init__(self, options: CallOptions, secrets: list[tuple[str, str]]) -> None:
         self.options = options
-        self.redactor = Redactor(secrets)
-        """Replaces the call's secrets (its variables' values, credentials) in what it shows."""
+        self._secrets = secrets
+        self._redactor = Redactor(secrets)
         self.retries_left = options.max_retries
         """Retries the call may still make, all its exchanges together."""
         self._deadline: float | None = None
         self._connection = _Connection()
         self._session: aiohttp.ClientSession | None = None
-        self._cookies: aiohttp.CookieJar | None = None
+
+    def redact(self, text: str) -> str:
+        """``text`` with every secret of the call replaced by ``<NAME>``: its variables'
+        values, credentials, and what an ``Auth`` added to a request."""
+        return self._redactor.text(text)
+
+    def keep_secret(self, value: str, name: str) -> None:
+        """Keep ``value`` out of what the call shows, as ``<name>``, from now on."""
+        self._secrets.append((value, name))
+        self._redactor = Redactor(self._secrets)
 
     def close(self) -> None:
         """End the call now, from any task."""
         self._connection.close()
 
     async def run(
-        self, exchanges: AsyncIterator[list[StreamItem]]
+        self, exchanges: AsyncGenerator[list[StreamItem], None]
     ) -> AsyncGenerator[list[StreamItem], None]:
         """Make the call's ``exchanges`` (in order, the last streamed: what it yields, read by
         read), over a session that is open meanwhile."""
         total = self.options.timeouts.total
         self._deadline = None if total is None else time.monotonic() + total
-        # Made here, in the event loop: a jar belongs to the loop it was made in.
-        self._cookies = aiohttp.CookieJar(unsafe=True)
-        async with _session_for(self.options.session) as session:
+        # Closed on the way out, however that is: a connection is released at once.
+        async with _session_for(self.options.session) as session, aclosing(exchanges):
             self._session = session
             async for items in exchanges:
                 yield items
@@ -115,9 +127,7 @@ class Call:
     def origin(self, endpoint: EndpointSettings, request: Request) -> Origin:
         """Who is streaming from where, for errors, with the call's secrets taken out."""
         return Origin(
-            endpoint.provider,
-            self.redactor.text(f"{request.method} {request.url}"),
-            self.redactor.text,
+            endpoint.provider, self.redact(f"{request.method} {request.url}"), self.redact
         )
 
     async def stream(
@@ -132,9 +142,10 @@ class Call:
             yielded = False
             connection.answered = False
             try:
-                async for items in self._attempt(endpoint, request, origin):
-                    yielded = True
-                    yield items
+                async with aclosing(self._attempt(endpoint, request, origin)) as answer:
+                    async for items in answer:
+                        yielded = True
+                        yield items
                 return
             except (aiohttp.ClientError, TimeoutError, ProviderError) as error:
                 if connection.closed:
@@ -160,8 +171,6 @@ class Call:
             return
         async with response:
             try:
-                assert self._cookies is not None  # made by run()
-                self._cookies.update_cookies(response.cookies, response.url)
                 await check_response(response, endpoint.framing.content_types, origin)
                 self._connection.answered = True
                 async for items in _read(endpoint, response, origin):
@@ -172,28 +181,52 @@ class Call:
     async def _send(
         self, endpoint: EndpointSettings, request: Request, origin: Origin
     ) -> aiohttp.ClientResponse:
-        """The request, through the endpoint's auth for this attempt, sent as it then is."""
-        session, cookies = self._session, self._cookies
-        assert session is not None and cookies is not None  # made by run()
+        """The request sent as the endpoint's auth has it for this attempt, within the deadline."""
+        session = self._session
+        assert session is not None  # opened by run()
         if session.closed:
             raise ConfigurationError(
                 "the session is closed", provider=origin.provider, endpoint=origin.endpoint
             )
         attempt = replace(request, headers=dict(request.headers))
-        if endpoint.auth is not None:
-            await endpoint.auth.auth_flow(attempt)
-            endpoint.check_headers(attempt.headers)
+        if endpoint.auth is None:
+            return await self._deliver(session, attempt, origin)
+        async with (
+            asyncio.timeout(self._time_left(origin)),
+            aclosing(endpoint.auth.auth_flow(attempt)) as flow,
+        ):
+            outgoing = await flow.__anext__()
+            while True:
+                self._keep_added_secrets(request, outgoing)
+                endpoint.check_headers(outgoing.headers)
+                response = await self._deliver(session, outgoing, origin)
+                try:
+                    outgoing = await flow.asend(Response(response.status, response.headers))
+                except StopAsyncIteration:
+                    return response
+                response.close()  # the auth sends the request again: this answer is done
+
+    def _keep_added_secrets(self, built: Request, outgoing: Request) -> None:
+        """Keep what an auth added to the headers out of what the call shows: each value it
+        added or changed, and its part after the scheme (``Bearer TOKEN``'s token)."""
+        for name, value in outgoing.headers.items():
+            if built.headers.get(name) != value:
+                shown = name.upper().replace("-", "_")
+                self.keep_secret(value, shown)
+                self.keep_secret(value.partition(" ")[2], shown)
+
+    async def _deliver(
+        self, session: aiohttp.ClientSession, request: Request, origin: Origin
+    ) -> aiohttp.ClientResponse:
         timeouts = self.options.timeouts
         timeout = aiohttp.ClientTimeout(
             total=self._time_left(origin), sock_connect=timeouts.connect, sock_read=timeouts.idle
         )
-        url = URL(attempt.url, encoded=True)
         response: aiohttp.ClientResponse = await session.request(
-            attempt.method,
-            url,
-            headers=attempt.headers,
-            data=attempt.body or None,
-            cookies=cookies.filter_cookies(url),
+            request.method,
+            URL(request.url, encoded=True),
+            headers=request.headers,
+            data=request.body or None,
             proxy=self.options.proxy,
             timeout=timeout,
             # A redirect is answered with an error, never followed: it would take the request,
@@ -324,14 +357,11 @@ class _Connection:
 async def _session_for(
     session: aiohttp.ClientSession | None,
 ) -> AsyncIterator[aiohttp.ClientSession]:
-    """The caller's session, left open; or a session of our own, closed on the way out.
-
-    Our own keeps no cookies of its own: the call's jar holds them.
-    """
+    """The caller's session, left open; or a session of our own, closed on the way out."""
     if session is not None:
         yield session
         return
-    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as own_session:
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as own_session:
         yield own_session
 
 

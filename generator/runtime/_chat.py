@@ -34,9 +34,9 @@ from ._parts import missing_part
 from ._registry import ProviderInfo, Registry
 from ._url import is_http_url
 
-__all__ = ["COMMANDS", "EXIT_STATUSES", "main"]
+__all__ = ["EXIT_STATUSES", "PACKAGE_COMMANDS", "main"]
 
-COMMANDS = {"serve": "gateway"}
+PACKAGE_COMMANDS = {"serve": "gateway"}
 """The words that, first on the command line, run a command instead of a chat, each with the
 part of the package that runs it."""
 
@@ -82,7 +82,7 @@ def main(registry: Registry, argv: Sequence[str] | None = None, *, prog: str) ->
         except ModuleNotFoundError as error:
             if error.name != f"{__package__}._gateway":
                 raise
-            print(f"{prog} serve: {missing_part(COMMANDS['serve'])}", file=sys.stderr)
+            print(f"{prog} serve: {missing_part(PACKAGE_COMMANDS['serve'])}", file=sys.stderr)
             return EXIT_USAGE
         return serve_command(registry, arguments[1:], f"{prog} serve")
     args = _parser(prog).parse_args(arguments)

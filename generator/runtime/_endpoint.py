@@ -95,7 +95,7 @@ class Endpoint:
         secrets = [(os.environ.get(variable, ""), variable) for variable in self.secrets]
         secrets += url_credentials(base_url, "base_url credentials")
         secrets += url_credentials(proxy, "proxy credentials")
-        call = Call(self.provider, options, secrets)
+        call = Call(options, secrets)
         return TextStream(call.run(call.stream(self, request)), close=call.close)
 
     def request(

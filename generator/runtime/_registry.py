@@ -2,7 +2,8 @@
 
 The generated ``__init__`` holds one :class:`ProviderInfo` per spec, written out as literals
 when the package was built, so listing the providers, their models and their parameters
-imports none of their modules; :meth:`Registry.load` imports one when its class is needed.
+imports none of their modules; :meth:`Registry.get_provider` imports one when its class is
+needed.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ class ProviderInfo:
     models: tuple[str, ...]
     """The models the spec names: its list, with the default model first if the list lacks it;
     none for a server that serves any (a llama.cpp or TGI server of your own)."""
-    auth: tuple[str, ...]
+    secrets: tuple[str, ...]
     """The environment variables the request reads (its keys)."""
     parameters: tuple[ParameterInfo, ...]
     extra_kwargs: Literal["merge", "ignore", "reject"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -63,12 +64,13 @@ class Redactor:
         ordered = sorted(forms.values(), key=lambda pair: len(pair[0]), reverse=True)
         self.names = [shown for _, shown in ordered]
         """What each alternative of the patterns is replaced by, in their order."""
-        groups = "|".join(f"({re.escape(form)})" for form, _ in ordered)
-        self.text_pattern = re.compile(groups or "(?!)", re.IGNORECASE)
-        self.bytes_pattern = re.compile((groups or "(?!)").encode("utf-8"), re.IGNORECASE)
+        self._groups = "|".join(f"({re.escape(form)})" for form, _ in ordered) or "(?!)"
+        self.text_pattern = re.compile(self._groups, re.IGNORECASE)
 
-    def __bool__(self) -> bool:
-        return bool(self.names)
+    @functools.cached_property
+    def bytes_pattern(self) -> re.Pattern[bytes]:
+        """The text pattern, for bytes (a recording's body): made only where it is needed."""
+        return re.compile(self._groups.encode("utf-8"), re.IGNORECASE)
 
     def text(self, text: str) -> str:
         """``text`` with every secret's value replaced by its ``<NAME>``."""

@@ -26,7 +26,9 @@ HOST = "127.0.0.1"
 STARTUP_SECONDS = 30.0
 """How long a gateway process may take to start or to stop: far more than it needs."""
 SECRETS = {
-    name: f"test-{name.lower()}-value" for info in generated._REGISTRY.infos for name in info.auth
+    name: f"test-{name.lower()}-value"
+    for info in generated._REGISTRY.infos
+    for name in info.secrets
 }
 """A value for every environment variable a provider reads: its key."""
 

@@ -12,12 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator._model import CompiledPath, Index, Name, Step, Wildcard
-from generator._spec._jsonpath import JSONPathError, compile_path
+from generator._spec._jsonpath_parser import JSONPathError, compile_path
 from generator.runtime._events import ToolCallDelta
 from generator.runtime._framings import Origin
 
 from ..conftest import DATA
-from ..reading import compiled_rules
+from ..runtime.compiled import compiled_rules
 
 # Constructs that only non-singular queries use (checked on the raw text, so conservatively).
 NON_SINGULAR_MARKERS = ("*", "..", "?", ":", ",", "(")

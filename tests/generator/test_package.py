@@ -356,8 +356,9 @@ def test_a_build_with_fewer_parts_removes_the_others_files(
     capsys.readouterr()
     assert main(["build"]) == 0
     out = capsys.readouterr().out
-    assert "removed generated/_runtime/_gateway.py (no longer in the runtime)" in out
-    assert "removed generated/_runtime/_gpt4free.py (no longer in the runtime)" in out
+    gone = "part, which this build does not carry)"
+    assert f"removed generated/_runtime/_gateway.py (of the 'gateway' {gone}" in out
+    assert f"removed generated/_runtime/_gpt4free.py (of the 'gpt4free' {gone}" in out
     assert main(["check", "--parts", "gateway"]) == 1
 
 
@@ -380,3 +381,11 @@ def test_parts_come_from_the_projects_table(
     (project / "pyproject.toml").write_text('[tool.streamgen]\nparts = "gpt4free"\n')
     assert main(["build"]) == 1
     assert "parts must be a list of part names" in capsys.readouterr().err
+
+
+def test_naming_the_configured_folders_keeps_the_configured_parts(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.streamgen]\nparts = ["gpt4free"]\n')
+    assert main(["build"]) == 0
+    assert main(["check", "--output", "generated", "--specs", "specs"]) == 0
+    assert main(["build", "--output", "elsewhere"]) == 0  # another package: no configured part
+    assert not (project / "elsewhere" / "_runtime" / "_gpt4free.py").exists()

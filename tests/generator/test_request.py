@@ -6,12 +6,14 @@ these tests see exactly what would be sent.
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator import SpecError, load_specs, render_provider
+from generator._model import BUILTIN_PLACEHOLDERS, CALL_OPTIONS
 
 from .conftest import BuiltPackage
 
@@ -334,3 +336,25 @@ def test_version_1_needs_a_body(tmp_path: Path) -> None:
     assert errors(tmp_path, "  url: https://api.probe.example/x\n", version=1) == [
         "request: missing required key 'body'"
     ]
+
+
+TEXT_PLACEHOLDERS = sorted(set(BUILTIN_PLACEHOLDERS) - {"messages", "system"})
+
+
+@pytest.mark.parametrize("name", TEXT_PLACEHOLDERS)
+def test_every_builtin_placeholder_is_sent_as_text(
+    tmp_path: Path, built: BuiltPackage, name: str
+) -> None:
+    request = f'  url: https://api.probe.example/x\n  headers: {{X-Value: "v=${{{name}}}"}}\n'
+    probe = provider(tmp_path, built, request)
+    sent = probe.create_async_generator("m1", [{"role": "user", "content": "hi"}])
+    value = sent["headers"]["X-Value"]
+    assert value.startswith("v=") and len(value) > 2
+
+
+def test_every_call_option_is_a_keyword_of_the_generated_method(
+    tmp_path: Path, built: BuiltPackage
+) -> None:
+    probe = provider(tmp_path, built, "  url: https://api.probe.example/x\n")
+    parameters = inspect.signature(probe.create_async_generator).parameters
+    assert tuple(parameters)[2:] == CALL_OPTIONS

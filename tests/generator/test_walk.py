@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from generator._model import Index, Name, Step, Wildcard
 from generator.runtime._events import Finish, ReasoningDelta, ToolCallDelta, Usage
 
-from ..reading import compiled_rules
+from ..runtime.compiled import compiled_rules
 from .test_jsonpath import evaluate_steps
 
 KEYS = ["a", "b", "object", "MISSING", "_x", "class", "a-b"]

@@ -98,7 +98,7 @@ def test_each_info_agrees_with_its_class(info: generated.ProviderInfo) -> None:
     default = provider.default_model
     listed = () if default is None or default in provider.models else (default,)
     assert info.models == (*listed, *provider.models)
-    assert info.auth == _secrets(provider)
+    assert info.secrets == _secrets(provider)
     signature = inspect.signature(provider.create_async_generator, eval_str=True)
     declared = {
         name: parameter

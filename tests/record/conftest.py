@@ -16,7 +16,7 @@ from generated._runtime._config import Retries
 from generator import load_specs
 from generator._model import ProviderSpec
 from replay import Recording, ReplayServer, load_recording
-from replay._record import Call, write_recording
+from replay._record import CallToRecord, write_recording
 
 from ..conftest import ROOT, instant_retries
 from ..providers.test_recordings import as_json, check_outcome, collect, provider_of
@@ -33,7 +33,7 @@ def spec(module: str) -> ProviderSpec:
     return loaded
 
 
-def call_of(recording: Recording, base_url: str) -> Call:
+def call_of(recording: Recording, base_url: str) -> CallToRecord:
     """The command line that makes ``recording``'s call, sent to ``base_url``."""
     call: Any = recording.expect["call"]
     [message] = call["messages"]
@@ -41,7 +41,7 @@ def call_of(recording: Recording, base_url: str) -> Call:
         f"{name}={value if isinstance(value, str) else json.dumps(value)}"
         for name, value in call["kwargs"].items()
     )
-    return Call(message["content"], call["model"], base_url, params)
+    return CallToRecord(message["content"], call["model"], base_url, params)
 
 
 @asynccontextmanager

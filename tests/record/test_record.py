@@ -19,7 +19,7 @@ from aiohttp import web
 
 from generator import load_specs
 from replay import Fault, Recording, ReplayServer
-from replay._record import Call, RecordError, record
+from replay._record import CallToRecord, RecordError, record
 
 from ..conftest import ROOT
 from ..conftest import recording as recorded
@@ -98,7 +98,7 @@ async def test_an_error_status_is_recorded_as_the_error_it_raises(tmp_path: Path
         return web.json_response({"error": {"message": "overloaded"}}, status=500)
 
     async with local_server(failing) as base_url:
-        data = await record(spec("codelink_ava"), Call("Hello!", base_url=base_url))
+        data = await record(spec("codelink_ava"), CallToRecord("Hello!", base_url=base_url))
     new = saved(data, tmp_path, "codelink_ava")
     assert hits == ["/api/chat"]  # sent once: the recorder does not retry
     assert new.response.status == 500
@@ -119,7 +119,7 @@ async def test_a_compressed_body_is_recorded_as_the_provider_read_it(tmp_path: P
         return web.Response(body=gzip.compress(body), headers=headers)
 
     async with local_server(gzipped) as base_url:
-        data = await record(spec("codelink_ava"), Call("Hello!", base_url=base_url))
+        data = await record(spec("codelink_ava"), CallToRecord("Hello!", base_url=base_url))
     new = saved(data, tmp_path, "codelink_ava")
     assert new.response.body == body
     assert "Content-Encoding" not in new.response.headers
@@ -142,7 +142,7 @@ async def test_the_body_is_recorded_whole_when_the_provider_stops_reading_early(
         return response
 
     async with local_server(trailing) as base_url:
-        data = await record(spec("codelink_ava"), Call("Hello!", base_url=base_url))
+        data = await record(spec("codelink_ava"), CallToRecord("Hello!", base_url=base_url))
     new = saved(data, tmp_path, "codelink_ava")
     assert new.response.chunks == (answer, b": trailing comment\n\n")
     assert new.response.delays is not None and new.response.delays[1] >= 0.15  # about 0.2

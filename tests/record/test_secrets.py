@@ -17,7 +17,7 @@ import pytest
 from aiohttp import web
 from multidict import CIMultiDict
 
-from replay._record import Call, record
+from replay._record import CallToRecord, record
 
 from .conftest import local_server, replay, saved, spec
 
@@ -57,7 +57,7 @@ async def test_an_echoed_key_and_password_leave_no_trace(
     monkeypatch.setenv("GEMINI_API_KEY", KEY)
     async with local_server(echo) as url:
         base_url = url.replace("http://", f"http://{USER}:{quote(PASSWORD)}@")
-        data = await record(spec("gemini"), Call("Who am I?", base_url=base_url))
+        data = await record(spec("gemini"), CallToRecord("Who am I?", base_url=base_url))
     recording = saved(data, tmp_path, "gemini")
     text = recording.path.read_text(encoding="utf-8")
     basic = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()

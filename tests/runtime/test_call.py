@@ -1,24 +1,28 @@
 """A call is a flow of exchanges: every attempt passes through the endpoint's ``Auth``, which
-sees the exact body bytes, and the attempts share the call's cookie jar and retry budget.
+sees the exact body bytes, and the attempts share the call's session, its cookie jar, its
+deadline and its retry budget.
 
 Against a real server on 127.0.0.1: what it received is what was sent.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 
+import aiohttp
 import pytest
 from aiohttp import web
 
-from generator.runtime._auth import Auth, Request
+from generator.runtime._auth import Auth, Request, Response
 from generator.runtime._endpoint import Endpoint
-from generator.runtime._exceptions import ServerError
+from generator.runtime._exceptions import AuthenticationError, ServerError, TotalTimeoutError
 from generator.runtime._framings import SSEFraming
 
-from ..reading import compiled_rules
-from ..upstreams import serving
+from ..upstreams import DELTA_TEXT, serving, stalling_upstream
+from .compiled import compiled_rules
 
 SSE_DONE = b'data: {"t": "ok"}\n\ndata: [DONE]\n\n'
 
@@ -53,14 +57,15 @@ class BodySignature(Auth):
     def __init__(self) -> None:
         self.attempts = 0
 
-    async def auth_flow(self, request: Request) -> None:
+    async def auth_flow(self, request: Request) -> AsyncGenerator[Request, Response]:
         self.attempts += 1
         digest = hashlib.sha256(request.body).hexdigest()
         request.headers["X-Signature"] = f"{self.attempts}:{digest}"
+        yield request
 
 
-def endpoint(url: str, auth: Auth | None = None) -> Endpoint:
-    framing = SSEFraming(rules=compiled_rules({"delta": "$.t"}), stop_data="[DONE]")
+def endpoint(url: str, auth: Auth | None = None, delta: str = "$.t") -> Endpoint:
+    framing = SSEFraming(rules=compiled_rules({"delta": delta}), stop_data="[DONE]")
     return Endpoint("Probe", "POST", url, framing, auth=auth)
 
 
@@ -110,3 +115,82 @@ async def test_the_retry_budget_is_the_calls() -> None:
             await stream.text()
     assert caught.value.status == 503
     assert signature.attempts == len(server.received) == 2
+
+
+class RefreshingToken(Auth):
+    """A bearer token; after a 401, a new one and the request sent again, once."""
+
+    def __init__(self) -> None:
+        self.tokens = iter(["tok-expired-0001", "tok-fresh-0002"])
+        self.statuses: list[int] = []
+
+    async def auth_flow(self, request: Request) -> AsyncGenerator[Request, Response]:
+        request.headers["Authorization"] = f"Bearer {next(self.tokens)}"
+        response = yield request
+        self.statuses.append(response.status)
+        if response.status == 401:
+            request.headers["Authorization"] = f"Bearer {next(self.tokens)}"
+            yield request
+
+
+async def test_auth_sends_again_with_a_fresh_token_after_a_401() -> None:
+    seen: list[str] = []
+
+    async def handle(request: web.BaseRequest) -> web.Response:
+        seen.append(request.headers["Authorization"])
+        if request.headers["Authorization"] != "Bearer tok-fresh-0002":
+            return web.Response(status=401, text="expired")
+        return web.Response(body=SSE_DONE, content_type="text/event-stream")
+
+    auth = RefreshingToken()
+    async with serving(handle) as base_url:
+        assert await endpoint(f"{base_url}/chat", auth).stream({}, {}).text() == "ok"
+    assert seen == ["Bearer tok-expired-0001", "Bearer tok-fresh-0002"]
+    assert auth.statuses == [401]
+
+
+async def test_what_auth_adds_never_reaches_an_error() -> None:
+    async def echo(request: web.BaseRequest) -> web.Response:
+        return web.Response(status=401, text=f"bad: {request.headers['Authorization']}")
+
+    auth = RefreshingToken()
+    async with serving(echo) as base_url:
+        with pytest.raises(AuthenticationError) as caught:
+            await endpoint(f"{base_url}/chat", auth).stream({}, {}, max_retries=0).text()
+    assert "tok-" not in str(caught.value)
+    assert "<AUTHORIZATION>" in str(caught.value)
+
+
+class SlowAuth(Auth):
+    async def auth_flow(self, request: Request) -> AsyncGenerator[Request, Response]:
+        await asyncio.sleep(30)
+        yield request
+
+
+async def test_the_total_timeout_bounds_the_auth_too() -> None:
+    server = FlakyServer(failures=0)
+    async with serving(server.handle) as base_url:
+        stream = endpoint(f"{base_url}/chat", SlowAuth()).stream({}, {}, timeout=0.2)
+        started = asyncio.get_running_loop().time()
+        with pytest.raises(TotalTimeoutError):
+            await stream.text()
+    assert asyncio.get_running_loop().time() - started < 5
+    assert server.received == []
+
+
+async def test_a_callers_session_keeps_cookies_as_its_jar_says() -> None:
+    server = FlakyServer(failures=1)
+    jar = aiohttp.DummyCookieJar()
+    async with serving(server.handle) as base_url, aiohttp.ClientSession(cookie_jar=jar) as session:
+        await endpoint(f"{base_url}/chat").stream({}, {}, session=session).text()
+    assert ["Cookie" in received.headers for received in server.received] == [False, False]
+
+
+async def test_aclose_releases_the_callers_connection_at_once() -> None:
+    async with stalling_upstream() as (_, base_url), aiohttp.ClientSession() as session:
+        openai = endpoint(f"{base_url}/chat", delta="$.choices[0].delta.content")
+        stream = openai.stream({}, {}, session=session, timeout=30)
+        assert await stream.__anext__() == DELTA_TEXT
+        assert session.connector is not None
+        await stream.aclose()
+        assert not session.connector._acquired  # nothing waits for a finalizer

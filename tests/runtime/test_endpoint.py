@@ -22,7 +22,7 @@ from generator.runtime._url import quote_path, quote_query, rebase_url
 from replay import ReplayServer, load_recording
 
 from ..conftest import RECORDINGS, sent_requests
-from ..reading import compiled_rules
+from .compiled import compiled_rules
 
 ORIGINAL_BACKOFF = Retries.backoff  # conftest replaces it for the rest of the suite
 

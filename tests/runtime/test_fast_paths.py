@@ -22,7 +22,8 @@ from generator.runtime._framings import NDJSONFraming, Origin, SSEFraming
 from generator.runtime._framings.json_rules import decode_json, parse_json
 from generator.runtime._framings.lines import decoded
 
-from ..reading import compiled_rules, read_body
+from ..reading import read_body
+from .compiled import compiled_rules
 from .reference import read_ndjson, read_sse
 
 ORIGIN = Origin("Test", "POST http://test/api")

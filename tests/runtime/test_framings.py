@@ -24,7 +24,8 @@ from generator.runtime._framings import (
 )
 from generator.runtime._stream import StreamItem
 
-from ..reading import compiled_rules, read_body
+from ..reading import read_body
+from .compiled import compiled_rules
 
 ORIGIN = Origin("Test", "POST http://test/api")
 

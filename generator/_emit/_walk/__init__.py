@@ -12,7 +12,7 @@ attributes where the first tests and indexes dicts.
 
 from __future__ import annotations
 
-from ..._model import DocumentRules
+from ..._model import DocumentPaths
 from .._source import CodeBuilder
 from ._shapes import shapes_of
 from ._tree import prefix_tree
@@ -21,7 +21,7 @@ from ._walks import DOCUMENT_WALK, SHAPE_WALK, document_walk, shape_walk
 __all__ = ["rules_arguments"]
 
 
-def rules_arguments(rules: DocumentRules, code: CodeBuilder) -> list[tuple[str, str]]:
+def rules_arguments(rules: DocumentPaths, code: CodeBuilder) -> list[tuple[str, str]]:
     """The keyword arguments of the runtime's ``DocumentRules`` for ``rules``, as source: the
     walk and, when the paths allow one, the document's shape and the walk over it."""
     root = prefix_tree(rules.paths)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from ..._model import DocumentRules
+from ..._model import DocumentPaths
 from .._source import CodeBuilder, literal
 
 __all__ = ["outcome_lines"]
@@ -20,17 +20,17 @@ _TEXT_ROLES = {"reasoning": "ReasoningDelta", "delta": None}
 """The roles whose values are text, in the order their events come, and what wraps each."""
 
 
-def outcome_lines(rules: DocumentRules, code: CodeBuilder) -> list[str]:
+def outcome_lines(rules: DocumentPaths, code: CodeBuilder) -> list[str]:
     """The lines, in the function's body, that turn the roles' values into its outcome."""
     return [*_errors(rules, code), *_events(rules, code), *_stop(rules, code)]
 
 
-def _multiple(rules: DocumentRules, role: str) -> bool:
+def _multiple(rules: DocumentPaths, role: str) -> bool:
     """Whether a role collects a list of matches, rather than one value or MISSING."""
     return not rules.paths[role].singular
 
 
-def _errors(rules: DocumentRules, code: CodeBuilder) -> list[str]:
+def _errors(rules: DocumentPaths, code: CodeBuilder) -> list[str]:
     lines = []
     for role in (role for role in rules.paths if role == "error" or role.startswith("error_")):
         if _multiple(rules, role):
@@ -47,7 +47,7 @@ def _errors(rules: DocumentRules, code: CodeBuilder) -> list[str]:
     return lines
 
 
-def _events(rules: DocumentRules, code: CodeBuilder) -> list[str]:
+def _events(rules: DocumentPaths, code: CodeBuilder) -> list[str]:
     lines = []
     for role, wrapper in _TEXT_ROLES.items():
         if role in rules.paths:
@@ -60,7 +60,7 @@ def _events(rules: DocumentRules, code: CodeBuilder) -> list[str]:
     return lines
 
 
-def _each(rules: DocumentRules, role: str, body: Callable[[str], list[str]]) -> list[str]:
+def _each(rules: DocumentPaths, role: str, body: Callable[[str], list[str]]) -> list[str]:
     """``body`` for the value of a role, or for each of its matches (``value``)."""
     if _multiple(rules, role):
         return [f"    for value in {role}:", *(f"        {line}" for line in body("value"))]
@@ -68,7 +68,7 @@ def _each(rules: DocumentRules, role: str, body: Callable[[str], list[str]]) -> 
 
 
 def _text(
-    rules: DocumentRules, role: str, wrapper: str | None, code: CodeBuilder, value: str
+    rules: DocumentPaths, role: str, wrapper: str | None, code: CodeBuilder, value: str
 ) -> list[str]:
     def wrap(text: str) -> str:
         return text if wrapper is None else f"{code.use(wrapper)}({text})"
@@ -87,7 +87,7 @@ def _text(
     ]
 
 
-def _tool_call(rules: DocumentRules, code: CodeBuilder, value: str) -> list[str]:
+def _tool_call(rules: DocumentPaths, code: CodeBuilder, value: str) -> list[str]:
     # Like empty text, null and an empty list or object carry no tool call.
     test = f"{value} not in (None, [], {{}})"
     if not _multiple(rules, "tool_calls"):
@@ -95,7 +95,7 @@ def _tool_call(rules: DocumentRules, code: CodeBuilder, value: str) -> list[str]
     return [f"if {test}:", f"    items.append({code.use('ToolCallDelta')}({value}))"]
 
 
-def _finish(rules: DocumentRules, code: CodeBuilder, value: str) -> list[str]:
+def _finish(rules: DocumentPaths, code: CodeBuilder, value: str) -> list[str]:
     lines = [
         f"if isinstance({value}, str) and {value}:",
         f"    items.append({code.use('Finish')}({value}))",
@@ -103,7 +103,7 @@ def _finish(rules: DocumentRules, code: CodeBuilder, value: str) -> list[str]:
     return [*lines, "    break"] if _multiple(rules, "finish_reason") else lines
 
 
-def _usage(rules: DocumentRules, code: CodeBuilder) -> list[str]:
+def _usage(rules: DocumentPaths, code: CodeBuilder) -> list[str]:
     counts = [role for role in ("input_tokens", "output_tokens") if role in rules.paths]
     if not counts:
         return []
@@ -135,7 +135,7 @@ def _usage(rules: DocumentRules, code: CodeBuilder) -> list[str]:
     ]
 
 
-def _stop(rules: DocumentRules, code: CodeBuilder) -> list[str]:
+def _stop(rules: DocumentPaths, code: CodeBuilder) -> list[str]:
     if "stop" not in rules.paths:
         return ["    return None, False"]
     equals = code.use("json_equals")

@@ -7,7 +7,7 @@ attributes of a shape, whose members have their types already.
 
 from __future__ import annotations
 
-from ..._model import CompiledPath, DocumentRules, Index, Name, Step, Wildcard
+from ..._model import CompiledPath, DocumentPaths, Index, Name, Step, Wildcard
 from .._source import CodeBuilder, comment, literal
 from ._outcome import outcome_lines
 from ._shapes import Shapes
@@ -22,7 +22,7 @@ SHAPE_WALK = "_read_shape"
 class _Function:
     """The lines of one walk being written, and the names of its locals."""
 
-    def __init__(self, rules: DocumentRules, code: CodeBuilder) -> None:
+    def __init__(self, rules: DocumentPaths, code: CodeBuilder) -> None:
         self.rules = rules
         self.code = code
         self.lines: list[str] = []
@@ -117,7 +117,7 @@ def _index_test(var: str, index: int) -> str:
     return f"len({var}) > {index}" if index >= 0 else f"len({var}) >= {-index}"
 
 
-def document_walk(rules: DocumentRules, root: Node, code: CodeBuilder) -> str:
+def document_walk(rules: DocumentPaths, root: Node, code: CodeBuilder) -> str:
     """The walk over a document as the standard library or msgspec decodes it."""
     walk = _Function(rules, code)
     walk.begin(DOCUMENT_WALK, "object", "Every JSONPath of the spec in one pass")
@@ -157,7 +157,7 @@ def _child(walk: _Function, child: Node, test: str, value: str, indent: str) -> 
     _document_node(walk, child, var, indent + "    ")
 
 
-def shape_walk(rules: DocumentRules, root: Node, shapes: Shapes, code: CodeBuilder) -> str:
+def shape_walk(rules: DocumentPaths, root: Node, shapes: Shapes, code: CodeBuilder) -> str:
     """The walk over a document decoded into ``shapes``: members are attributes, lists typed."""
     walk = _Function(rules, code)
     document = shapes.classes[-1][0]
