@@ -11,6 +11,7 @@ Each provider is a module of this package::
     from generated.deepseek_chat import DeepseekChat
     from generated.gemini import Gemini
     from generated.gemini_array import GeminiArray
+    from generated.gpt_go import GptGo
     from generated.groq_chat import GroqChat
     from generated.llamacpp_completion import LlamacppCompletion
     from generated.mistral_chat import MistralChat
@@ -45,6 +46,7 @@ from ._runtime import (
     MalformedEventError,
     Message,
     MissingSecretError,
+    MissingValueError,
     NotFoundError,
     PermissionDeniedError,
     ProtocolError,
@@ -87,6 +89,7 @@ __all__ = [
     "MalformedEventError",
     "Message",
     "MissingSecretError",
+    "MissingValueError",
     "NotFoundError",
     "ParameterInfo",
     "PermissionDeniedError",
@@ -274,6 +277,20 @@ _REGISTRY = Registry(
                 ),
             ),
             extra_kwargs="reject",
+        ),
+        ProviderInfo(
+            name="GptGo",
+            module="gpt_go",
+            description="gptgo.ai, a token for the prompt, then the answer for the token.",
+            url="https://gptgo.ai",
+            endpoint="GET https://gptgo.ai/action_ai_gpt.php?token=${token}",
+            framing="sse",
+            working=False,
+            default_model="gpt-3.5-turbo",
+            models=("gpt-3.5-turbo",),
+            secrets=(),
+            parameters=(),
+            extra_kwargs="ignore",
         ),
         ProviderInfo(
             name="GroqChat",

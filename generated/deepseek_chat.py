@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 import aiohttp
@@ -219,7 +219,7 @@ class DeepseekChat(AsyncGeneratorProvider):
         session: aiohttp.ClientSession | None = None,
         proxy: str | None = None,
         timeout: float | Timeouts | None = None,
-        base_url: str | None = None,
+        base_url: str | Mapping[str, str] | None = None,
         max_retries: int | None = None,
         **kwargs: Any,
     ) -> TextStream:
@@ -227,7 +227,8 @@ class DeepseekChat(AsyncGeneratorProvider):
 
         ``session`` is reused and left open; ``proxy`` is an HTTP proxy URL; ``timeout`` is the
         total in seconds or a ``Timeouts``; ``base_url`` points the call at another server
-        (scheme, host and port, plus a path prefix); ``max_retries`` overrides the spec's.
+        (scheme, host and port, plus a path prefix), or each origin it names at one;
+        ``max_retries`` overrides the spec's.
         Other keyword arguments are merged into the top level of the JSON body.
         """
         model = model or "deepseek-chat"

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 import aiohttp
@@ -200,14 +200,15 @@ class GeminiArray(AsyncGeneratorProvider):
         session: aiohttp.ClientSession | None = None,
         proxy: str | None = None,
         timeout: float | Timeouts | None = None,
-        base_url: str | None = None,
+        base_url: str | Mapping[str, str] | None = None,
         max_retries: int | None = None,
     ) -> TextStream:
         """Stream the answer to ``messages``, text delta by text delta.
 
         ``session`` is reused and left open; ``proxy`` is an HTTP proxy URL; ``timeout`` is the
         total in seconds or a ``Timeouts``; ``base_url`` points the call at another server
-        (scheme, host and port, plus a path prefix); ``max_retries`` overrides the spec's.
+        (scheme, host and port, plus a path prefix), or each origin it names at one;
+        ``max_retries`` overrides the spec's.
         Other keyword arguments are rejected with a TypeError.
         """
         model = model or "gemini-2.0-flash"

@@ -1,7 +1,10 @@
-"""Recorded HTTP exchanges: one JSON file per exchange, body kept as the chunks that arrived.
+"""Recorded calls: one JSON file per call, each body kept as the chunks that arrived.
 
 A recording keeps chunk boundaries (unlike VCR-style cassettes, which replay the body as one
-chunk) because stream decoders fail precisely at those boundaries. Standard library only.
+chunk) because stream decoders fail precisely at those boundaries. A call of one exchange is
+written as its ``request`` and ``response``; a call of several (steps before the streamed
+request, a WebSocket) as its ``exchanges``, in order, a WebSocket's as the ``messages`` each
+side sent. Standard library only.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 __all__ = [
+    "RecordedExchange",
+    "RecordedMessage",
     "RecordedRequest",
     "RecordedResponse",
     "Recording",
@@ -61,13 +66,21 @@ class RecordingError(ValueError):
 
 @dataclass(frozen=True)
 class RecordedRequest:
-    """The request as it was sent; ``json`` or ``body`` (never both) holds its body."""
+    """The request as it was sent; ``json``, ``form`` or ``body`` (one at most) holds its
+    body."""
 
     method: str
     url: str
     headers: dict[str, str]
     json: object | None
     body: str | None
+    form: dict[str, str] | None = None
+
+    @property
+    def origin(self) -> str:
+        """``scheme://host[:port]`` of ``url``, lower-cased, as a ``base_url`` mapping names it."""
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}".lower()
 
     @property
     def target(self) -> str:
@@ -93,15 +106,58 @@ class RecordedResponse:
 
 
 @dataclass(frozen=True)
+class RecordedMessage:
+    """One WebSocket message: sent by the ``client`` (checked) or the ``server`` (served);
+    ``text`` as sent, or for a client's, ``json`` the document its text holds."""
+
+    side: str
+    text: str | None
+    json: object | None = None
+
+
+@dataclass(frozen=True)
+class RecordedExchange:
+    """One exchange of a call: an HTTP request and its ``response``, or a WebSocket's
+    handshake request and the ``messages`` both sides sent, in order."""
+
+    request: RecordedRequest
+    response: RecordedResponse | None
+    messages: tuple[RecordedMessage, ...] | None = None
+
+    @property
+    def is_websocket(self) -> bool:
+        return self.messages is not None
+
+
+@dataclass(frozen=True)
 class Recording:
-    """One recorded exchange, loaded from ``path``; ``name`` is the file stem."""
+    """One recorded call, loaded from ``path``; ``name`` is the file stem."""
 
     name: str
     path: Path
     description: str
-    request: RecordedRequest
-    response: RecordedResponse
+    exchanges: tuple[RecordedExchange, ...]
     expect: dict[str, object]
+    source: str = ""
+    """Where the recording came from, when it was not recorded live (a reconstruction)."""
+
+    @property
+    def is_flow(self) -> bool:
+        """Whether the call is more than one HTTP exchange: steps, or a WebSocket."""
+        return len(self.exchanges) > 1 or self.exchanges[0].is_websocket
+
+    @property
+    def request(self) -> RecordedRequest:
+        """The streamed exchange's request (the last)."""
+        return self.exchanges[-1].request
+
+    @property
+    def response(self) -> RecordedResponse:
+        """The streamed exchange's response (the last); a WebSocket has messages instead."""
+        response = self.exchanges[-1].response
+        if response is None:
+            raise ValueError(f"{self.path}: the streamed exchange is a WebSocket's: no response")
+        return response
 
 
 def load_recording(path: Path) -> Recording:
@@ -116,16 +172,37 @@ def load_recording(path: Path) -> Recording:
         where = f"invalid JSON at line {error.lineno} column {error.colno}"
         raise RecordingError(path, (), f"{where}: {error.msg}") from error
     check = _Checker(path)
+    written = check.mapping(data, ())
+    one = "exchanges" not in written
     top = check.mapping(
-        data, (), required={"request", "response"}, optional={"description", "expect"}
+        data,
+        (),
+        required={"request", "response"} if one else {"exchanges"},
+        optional={"description", "expect", "source"},
     )
+    exchanges: tuple[RecordedExchange, ...]
+    if one:
+        exchanges = (
+            RecordedExchange(
+                _request(check, top["request"], ("request",)),
+                _response(check, top["response"], ("response",)),
+            ),
+        )
+    else:
+        listed = check.array(top["exchanges"], ("exchanges",))
+        if not listed:
+            raise check.error(("exchanges",), "a call has one exchange or more")
+        exchanges = tuple(_exchange(check, each, ("exchanges", i)) for i, each in enumerate(listed))
+        for exchange in exchanges[:-1]:
+            if exchange.is_websocket:
+                raise check.error(("exchanges",), "only the last exchange may be a WebSocket")
     return Recording(
         name=path.stem,
         path=path,
         description=check.string(top.get("description", ""), ("description",)),
-        request=_request(check, top["request"]),
-        response=_response(check, top["response"]),
+        exchanges=exchanges,
         expect=check.mapping(top.get("expect", {}), ("expect",)),
+        source=check.string(top.get("source", ""), ("source",)),
     )
 
 
@@ -143,25 +220,50 @@ def load_recordings(paths: Iterable[Path]) -> list[Recording]:
     return recordings
 
 
-def _request(check: _Checker, data: object) -> RecordedRequest:
-    key: KeyPath = ("request",)
+def _exchange(check: _Checker, data: object, key: KeyPath) -> RecordedExchange:
+    fields = check.mapping(data, key, required={"request"}, optional={"response", "messages"})
+    if ("response" in fields) == ("messages" in fields):
+        raise check.error(key, "give the HTTP 'response' or the WebSocket's 'messages'")
+    request = _request(check, fields["request"], (*key, "request"))
+    websocket = urlsplit(request.url).scheme in ("ws", "wss")
+    if websocket != ("messages" in fields):
+        raise check.error((*key, "request", "url"), "a ws:// or wss:// URL has messages")
+    if "response" in fields:
+        return RecordedExchange(request, _response(check, fields["response"], (*key, "response")))
+    listed = check.array(fields["messages"], (*key, "messages"))
+    messages = tuple(_message(check, each, (*key, "messages", i)) for i, each in enumerate(listed))
+    return RecordedExchange(request, None, messages)
+
+
+def _message(check: _Checker, data: object, key: KeyPath) -> RecordedMessage:
+    fields = check.mapping(data, key, optional={"client", "client_json", "server"})
+    if len(fields) != 1:
+        raise check.error(key, "one of 'client', 'client_json' or 'server'")
+    [(side, value)] = fields.items()
+    if side == "client_json":
+        return RecordedMessage("client", None, value)
+    return RecordedMessage(side, check.string(value, (*key, side)))
+
+
+def _request(check: _Checker, data: object, key: KeyPath) -> RecordedRequest:
     fields = check.mapping(
-        data, key, required={"method", "url"}, optional={"headers", "json", "body"}
+        data, key, required={"method", "url"}, optional={"headers", "json", "body", "form"}
     )
-    if "json" in fields and "body" in fields:
-        raise check.error((*key, "body"), "give either 'json' or 'body', not both")
+    if sum(kind in fields for kind in ("json", "body", "form")) > 1:
+        raise check.error(key, "give one of 'json', 'form' or 'body', not several")
     body = fields.get("body")
+    form = fields.get("form")
     return RecordedRequest(
         method=check.method(fields["method"], (*key, "method")),
         url=check.url(fields["url"], (*key, "url")),
         headers=check.headers(fields.get("headers", {}), (*key, "headers")),
         json=fields.get("json"),
         body=None if body is None else check.string(body, (*key, "body")),
+        form=None if form is None else check.headers(form, (*key, "form")),
     )
 
 
-def _response(check: _Checker, data: object) -> RecordedResponse:
-    key: KeyPath = ("response",)
+def _response(check: _Checker, data: object, key: KeyPath) -> RecordedResponse:
     fields = check.mapping(data, key, required={"status", "chunks"}, optional={"headers", "delays"})
     chunks = check.array(fields["chunks"], (*key, "chunks"))
     delays = fields.get("delays")
@@ -234,8 +336,8 @@ class _Checker:
     def url(self, value: object, key: KeyPath) -> str:
         url = self.string(value, key)
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise self.error(key, f"not an absolute http(s) URL: {url!r}")
+        if parts.scheme not in ("http", "https", "ws", "wss") or not parts.netloc:
+            raise self.error(key, f"not an absolute http(s) or ws(s) URL: {url!r}")
         return url
 
     def headers(self, value: object, key: KeyPath) -> dict[str, str]:

@@ -3,12 +3,17 @@
 Mocks such as aioresponses hand the client the whole body as one chunk; this server writes each
 recorded chunk with its own ``write()`` so the client sees real multi-chunk delivery, and it can
 misbehave the ways real servers do (error statuses, stalls, truncation, resets, HTML pages).
+
+A recording of several exchanges (a flow: steps, a WebSocket) is served exchange by exchange,
+each request checked against the recorded one (``_matching``): a request that differs is
+answered 400 and noted in ``problems``, so a test sees at once what the client got wrong.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import itertools
 import json
 import re
 import socket
@@ -20,10 +25,11 @@ from types import TracebackType
 from typing import Any, Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from aiohttp import web
+from aiohttp import WSMessage, WSMsgType, web
 from multidict import CIMultiDict
 
-from ._recordings import Recording, status_problem
+from ._matching import filled, json_differences, request_differences, text_matches
+from ._recordings import RecordedExchange, RecordedResponse, Recording, status_problem
 
 __all__ = ["HOST", "KEPT_BODY_BYTES", "Fault", "ReceivedRequest", "ReplayServer"]
 
@@ -43,6 +49,8 @@ _HTML_PAGE = (
 )
 # How long close() lets aiohttp wait for connections after cancelling handlers.
 _SHUTDOWN_TIMEOUT = 0.5
+_MESSAGE_WAIT = 10.0
+"""Seconds a flow's WebSocket waits for each message the client is to send."""
 
 
 @dataclass(frozen=True)
@@ -153,14 +161,22 @@ class ReplayServer:
     """Serves each added recording under ``/<route name>`` on 127.0.0.1 (``port`` 0: a free one).
 
     ``requests`` lists every request received, in order, whether or not a route answered it.
+    ``values`` are what ``<name>`` stands for in a flow's recording (see ``_matching``);
+    ``problems`` says how each request of a flow that was not the recorded one differed.
     """
 
-    def __init__(self, *, pace: bool = False, port: int = 0) -> None:
+    def __init__(
+        self, *, pace: bool = False, port: int = 0, values: Mapping[str, str] | None = None
+    ) -> None:
         self.pace = pace
         self._listen_port = port
+        self.values = dict(values or {})
         self.requests: list[ReceivedRequest] = []
+        self.problems: list[str] = []
         self._routes: dict[str, _Route] = {}
         self._hits: Counter[str] = Counter()
+        self._served: Counter[str] = Counter()
+        """How many exchanges of each flow have been served."""
         self._handlers: set[asyncio.Task[object]] = set()
         self._runner: web.ServerRunner | None = None
         self._port: int | None = None
@@ -221,6 +237,16 @@ class ReplayServer:
             raise KeyError(f"no route named {name!r}")
         return f"http://{HOST}:{self.port}/{name}"
 
+    def base_urls(self, name: str) -> dict[str, str]:
+        """Each origin the recording of route ``name`` calls, mapped to the route: the
+        ``base_url`` that points a whole flow here."""
+        recording = self.recording(name)
+        return {each.request.origin: self.base_url(name) for each in recording.exchanges}
+
+    def served(self, name: str) -> int:
+        """How many of a flow's exchanges have been served (a retry counts once)."""
+        return self._served[name]
+
     @property
     def routes(self) -> list[str]:
         """Route names, in the order added."""
@@ -259,6 +285,8 @@ class ReplayServer:
         if route is None:
             known = ", ".join(sorted(self._routes)) or "(none)"
             return web.Response(status=404, text=f"no route {name!r}; known routes: {known}\n")
+        if route.recording.is_flow:
+            return await self._flow(request, name, path, route)
         if not route.matches(request.method, path, request.query_string):
             expected = f"{route.method} /{name}{route.target}"
             got = f"{request.method} {request.path_qs}"
@@ -267,7 +295,60 @@ class ReplayServer:
         fault = route.fault
         if fault is not None and fault.times is not None and self._hits[name] > fault.times:
             fault = None
-        return await _send(request, _plan(route.recording, fault, pace=self.pace))
+        return await _send(request, _plan(route.recording.response, fault, pace=self.pace))
+
+    async def _flow(
+        self, request: web.BaseRequest, name: str, path: str, route: _Route
+    ) -> web.StreamResponse:
+        """The flow's next exchange, if ``request`` is its request; or the one before again,
+        if ``request`` is that one's (a retry)."""
+        exchanges = route.recording.exchanges
+        position = self._served[name]
+        received = self.requests[-1]
+        differences: list[str] = []
+        for index in (position, position - 1):
+            if not 0 <= index < len(exchanges):
+                continue
+            found = request_differences(
+                exchanges[index].request,
+                request.method,
+                path,
+                request.query_string,
+                CIMultiDict(request.headers),
+                received.body,
+                self.values,
+            )
+            if not found:
+                self._served[name] = max(position, index + 1)
+                self._hits[name] += 1
+                return await self._exchange(request, name, exchanges[index])
+            differences = differences or found
+        where = f"{name}: request {position + 1}"
+        if position >= len(exchanges):
+            differences = [f"the recording has {len(exchanges)} exchanges"]
+        self.problems.append(f"{where}: " + "; ".join(differences))
+        return web.Response(status=400, text=f"{where} is not the recorded one\n")
+
+    async def _exchange(
+        self, request: web.BaseRequest, name: str, exchange: RecordedExchange
+    ) -> web.StreamResponse:
+        if exchange.response is not None:
+            response = _filled_response(exchange.response, self.values)
+            return await _send(request, _plan(response, None, pace=self.pace))
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        for index, message in enumerate(exchange.messages or ()):
+            if message.side == "server":
+                await socket.send_str(filled(message.text or "", self.values))
+                continue
+            received = await socket.receive(timeout=_MESSAGE_WAIT)
+            problem = _message_problem(message.text, message.json, received, self.values)
+            if problem is not None:
+                self.problems.append(f"{name}: message {index + 1}: {problem}")
+                await socket.close(code=1008, message=b"not the recorded message")
+                return socket
+        await socket.close()
+        return socket
 
 
 async def _kept_body(request: web.BaseRequest) -> dict[str, Any]:
@@ -297,9 +378,62 @@ def _query_values(query: str) -> dict[str, list[str]]:
     return values
 
 
-def _plan(recording: Recording, fault: Fault | None, *, pace: bool) -> _Plan:
-    """Turn a recording and an optional fault into the exact bytes and waits to send."""
-    response = recording.response
+def _message_problem(
+    text: str | None, document: object, received: WSMessage, values: Mapping[str, str]
+) -> str | None:
+    """How a client's message differs from the recorded one, or None."""
+    if received.type is not WSMsgType.TEXT:
+        return f"a {received.type.name} message, not text"
+    sent = str(received.data)
+    if text is not None:
+        return None if text_matches(text, sent, values) else f"{sent[:200]!r}"
+    try:
+        decoded = json.loads(sent.rstrip("\x1e"))
+    except ValueError:
+        return f"not JSON: {sent[:200]!r}"
+    differences = json_differences(document, decoded, values)
+    return "; ".join(differences) if differences else None
+
+
+_PLACEHOLDER = re.compile(rb"<[A-Za-z_][A-Za-z0-9_]*>")
+
+
+def _filled_response(response: RecordedResponse, values: Mapping[str, str]) -> RecordedResponse:
+    """``response`` with each ``<name>`` the test gave a value for replaced, in its headers
+    and its body; a chunk that ends inside a placeholder ends after it instead."""
+    headers = {name: filled(value, values) for name, value in response.headers.items()}
+    body = response.body
+    found = [
+        (match.start(), match.end(), values[match.group()[1:-1].decode()].encode())
+        for match in _PLACEHOLDER.finditer(body)
+        if match.group()[1:-1].decode() in values
+    ]
+    if not found:
+        return RecordedResponse(response.status, headers, response.chunks, response.delays)
+
+    def moved(end: int) -> int:
+        shift = 0
+        for start, stop, value in found:
+            if start < end < stop:
+                end = stop
+            if stop > end:
+                break
+            shift += len(value) - (stop - start)
+        return end + shift
+
+    def value(match: re.Match[bytes]) -> bytes:
+        name = match.group()[1:-1].decode()
+        return values[name].encode() if name in values else match.group()
+
+    whole = _PLACEHOLDER.sub(value, body)
+    ends = sorted({moved(end) for end in itertools.accumulate(map(len, response.chunks))})
+    chunks = tuple(whole[start:end] for start, end in itertools.pairwise([0, *ends]))
+    delays = response.delays if len(chunks) == len(response.chunks) else None
+    return RecordedResponse(response.status, headers, chunks, delays)
+
+
+def _plan(response: RecordedResponse, fault: Fault | None, *, pace: bool) -> _Plan:
+    """Turn a recorded response and an optional fault into the exact bytes and waits to send."""
     waits = response.delays if pace and response.delays is not None else None
     steps = [(waits[i] if waits else 0.0, chunk) for i, chunk in enumerate(response.chunks)]
     status = response.status

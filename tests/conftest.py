@@ -7,8 +7,10 @@ fixtures that patch it are their folders' own (``instant_retries``, ``noting_clo
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -28,7 +30,46 @@ def recording(provider: str, name: str) -> Recording:
 
 
 def all_recordings() -> list[Recording]:
-    """Every recording of the project's providers."""
+    """Every recording of the project's providers that is one HTTP exchange."""
+    return [recording for recording in _recordings() if not recording.is_flow]
+
+
+def flow_recordings() -> list[Recording]:
+    """Every recording of the project's providers that is several exchanges, or a WebSocket."""
+    return [recording for recording in _recordings() if recording.is_flow]
+
+
+_NAME = re.compile(r"<([A-Za-z_][A-Za-z0-9_]*)>")
+
+
+def flow_values(recording: Recording, secrets: Iterable[str]) -> dict[str, str]:
+    """A test value (``test-<name>``) for each ``<name>`` a flow's requests and call hold, and
+    for each of ``secrets`` (the variables its spec reads): what the replay server serves and
+    expects back (see ``replay._matching``)."""
+    written = json.dumps(
+        [
+            [dataclasses.asdict(exchange.request), [m.text for m in exchange.messages or ()]]
+            for exchange in recording.exchanges
+        ]
+        + [recording.expect.get("call")],
+        default=str,
+    )
+    names = set(_NAME.findall(written)) | set(secrets)
+    return {name: f"test-{name.lower()}" for name in sorted(names)}
+
+
+def filled(value: Any, values: dict[str, str]) -> Any:
+    """A call's argument with each ``<name>`` replaced by its test value."""
+    if isinstance(value, str):
+        return _NAME.sub(lambda match: values.get(match.group(1), match.group()), value)
+    if isinstance(value, list):
+        return [filled(item, values) for item in value]
+    if isinstance(value, dict):
+        return {key: filled(item, values) for key, item in value.items()}
+    return value
+
+
+def _recordings() -> list[Recording]:
     return [load_recording(path) for path in sorted(RECORDINGS.glob("*/*.json"))]
 
 

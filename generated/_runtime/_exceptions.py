@@ -29,7 +29,8 @@ Catch :class:`ProviderError` for all of them. Each error names the provider and 
         ├── MalformedEventError       an event or line that is not valid JSON
         ├── EventTooLargeError        a line or event over the size limit
         ├── ResponseLimitError        too many bytes in all, or too many without an event
-        └── IncompleteStreamError     the body ended before the spec's stop condition
+        ├── IncompleteStreamError     the body ended before the spec's stop condition
+        └── MissingValueError         a step's answer lacks a value the spec takes from it
 
 Protocol errors, configuration errors, TLS errors and statuses below 500 other than 408 and 429
 are never retried.
@@ -51,6 +52,7 @@ __all__ = [
     "IncompleteStreamError",
     "MalformedEventError",
     "MissingSecretError",
+    "MissingValueError",
     "NotFoundError",
     "PermissionDeniedError",
     "ProtocolError",
@@ -282,3 +284,17 @@ class ResponseLimitError(ProtocolError):
 
 class IncompleteStreamError(ProtocolError):
     """The body ended before the stop condition: the answer is truncated."""
+
+
+class MissingValueError(ProtocolError):
+    """A step's answer lacks a value the spec takes from it: ``step`` and ``value`` name them,
+    ``where`` says where it was looked for (a JSONPath, a pattern, a header, a cookie)."""
+
+    def __init__(self, step: str, value: str, where: str, *, provider: str, endpoint: str) -> None:
+        super().__init__(
+            f"the answer of step {step} has no {value} (looked for: {where})",
+            provider=provider,
+            endpoint=endpoint,
+        )
+        self.step = step
+        self.value = value

@@ -12,6 +12,7 @@ __all__ = [
     "Message",
     "content_text",
     "format_prompt",
+    "last_message",
     "last_user_message",
     "system_text",
 ]
@@ -64,5 +65,13 @@ def last_user_message(messages: Sequence[Message]) -> str:
     """The text of the last message whose role is ``user``, or "" when there is none."""
     for message in reversed(messages):
         if message["role"] == "user":
+            return content_text(message["content"])
+    return ""
+
+
+def last_message(messages: Sequence[Message], role: str | None = None) -> str:
+    """The text of the last message (of ``role``, if given), or "" when there is none."""
+    for message in reversed(messages):
+        if role is None or message["role"] == role:
             return content_text(message["content"])
     return ""

@@ -8,9 +8,23 @@ between here and the server may decode or normalise it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import quote, urlsplit, urlunsplit
 
-__all__ = ["URL_SAFE", "is_http_url", "quote_path", "quote_query", "rebase_url"]
+__all__ = [
+    "URL_SAFE",
+    "BaseURL",
+    "base_url_for",
+    "is_http_url",
+    "origin_of",
+    "quote_path",
+    "quote_query",
+    "rebase_url",
+]
+
+BaseURL = str | Mapping[str, str]
+"""Where a call is pointed: one server for the requests that share the streamed request's
+origin, or a server for each origin named (``{"https://www.bing.com": "http://..."}``)."""
 
 URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
 """What stays as it is when a URL's written text is encoded: its delimiters and escapes."""
@@ -57,3 +71,17 @@ def rebase_url(url: str, base_url: str) -> str:
     base = urlsplit(base_url)
     path = quote(base.path.rstrip("/"), safe=URL_SAFE) + endpoint.path
     return urlunsplit((base.scheme, base.netloc, path, endpoint.query, ""))
+
+
+def origin_of(url: str) -> str:
+    """``scheme://host[:port]`` of ``url``, lower-cased: how a ``base_url`` mapping names it."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}".lower()
+
+
+def base_url_for(base_url: BaseURL | None, url: str, same_origin: bool) -> str | None:
+    """Where a request to ``url`` is moved: ``base_url`` itself for a request that shares the
+    streamed request's origin, or the server a mapping names for ``url``'s origin."""
+    if base_url is None or isinstance(base_url, str):
+        return base_url if same_origin else None
+    return base_url.get(origin_of(url))

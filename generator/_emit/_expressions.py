@@ -15,6 +15,7 @@ from .._model import (
     Part,
     Placeholder,
     ProviderSpec,
+    Request,
     TemplateString,
 )
 from ..runtime._url import URL_SAFE
@@ -40,9 +41,10 @@ class Expressions:
 
     def __init__(self, spec: ProviderSpec, code: CodeBuilder) -> None:
         self._spec = spec
-        self._request = spec.request
         self._code = code
         self._types = {p.name: p.type for p in spec.request.parameters}
+        self.locals: dict[str, str] = {}
+        """Values computed or taken by the module's code, by name, with their types."""
         self._absent = {p.name for p in spec.request.parameters if p.optional} | MAYBE_ABSENT
         self._item: dict[str, tuple[str, str]] | None = None
         self._present: set[str] = set()
@@ -71,9 +73,11 @@ class Expressions:
             return self._item[placeholder.name]
         if placeholder.name in self._types:
             return placeholder.name, self._types[placeholder.name]
+        if placeholder.name in self.locals:
+            return placeholder.name, self.locals[placeholder.name]
         self.used.add(placeholder.name)
         if placeholder.name == "messages":
-            return self._messages(), "list"
+            return self.messages(), "list"
         expression, kind, imports = _BUILTINS[placeholder.name]
         for name in imports:
             self._code.use(name)
@@ -86,48 +90,66 @@ class Expressions:
             if isinstance(part, str):
                 pieces.append(literal(part))
                 continue
-            expression, kind = self.placeholder(part)
-            pieces.append(expression if kind == "str" else f"str({expression})")
+            pieces.append(self.as_text(*self.placeholder(part)))
         return " + ".join(pieces) if pieces else '""'
 
-    def static_url(self) -> str | None:
+    def as_text(self, expression: str, kind: str) -> str:
+        """``expression``, of type ``kind``, as text: a value of any JSON type as a taken value
+        may be, with booleans as JSON writes them."""
+        if kind == "str":
+            return expression
+        if kind == "object":
+            return f"{self._code.use('text_of')}({expression})"
+        return f"str({expression})"
+
+    def static_url(self, request: Request) -> str | None:
         """The URL when it has no placeholders, ``$${`` written as ``${``; else None."""
-        parts = self._url_parts()
+        parts = _url_parts(request)
         texts = [part for part in parts if isinstance(part, str)]
         return "".join(texts) if len(texts) == len(parts) else None
 
-    def _url_parts(self) -> list[Part]:
-        request = self._request
-        return [
-            *request.url_path,
-            *([] if request.url_query is None else ["?", *request.url_query]),
-        ]
+    def url(self, request: Request) -> str | None:
+        """The URL built for each call, or None when it has no placeholders.
 
-    def url(self) -> str | None:
-        """The URL built for each call, or None when it has no placeholders."""
-        if self.static_url() is not None:
+        A placeholder in the host is a value computed from the spec's text, in a host's
+        characters (the reader checks it); one in the path is one segment, escaped; one in the
+        query, one value, escaped.
+        """
+        if self.static_url(request) is not None:
             return None
-        parts = self._url_parts()
         pieces: list[str] = []
         text = ""
-        in_query = False
-        for part in parts:
+        written = ""  # the URL so far, each placeholder a character
+        where = "host"
+        for part in _url_parts(request):
             if isinstance(part, str):
                 text += part
-                in_query = in_query or part == "?"
+                written += part
+                if where == "host" and "/" in written.partition("://")[2]:
+                    where = "path"
+                if part == "?":
+                    where = "query"
                 continue
+            written += "_"
             if text:
                 pieces.append(literal(quote(text, safe=URL_SAFE)))
                 text = ""
-            quote_value = self._code.use("quote_query" if in_query else "quote_path")
-            pieces.append(f"{quote_value}({self.placeholder(part)[0]})")
+            expression = self.placeholder(part)[0]
+            if where == "host":
+                pieces.append(expression)
+            else:
+                quote_value = self._code.use("quote_query" if where == "query" else "quote_path")
+                pieces.append(f"{quote_value}({expression})")
         if text:
             pieces.append(literal(quote(text, safe=URL_SAFE)))
         return " + ".join(pieces)
 
-    def body(self) -> str | None:
+    def headers(self, request: Request) -> tuple[tuple[str, str], ...]:
+        """Each header's name and its value's expression."""
+        return tuple((literal(name), self.text(value)) for name, value in request.headers)
+
+    def body(self, request: Request) -> str | None:
         """The whole body, undeclared keyword arguments merged in if the spec says so."""
-        request = self._request
         if request.body is None:
             return None
         expression = self._mapping(request.body)
@@ -145,6 +167,19 @@ class Expressions:
             lone = _lone_placeholder(template)
             return self.text(template) if lone is None else self.placeholder(lone)[0]
         return literal(template)
+
+    def message_lines(self, line: TemplateString, roles: dict[str, str]) -> str:
+        """The text of ``line`` for each message, as a list: ``${role}`` renamed as ``roles``
+        says, ``${content}`` the message's text."""
+        role = 'message["role"]'
+        if roles:
+            role = f"{literal(roles)}.get({role}, {role})"
+        content = f'{self._code.use("content_text")}(message["content"])'
+        self._item = {"role": (role, "str"), "content": (content, "str")}
+        try:
+            return f"[{self.text(line)} for message in messages]"
+        finally:
+            self._item = None
 
     def _mapping(self, template: dict[str, BodyTemplate]) -> str:
         entries = []
@@ -191,7 +226,7 @@ class Expressions:
             in_item = self._item is not None and lone.name in self._item  # the message's own
             maybe_absent = lone.name in self._absent and lone.env is None and not in_item
             return [lone.name] if maybe_absent and lone.name not in self._present else []
-        leave_out = self._request.leave_out_emptied
+        leave_out = self._spec.request.leave_out_emptied
         if not leave_out or not isinstance(template, dict | list) or not template:
             return []
         values = template.values() if isinstance(template, dict) else template
@@ -203,11 +238,12 @@ class Expressions:
             names.extend(name for name in inner if name not in names)
         return names
 
-    def _messages(self) -> str:
-        """``${messages}``: the caller's list, mapped as ``request.messages`` says."""
-        mapping = self._request.messages
+    def messages(self, source: str = "messages") -> str:
+        """``${messages}``: the caller's list (or ``source``, a part of it), mapped as
+        ``request.messages`` says."""
+        mapping = self._spec.request.messages
         if mapping is None or not mapping.changes_anything:
-            return "list(messages)"
+            return f"list({source})"
         role = 'message["role"]'
         if mapping.roles:
             role = f"{literal(dict(mapping.roles))}.get({role}, {role})"
@@ -224,7 +260,11 @@ class Expressions:
         else:
             item = "message"
         condition = ' if message["role"] != "system"' if mapping.separate_system else ""
-        return f"[{item} for message in messages{condition}]"
+        return f"[{item} for message in {source}{condition}]"
+
+
+def _url_parts(request: Request) -> list[Part]:
+    return [*request.url_path, *([] if request.url_query is None else ["?", *request.url_query])]
 
 
 def _present(names: list[str]) -> str:

@@ -6,7 +6,9 @@ rules for JSON documents become the walk that reads them.
 
 from __future__ import annotations
 
-from .._model import DocumentPaths, FramingSpec
+from dataclasses import fields
+
+from .._model import DocumentPaths, FramingSpec, TextMarkers
 from ._source import CodeBuilder, literal
 from ._walk import rules_arguments
 
@@ -23,6 +25,9 @@ def framing_call(framing: FramingSpec, code: CodeBuilder) -> str:
 def _source(value: object, code: CodeBuilder) -> str:
     if isinstance(value, DocumentPaths):
         return code.call("DocumentRules", rules_arguments(value, code))
+    if isinstance(value, TextMarkers):
+        given = [(field.name, getattr(value, field.name)) for field in fields(value)]
+        return code.call("TextMarkers", [(name, literal(v)) for name, v in given if v])
     if isinstance(value, frozenset):
         return f"frozenset({literal(tuple(sorted(value)))})"
     return literal(value)

@@ -1,11 +1,17 @@
 """A :class:`ProviderSpec` in, :class:`ProviderModule` out: the module, decided in full.
 
-Every expression, every definition's source and the one set of imports are made here; the
-template only lays them out.
+Every expression, every statement, every definition's source and the one set of imports are
+made here; the template only lays them out.
+
+A spec of one request streams it with ``_ENDPOINT.stream``. A spec with steps, or a WebSocket,
+makes a call of several exchanges: ``create_async_generator`` opens it with ``_ENDPOINT.call``
+and hands it the ``_exchanges`` method, whose body reads as the flow does: each step an awaited
+``call.fetch`` and the values it takes, then the streamed exchange.
 """
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from .._model import (
@@ -13,25 +19,34 @@ from .._model import (
     URL_LOCAL,
     Parameter,
     ProviderSpec,
+    Request,
     RetrySettings,
     TimeoutSettings,
+    Value,
+    WebSocketSpec,
+    placeholders_in,
 )
 from ._expressions import Expressions
 from ._framing import framing_call
 from ._source import CodeBuilder, comment, literal
+from ._steps import step_statements
+from ._values import value_statement
 
-__all__ = ["Argument", "Attribute", "ProviderModule", "emit_provider"]
+__all__ = ["Argument", "Attribute", "Exchanges", "ProviderModule", "emit_provider"]
 
 _OPTION_ANNOTATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     # name: its annotation, and the names the annotation needs imported
     "session": ("aiohttp.ClientSession | None", ("aiohttp",)),
     "proxy": ("str | None", ()),
     "timeout": ("float | Timeouts | None", ("Timeouts",)),
-    "base_url": ("str | None", ()),
+    "base_url": ("str | Mapping[str, str] | None", ("Mapping",)),
     "max_retries": ("int | None", ()),
 }
 """The keyword arguments every provider takes besides the spec's (the runtime's
 ``CALL_OPTIONS``), passed on to the endpoint."""
+
+_DOC_WIDTH = 88
+"""Characters of a docstring line, so that it ends within the line length at its indent."""
 
 _EXTRA_KWARGS_DOC = {
     "merge": "Other keyword arguments are merged into the top level of the JSON body.",
@@ -42,7 +57,7 @@ _EXTRA_KWARGS_DOC = {
 
 @dataclass(frozen=True)
 class Argument:
-    """One argument of ``create_async_generator``; ``default`` is None for a required one."""
+    """One argument of a method; ``default`` is None for a required one."""
 
     name: str
     annotation: str
@@ -60,6 +75,17 @@ class Attribute:
 
 
 @dataclass(frozen=True)
+class Exchanges:
+    """The ``_exchanges`` method of a call of several exchanges."""
+
+    arguments: tuple[Argument, ...]
+    returns: str
+    doc: str
+    statements: tuple[str, ...]
+    """Each statement's source; one may span lines (a block), indented from its first."""
+
+
+@dataclass(frozen=True)
 class ProviderModule:
     """One provider module, every piece of it Python source, for the template to lay out."""
 
@@ -68,7 +94,8 @@ class ProviderModule:
     base_class: str
     imports: tuple[str, ...]
     definitions: tuple[str, ...]
-    """Functions and classes the module defines before its class (walks, shapes, selectors)."""
+    """Functions, classes and constants the module defines before its class (walks, shapes,
+    steps, tables)."""
     endpoint_call: str
     """The expression of the module's ``Endpoint``."""
     attributes: tuple[Attribute, ...]
@@ -78,44 +105,28 @@ class ProviderModule:
     kwargs_doc: str
     returns: str
     statements: tuple[str, ...]
-    headers: tuple[tuple[str, str], ...]
-    body_annotation: str
-    body: str | None
-    """The body's expression; None when the request has no body."""
-    stream_arguments: tuple[str, ...]
+    """``create_async_generator``'s statements, the ``return`` last; one may span lines."""
+    exchanges: Exchanges | None
+    """The method of the call's exchanges, when it makes several; else None."""
     uses: frozenset[str]
     """Every name the module imports, so a package knows which optional runtime files it needs."""
     secrets: tuple[str, ...]
-    """The environment variables the request reads, in the order it reads them."""
+    """The environment variables the requests read, in the order they read them."""
 
 
 def emit_provider(spec: ProviderSpec) -> ProviderModule:
     """Decide every line of the provider module for ``spec``."""
     code = CodeBuilder()
-    request = spec.request
     expressions = Expressions(spec, code)
-    url = expressions.url()
-    headers = tuple((literal(name), expressions.text(value)) for name, value in request.headers)
-    body = expressions.body()
-    statements = expressions.statements()
-    if url is not None:
-        statements.append(f"{URL_LOCAL} = {url}")
-    endpoint = code.call(
-        "Endpoint",
-        [
-            ("provider", literal(spec.class_name)),
-            ("method", literal(request.method)),
-            ("url", literal(expressions.static_url() or request.url)),
-            ("framing", framing_call(spec.framing, code)),
-            *_body_format(spec),
-            *([("secrets", literal(tuple(expressions.secrets)))] if expressions.secrets else []),
-            *_max_response_bytes(spec),
-            *_settings(code, "timeouts", "Timeouts", spec.timeouts),
-            *_settings(code, "retries", "Retries", spec.retries),
-        ],
-    )
-    accepts_kwargs = request.extra_kwargs != "reject"
-    any_type = code.use("Any") if body is not None or accepts_kwargs else "Any"
+    flow = bool(spec.steps) or isinstance(spec.framing, WebSocketSpec)
+    # The endpoint's URL is known before the body is built: a step's constant may name it.
+    accepts_kwargs = spec.request.extra_kwargs != "reject"
+    if flow:
+        statements, exchanges = _flow(spec, expressions, code)
+    else:
+        statements, exchanges = _one_request(spec, expressions, code), None
+    endpoint = _endpoint_call(spec, expressions, code)
+    any_type = code.use("Any") if accepts_kwargs else "Any"
     return ProviderModule(
         source=spec.source,
         class_name=spec.class_name,
@@ -127,24 +138,197 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
             Argument("model", "str"),
             Argument("messages", f"{code.use('Sequence')}[{code.use('Message')}]"),
         ),
-        keywords=(*map(_argument, request.parameters), *_call_options(code)),
+        keywords=(*map(_argument, spec.request.parameters), *_call_options(code)),
         kwargs=Argument("kwargs", any_type) if accepts_kwargs else None,
-        kwargs_doc=_EXTRA_KWARGS_DOC[request.extra_kwargs],
+        kwargs_doc=_EXTRA_KWARGS_DOC[spec.request.extra_kwargs],
         returns=code.use("TextStream"),
         statements=tuple(statements),
-        headers=headers,
-        body_annotation=f"dict[str, {any_type}]",
-        body=body,
-        stream_arguments=(
-            "headers",
-            "None" if body is None else "body",
-            *([] if url is None else [f"url={URL_LOCAL}"]),
-            *(f"{name}={name}" for name in CALL_OPTIONS),
-        ),
+        exchanges=exchanges,
         # Last: every name above has been used by now.
         imports=code.imports,
         uses=code.names,
         secrets=tuple(expressions.secrets),
+    )
+
+
+def _one_request(spec: ProviderSpec, expressions: Expressions, code: CodeBuilder) -> list[str]:
+    """``create_async_generator``'s statements for one request, streamed by the endpoint."""
+    values = [value_statement(value, expressions, code) for value in spec.values]
+    request_statements, arguments = _request(spec.request, expressions, code)
+    options = [f"{name}={name}" for name in CALL_OPTIONS]
+    secret = _secret_values(spec)
+    stream = _call_lines("return _ENDPOINT.stream", [*arguments, *options, *secret])
+    return [*expressions.statements(), *values, *request_statements, stream]
+
+
+def _flow(
+    spec: ProviderSpec, expressions: Expressions, code: CodeBuilder
+) -> tuple[list[str], Exchanges]:
+    """``create_async_generator``'s statements for a call of several exchanges, and the
+    method that makes them."""
+    body: list[str] = []
+    waits = _waits(spec)
+    body += [value_statement(v, expressions, code) for v in spec.values if waits[v.name] < 0]
+    for index, step in enumerate(spec.steps):
+        body += step_statements(step, spec.class_name, expressions, code)
+        body += [
+            value_statement(value, expressions, code)
+            for value in spec.values
+            if waits[value.name] == index
+        ]
+    request_statements, arguments = _request(spec.request, expressions, code)
+    body += request_statements
+    if isinstance(spec.framing, WebSocketSpec):
+        sends = _sends(spec.request, expressions, code)
+        headers, _, *url = arguments  # a WebSocket sends its messages, not a body
+        streamed = _call_lines(
+            "async for items in call.websocket", ["_ENDPOINT", headers, sends, *url]
+        )
+    else:
+        streamed = _call_lines("async for items in call.streamed", ["_ENDPOINT", *arguments])
+    body += [f"{streamed}:\n    yield items"]
+    passed = _passed(spec)
+    stream_item = code.use("StreamItem")
+    exchanges = Exchanges(
+        arguments=(
+            Argument("call", code.use("Call")),
+            Argument("model", "str"),
+            Argument("messages", f"{code.use('Sequence')}[{code.use('Message')}]"),
+            *(Argument(p.name, _annotation(p)) for p in passed),
+            *([Argument("kwargs", f"dict[str, {code.use('Any')}]")] if _merges(spec) else []),
+        ),
+        returns=f"{code.use('AsyncGenerator')}[list[{stream_item}], None]",
+        doc=_flow_doc(spec),
+        statements=(*expressions.statements(), *body),
+    )
+    secret = _secret_values(spec)
+    call = _call_lines(
+        "call = _ENDPOINT.call", [f"{name}={name}" for name in CALL_OPTIONS] + secret
+    )
+    handed = ", ".join(
+        ["call", "model", "messages", *(p.name for p in passed)]
+        + (["kwargs"] if _merges(spec) else [])
+    )
+    return [call, f"return call.answer(lambda: cls._exchanges({handed}))"], exchanges
+
+
+def _request(
+    request: Request, expressions: Expressions, code: CodeBuilder
+) -> tuple[list[str], list[str]]:
+    """The statements that build the streamed request's headers, body and URL, and the
+    arguments that hand them over."""
+    url = expressions.url(request)
+    statements = [] if url is None else [f"{URL_LOCAL} = {url}"]
+    statements.append(_dict_lines("headers: dict[str, str]", expressions.headers(request)))
+    body = expressions.body(request)
+    if body is not None:
+        statements.append(f"body: dict[str, {code.use('Any')}] = {body}")
+    arguments = ["headers", "None" if body is None else "body"]
+    if url is not None:
+        arguments.append(f"url={URL_LOCAL}")
+    return statements, arguments
+
+
+def _sends(request: Request, expressions: Expressions, code: CodeBuilder) -> str:
+    """What a WebSocket request sends once connected, as a tuple of texts and waits."""
+    items = []
+    for send in request.send:
+        if send.kind == "wait":
+            items.append(f"{code.use('Wait')}({send.count})")
+        elif send.kind == "json":
+            items.append(f"{code.use('json')}.dumps({expressions.value(send.value)})")
+        else:
+            assert isinstance(send.value, tuple)  # a text's template
+            items.append(expressions.text(send.value))
+    return literal_tuple(items)
+
+
+def literal_tuple(items: list[str]) -> str:
+    """A tuple of the expressions ``items``."""
+    return f"({items[0]},)" if len(items) == 1 else "(" + ", ".join(items) + ")"
+
+
+def _waits(spec: ProviderSpec) -> dict[str, int]:
+    """For each value, the index of the last step whose values it uses (-1: none)."""
+    step_of = {take.name: index for index, step in enumerate(spec.steps) for take in step.takes}
+    waits: dict[str, int] = {}
+    for value in spec.values:
+        used = _used(value)
+        waits[value.name] = max(
+            [step_of[name] for name in used if name in step_of]
+            + [waits[name] for name in used if name in waits],
+            default=-1,
+        )
+    return waits
+
+
+def _used(value: Value) -> set[str]:
+    used: set[str] = set()
+    for template in value.templates():
+        used |= placeholders_in(template)
+    return used
+
+
+def _passed(spec: ProviderSpec) -> tuple[Parameter, ...]:
+    """The parameters ``_exchanges`` is handed: those the spec declares."""
+    return spec.request.parameters
+
+
+def _merges(spec: ProviderSpec) -> bool:
+    return spec.request.extra_kwargs == "merge"
+
+
+def _flow_doc(spec: ProviderSpec) -> str:
+    """The docstring of ``_exchanges``, wrapped: what it makes, in order."""
+    streamed = (
+        "the WebSocket" if isinstance(spec.framing, WebSocketSpec) else "the streamed request"
+    )
+    steps = ", ".join(step.name for step in spec.steps)
+    order = (
+        f"Step {steps}, then {streamed}"
+        if len(spec.steps) == 1
+        else f"Steps {steps}, then {streamed}"
+    )
+    text = comment(
+        f"{order if spec.steps else streamed.capitalize()}: the call's exchanges, in order."
+    )
+    lines = textwrap.wrap(text, _DOC_WIDTH)
+    return lines[0] if len(lines) == 1 else "\n".join([*lines, ""])
+
+
+def _secret_values(spec: ProviderSpec) -> list[str]:
+    secret = [p.name for p in spec.request.parameters if p.secret]
+    if not secret:
+        return []
+    return ["secret_values={" + ", ".join(f"{literal(name)}: {name}" for name in secret) + "}"]
+
+
+def _dict_lines(target: str, entries: tuple[tuple[str, str], ...]) -> str:
+    """``target = {...}``, an entry a line."""
+    lines = [f"{target} = {{", *(f"    {key}: {value}," for key, value in entries), "}"]
+    return "\n".join(lines)
+
+
+def _call_lines(callee: str, arguments: list[str]) -> str:
+    """``callee(...)``, an argument a line."""
+    return "\n".join([f"{callee}(", *(f"    {argument}," for argument in arguments), ")"])
+
+
+def _endpoint_call(spec: ProviderSpec, expressions: Expressions, code: CodeBuilder) -> str:
+    request = spec.request
+    return code.call(
+        "Endpoint",
+        [
+            ("provider", literal(spec.class_name)),
+            ("method", literal(request.method)),
+            ("url", literal(expressions.static_url(request) or request.url)),
+            ("framing", framing_call(spec.framing, code)),
+            *_body_format(spec),
+            *([("secrets", literal(tuple(expressions.secrets)))] if expressions.secrets else []),
+            *_max_response_bytes(spec),
+            *_settings(code, "timeouts", "Timeouts", spec.timeouts),
+            *_settings(code, "retries", "Retries", spec.retries),
+        ],
     )
 
 
@@ -187,10 +371,13 @@ def _attributes(spec: ProviderSpec, code: CodeBuilder) -> tuple[Attribute, ...]:
     )
 
 
+def _annotation(parameter: Parameter) -> str:
+    return f"{parameter.type} | None" if parameter.optional else parameter.type
+
+
 def _argument(parameter: Parameter) -> Argument:
-    annotation = f"{parameter.type} | None" if parameter.optional else parameter.type
     default = None if parameter.required else literal(parameter.default)
-    return Argument(parameter.name, annotation, default, comment(parameter.description))
+    return Argument(parameter.name, _annotation(parameter), default, comment(parameter.description))
 
 
 def _call_options(code: CodeBuilder) -> tuple[Argument, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from ._jsonpaths import CompiledPath
 
@@ -18,14 +18,17 @@ __all__ = [
     "FramingSpec",
     "JSONArraySpec",
     "JSONDocumentsSpec",
+    "JSONSpec",
     "NDJSONSpec",
     "SSESpec",
+    "TextMarkers",
     "TextSpec",
+    "WebSocketSpec",
 ]
 
 RuntimeArguments = list[tuple[str, object]]
 """Keyword arguments of a runtime class, as values: text, numbers, tuples, frozensets, and the
-:class:`DocumentPaths` the emitter compiles."""
+:class:`DocumentPaths` and :class:`TextMarkers` the emitter builds."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,8 @@ class DocumentPaths:
     """What is taken from each JSON document of the answer: a JSONPath by role.
 
     Roles: ``delta`` (text), ``reasoning``, ``tool_calls``, ``finish_reason``,
-    ``input_tokens``, ``output_tokens``, ``stop`` (compared with ``stop_equals``) and
+    ``input_tokens``, ``output_tokens``, ``stop`` (compared with ``stop_equals``), ``filter``
+    (whose value must be one of ``filter_values`` for the document's text to count) and
     ``error``, ``error_2``, ... in the order they are tried.
     """
 
@@ -41,11 +45,26 @@ class DocumentPaths:
     convert_non_string: bool
     """A delta that is a number, object, ...: converted to its JSON text (else skipped)."""
     stop_equals: str | int | float | bool | None
+    filter_values: tuple[str | int | float | bool | None, ...] = ()
+    cumulative: Literal["restart", "error"] | None = None
+    """Whether each document's text is the whole answer so far (only what extends it is new),
+    and what a text that does not extend it means: the answer starts over, or an error."""
 
     @property
     def has_stop(self) -> bool:
         """Whether a document can say that the answer is complete."""
         return "stop" in self.paths
+
+
+@dataclass(frozen=True)
+class TextMarkers:
+    """What a text answer carries besides its text: events to pass over (they start with one
+    of ``skip``; SSE), texts that mean an error (``errors``), and a notice that stands before
+    the answer (``cut_before``: what precedes it, and it, are dropped; text)."""
+
+    skip: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+    cut_before: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,7 +94,10 @@ class SSESpec(FramingSpec):
     name: ClassVar[str] = "sse"
     runtime_class: ClassVar[str] = "SSEFraming"
 
-    rules: DocumentPaths
+    rules: DocumentPaths | None
+    """How each event's JSON data is read; None when the data is the text itself."""
+    markers: TextMarkers | None
+    """What events of text data carry besides the text."""
     delta_events: tuple[str, ...] | None
     """The event types deltas are taken from; None: every type."""
     stop_data: str | None
@@ -87,7 +109,9 @@ class SSESpec(FramingSpec):
     max_event_size: int | None
 
     def runtime_arguments(self) -> RuntimeArguments:
-        arguments: RuntimeArguments = [("rules", self.rules)]
+        arguments: RuntimeArguments = [("rules", self.rules)] if self.rules else []
+        if self.markers is not None:
+            arguments.append(("markers", self.markers))
         if self.delta_events is not None:
             arguments.append(("delta_events", frozenset(self.delta_events)))
         if self.stop_data is not None:
@@ -106,7 +130,7 @@ class SSESpec(FramingSpec):
         return arguments
 
     def paths(self) -> dict[str, CompiledPath]:
-        return self.rules.paths
+        return {} if self.rules is None else self.rules.paths
 
 
 @dataclass(frozen=True)
@@ -143,11 +167,65 @@ class JSONArraySpec(JSONDocumentsSpec):
 
 
 @dataclass(frozen=True)
+class JSONSpec(FramingSpec):
+    """One JSON document is the whole answer, read once it has all arrived."""
+
+    name: ClassVar[str] = "json"
+    runtime_class: ClassVar[str] = "JSONFraming"
+
+    rules: DocumentPaths
+
+    def runtime_arguments(self) -> RuntimeArguments:
+        return [("rules", self.rules), ("content_types", self.content_types)]
+
+    def paths(self) -> dict[str, CompiledPath]:
+        return self.rules.paths
+
+
+@dataclass(frozen=True)
 class TextSpec(FramingSpec):
     """The body is the answer."""
 
     name: ClassVar[str] = "text"
     runtime_class: ClassVar[str] = "TextFraming"
 
+    markers: TextMarkers | None = None
+
     def runtime_arguments(self) -> RuntimeArguments:
-        return [("content_types", self.content_types)]
+        arguments: RuntimeArguments = [("content_types", self.content_types)]
+        if self.markers is not None:
+            arguments.append(("markers", self.markers))
+        return arguments
+
+
+@dataclass(frozen=True)
+class WebSocketSpec(FramingSpec):
+    """The answer comes as WebSocket messages, each a JSON document (or several, split at a
+    separator), read by the document paths."""
+
+    name: ClassVar[str] = "websocket"
+    runtime_class: ClassVar[str] = "WebSocketFraming"
+
+    rules: DocumentPaths
+    prefix: str | None
+    """Only messages that start with it are read, without it (others are passed over)."""
+    separator: str | None
+    """What separates the records of one message (``\x1e``); None: a message is one."""
+    replies: tuple[tuple[str, str], ...]
+    """Messages answered at once with a message of their own (a ping's pong), never read."""
+    max_event_size: int | None
+
+    def runtime_arguments(self) -> RuntimeArguments:
+        arguments: RuntimeArguments = [("rules", self.rules)]
+        if self.prefix is not None:
+            arguments.append(("prefix", self.prefix))
+        if self.separator is not None:
+            arguments.append(("separator", self.separator))
+        if self.replies:
+            arguments.append(("replies", dict(self.replies)))
+        if self.max_event_size is not None:
+            arguments.append(("max_event_size", self.max_event_size))
+        return arguments
+
+    def paths(self) -> dict[str, CompiledPath]:
+        return self.rules.paths

@@ -18,16 +18,28 @@ __all__ = ["CALL_OPTIONS", "FUNCTION_LOCALS", "LIBRARY_NAMES", "URL_LOCAL", "res
 URL_LOCAL = "endpoint_url"
 """The local variable a URL with placeholders is built into."""
 
-FUNCTION_LOCALS = ("cls", "model", "messages", "kwargs", "headers", "body", URL_LOCAL)
-"""The arguments and locals of ``create_async_generator`` besides the call options."""
+FUNCTION_LOCALS = (
+    *("cls", "model", "messages", "kwargs", "headers", "body", URL_LOCAL),
+    *("call", "answer", "kept", "items", "message"),
+)
+"""The arguments and locals of ``create_async_generator`` and ``_exchanges`` besides the call
+options (``message`` is the variable of a comprehension over the messages)."""
 
 LIBRARY_NAMES: dict[str, str | None] = {
     # name: the module it comes from, or None for a module imported as a whole
     "aiohttp": None,
+    "base64": None,
+    "hashlib": None,
+    "hmac": None,
+    "json": None,
+    "random": None,
+    "re": None,
     "time": None,
     "uuid": None,
     "Any": "typing",
     "ClassVar": "typing",
+    "AsyncGenerator": "collections.abc",
+    "Mapping": "collections.abc",
     "Sequence": "collections.abc",
 }
 """The names a generated module may import from outside the runtime."""

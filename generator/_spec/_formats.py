@@ -16,7 +16,7 @@ from ._schema_parts import Schema
 
 __all__ = ["LATEST", "VERSION_SCHEMA", "Format", "format_of"]
 
-LATEST = 2
+LATEST = 3
 """The current version: what ``generator new`` writes, and what a spec with no valid version
 is checked as."""
 
@@ -33,6 +33,17 @@ _ADDED_IN: dict[str, int] = {
     "a list of error paths": 2,
     "a list of event types": 2,
     "error.field": 2,
+    "values": 3,
+    "steps": 3,
+    "a placeholder in the host": 3,
+    "a secret parameter": 3,
+    "request.send": 3,
+    "framing json": 3,
+    "framing websocket": 3,
+    "filter": 3,
+    "cumulative": 3,
+    "data": 3,
+    "markers": 3,
 }
 """Each key or form a later version added, with the version that added it."""
 

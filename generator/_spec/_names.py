@@ -9,16 +9,26 @@ from .._model import reserved_names
 from .._runtime_source import PACKAGE_NAMES
 from ._checker import Checker
 
-__all__ = ["check_identifier", "check_module_name"]
+__all__ = ["check_identifier", "check_module_name", "check_name"]
+
+
+def check_name(checker: Checker, path: KeyPath, name: str, what: str) -> bool:
+    """Report ``name`` unless it is an identifier that does not start with an underscore (the
+    generated code's own names do); return whether it is one."""
+    if not name.isidentifier() or keyword.iskeyword(name):
+        checker.error(path, f"{what} {name!r} is not a valid Python identifier")
+        return False
+    if name.startswith("_"):
+        checker.error(path, f"{what} {name!r} must not start with an underscore")
+        return False
+    return True
 
 
 def check_identifier(checker: Checker, path: KeyPath, name: str, what: str) -> None:
     """Report ``name`` unless it is an identifier the generated code leaves free."""
-    if not name.isidentifier() or keyword.iskeyword(name):
-        checker.error(path, f"{what} {name!r} is not a valid Python identifier")
-    elif name.startswith("_"):
-        checker.error(path, f"{what} {name!r} must not start with an underscore")
-    elif name in reserved_names() or name in checker.format.placeholders:
+    if not check_name(checker, path, name, what):
+        return
+    if name in reserved_names() or name in checker.format.placeholders:
         checker.error(
             path,
             f"{what} {name!r} is reserved: it would shadow a name of the "

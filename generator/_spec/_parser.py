@@ -10,20 +10,42 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
 import jsonschema
 
 from .._diagnostics import Diagnostic, KeyPath, SpecError
-from .._model import ProviderSpec, RetrySettings, TimeoutSettings
+from .._model import (
+    ITEM_PLACEHOLDERS,
+    MAYBE_ABSENT,
+    FramingSpec,
+    Parameter,
+    Part,
+    Pick,
+    PromptLines,
+    ProviderSpec,
+    RandomText,
+    Request,
+    RetrySettings,
+    StepSpec,
+    Table,
+    TemplateString,
+    TimeoutSettings,
+    Value,
+    WebSocketSpec,
+    placeholders_in,
+)
 from ._checker import Checker
 from ._formats import format_of
 from ._names import check_identifier, check_module_name
-from ._request_section import parse_request
+from ._request_section import Section, check_parameters_used, parse_request, read_parameters
 from ._response_section import read_response
 from ._schema import SPEC_SCHEMA
 from ._schema_parts import JSONPATH
+from ._steps_section import read_steps, take_names
+from ._values_section import read_values
 from ._yaml import load_yaml, yaml_value
 
 __all__ = ["MAX_SPEC_BYTES", "load_spec"]
@@ -164,10 +186,12 @@ def _check_sections(data: Any, broken: set[str | int], checker: Checker) -> None
     """Check the meaning of each section whose structure is sound, for all errors at once."""
     if not isinstance(data, dict):
         return
-    checks = {"provider": _check_provider, "request": parse_request, "response": read_response}
-    for section, check in checks.items():
-        if section not in broken and isinstance(data.get(section), dict):
-            check(data[section], checker)
+    if "provider" not in broken and isinstance(data.get("provider"), dict):
+        _check_provider(data["provider"], checker)
+    if "response" not in broken and isinstance(data.get("response"), dict):
+        read_response(data["response"], checker)
+    if not {"request", "values", "steps"} & broken and isinstance(data.get("request"), dict):
+        _read_exchanges(data, checker)
 
 
 def _check_provider(provider: dict[str, Any], checker: Checker) -> None:
@@ -176,15 +200,57 @@ def _check_provider(provider: dict[str, Any], checker: Checker) -> None:
     checker.url(("provider", "url"), provider["url"])
 
 
+def _read_exchanges(
+    data: dict[str, Any], checker: Checker
+) -> tuple[Request, tuple[Value, ...], tuple[StepSpec, ...]]:
+    """The streamed request, the values and the steps, each checked against the others: what a
+    template uses must be declared before it, and every parameter used somewhere."""
+    request_data = data["request"]
+    parameters = read_parameters(request_data.get("parameters", {}), checker)
+    builtins = frozenset(checker.format.placeholders) | {p.name for p in parameters}
+    absent = MAYBE_ABSENT | {p.name for p in parameters if p.optional}
+    steps_data = data.get("steps", {})
+    if steps_data:
+        checker.allows(("steps",), "steps")
+    values_data = data.get("values", {})
+    if values_data:
+        checker.allows(("values",), "values")
+    taken = frozenset(value for _, value in take_names(steps_data))
+    values = read_values(values_data, builtins | taken, checker)
+    value_names = frozenset(value.name for value in values)
+    hosts = frozenset(value.name for value in values if _fits_a_host(value))
+    section = Section(("steps",), builtins | value_names, absent, hosts)
+    steps = read_steps(steps_data, section, checker)
+    known = builtins | value_names | taken
+    request = parse_request(
+        request_data, parameters, replace(section, at=("request",), known=known), checker
+    )
+    _check_names_unique(parameters, values, steps, checker)
+    _check_order(values, steps, checker)
+    used = request.placeholders()
+    for step in steps:
+        used |= step.request.placeholders()
+    for value in values:
+        used |= _used(value)
+    check_parameters_used(parameters, used, checker)
+    steps = tuple(
+        replace(step, moves_with_base_url=_origin(step.request) == _origin(request))
+        for step in steps
+    )
+    return request, values, steps
+
+
 def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> ProviderSpec:
     provider = data["provider"]
     _check_provider(provider, checker)
-    request = parse_request(data["request"], checker)
+    request, values, steps = _read_exchanges(data, checker)
+    framing = read_response(data["response"], checker)
+    _check_transport(request, framing, steps, checker)
     models = tuple(provider.get("models", ()))
     if (
         checker.format.requires_model_placeholder
         and len(models) > 1
-        and "model" not in request.placeholders()
+        and "model" not in request.placeholders().union(*map(_used, values))
     ):
         checker.error(
             ("provider", "models"),
@@ -205,9 +271,124 @@ def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> Provider
         default_model=provider.get("default_model"),
         models=models,
         request=request,
-        framing=read_response(data["response"], checker),
+        framing=framing,
+        values=values,
+        steps=steps,
         max_response_bytes=data["response"].get("max_response_bytes"),
         timeouts=TimeoutSettings(**data.get("timeouts", {})),
         retries=RetrySettings(**data.get("retries", {})),
         positions=checker.positions,
     )
+
+
+_HOST_TEXT = re.compile(r"[A-Za-z0-9.-]+")
+"""What a value in a host may hold: a DNS name's characters."""
+
+
+def _fits_a_host(value: Value) -> bool:
+    """Whether ``value`` is computed from the spec's own text alone, in a host's characters."""
+    function = value.function
+    if isinstance(function, Pick):
+        return all(_HOST_TEXT.fullmatch(choice) for choice in function.choices)
+    if isinstance(function, RandomText):
+        return _HOST_TEXT.fullmatch(function.alphabet) is not None
+    if isinstance(function, Table):
+        entries = [entry for _, entry in function.entries]
+        if function.has_default:
+            entries.append(function.default)
+        return all(isinstance(entry, str) and _HOST_TEXT.fullmatch(entry) for entry in entries)
+    return False
+
+
+def _used(value: Value) -> set[str]:
+    used = set()
+    for template in value.templates():
+        used |= placeholders_in(template)
+    if isinstance(value.function, PromptLines):
+        used -= set(ITEM_PLACEHOLDERS)
+    return used
+
+
+def _check_names_unique(
+    parameters: tuple[Parameter, ...],
+    values: tuple[Value, ...],
+    steps: tuple[StepSpec, ...],
+    checker: Checker,
+) -> None:
+    """A parameter, a value and a step's value each have a name of their own."""
+    owners: dict[str, str] = {parameter.name: "a parameter" for parameter in parameters}
+    for value in values:
+        if value.name in owners:
+            checker.error(
+                ("values", value.name),
+                f"{value.name!r} is already {owners[value.name]}",
+                at_key=True,
+            )
+        owners.setdefault(value.name, "a value")
+    for step in steps:
+        for take in step.takes:
+            if take.name in owners:
+                at = ("steps", step.name, "take", take.name)
+                checker.error(at, f"{take.name!r} is already {owners[take.name]}", at_key=True)
+            owners.setdefault(take.name, f"a value of step {step.name}")
+
+
+def _check_order(values: tuple[Value, ...], steps: tuple[StepSpec, ...], checker: Checker) -> None:
+    """A step uses no value computed from a value that step, or a later one, takes."""
+    step_of = {take.name: index for index, step in enumerate(steps) for take in step.takes}
+    needs: dict[str, int] = {}  # a value's name: the index of the last step it waits for
+    for value in values:
+        used = _used(value)
+        needs[value.name] = max(
+            [step_of[name] for name in used if name in step_of]
+            + [needs[name] for name in used if name in needs],
+            default=-1,
+        )
+    for index, step in enumerate(steps):
+        for name in sorted(step.request.placeholders()):
+            if needs.get(name, -1) >= index:
+                waited = steps[needs[name]].name
+                checker.error(
+                    ("steps", step.name),
+                    f"uses ${{{name}}}, which needs a value of step {waited}: a step comes after "
+                    "what it uses",
+                    at_key=True,
+                )
+
+
+def _origin(request: Request) -> TemplateString:
+    """The parts of a URL's template up to its path: its scheme, host and port."""
+    parts: list[Part] = []
+    for index, part in enumerate(request.url_path):
+        if isinstance(part, str):
+            scheme, mark, rest = part.partition("://") if index == 0 else ("", "", part)
+            if "/" in rest:
+                parts.append(scheme + mark + rest.partition("/")[0])
+                break
+        parts.append(part)
+    return tuple(parts)
+
+
+def _check_transport(
+    request: Request, framing: FramingSpec, steps: tuple[StepSpec, ...], checker: Checker
+) -> None:
+    """A WebSocket URL goes with framing websocket (and what it sends), every other with HTTP."""
+    websocket = request.url.startswith(("ws://", "wss://"))
+    if websocket != isinstance(framing, WebSocketSpec):
+        message = (
+            "framing websocket needs a ws:// or wss:// URL"
+            if not websocket
+            else ("a ws:// or wss:// URL needs framing: websocket")
+        )
+        checker.error(("request", "url"), message)
+    if request.send and not websocket:
+        checker.error(("request", "send"), "only a WebSocket request sends messages", at_key=True)
+    if websocket and request.body is not None:
+        checker.error(
+            ("request", "body"), "a WebSocket request has no body: it sends (send:)", at_key=True
+        )
+    for step in steps:
+        if not step.request.url.startswith(("http://", "https://")):
+            checker.error(
+                ("steps", step.name, "url"), "a step is an HTTP request: http:// or https://"
+            )

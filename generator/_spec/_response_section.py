@@ -19,9 +19,13 @@ from .._model import (
     FramingSpec,
     JSONArraySpec,
     JSONDocumentsSpec,
+    JSONSpec,
     NDJSONSpec,
+    Scalar,
     SSESpec,
+    TextMarkers,
     TextSpec,
+    WebSocketSpec,
 )
 from ..runtime._constants import DEFAULT_MAX_EVENT_SIZE
 from ._checker import Checker
@@ -104,8 +108,58 @@ _DOCUMENT_RULES: Schema = {
         [],
         "How the stream reports an error.",
     ),
+    "filter": object_schema(
+        {
+            "path": {**JSONPATH, "description": "JSONPath of the value that decides."},
+            "equals": {
+                "type": ["string", "number", "boolean", "null"],
+                "description": "The value it must have for the document's text to count.",
+            },
+            "in": {
+                "type": "array",
+                "items": {"type": ["string", "number", "boolean", "null"]},
+                "minItems": 1,
+                "description": "The values it may have for the document's text to count.",
+            },
+        },
+        ["path"],
+        "Version 3: a document's text counts only where this value is one of these.",
+    ),
+    "cumulative": {
+        "enum": ["restart", "error"],
+        "description": (
+            "Version 3: each document's text is the whole answer so far; only what extends it "
+            "is a delta. A text that does not extend it starts the answer over (restart) or is "
+            "an error."
+        ),
+    },
 }
 """The keys under ``response`` of every framing whose events are JSON documents."""
+
+_MARKERS: Schema = {
+    "markers": object_schema(
+        {
+            "skip": {
+                "type": "array",
+                "items": {"type": "string", "minLength": 1},
+                "description": "Events (SSE) or lines (text) starting with one of these are passed over.",
+            },
+            "error": {
+                "type": "array",
+                "items": {"type": "string", "minLength": 1},
+                "description": "A text of the answer holding one of these is an error.",
+            },
+            "cut_before": {
+                "type": "string",
+                "minLength": 1,
+                "description": "A notice before the answer: it and what precedes it are dropped.",
+            },
+        },
+        [],
+        "Version 3: what a text answer carries besides its text.",
+    )
+}
+"""The key of the framings whose answer is text."""
 
 _EVENT_KEYS = ("reasoning", "tool_calls", "finish_reason", "usage")
 """The keys of the events besides the text, each of which the format may not allow yet."""
@@ -120,9 +174,14 @@ def _document_rules(response: dict[str, Any], checker: Checker) -> DocumentPaths
     if "equals" in stop and "path" not in stop:
         checker.error(("response", "stop", "equals"), "equals needs a path", at_key=True)
     paths: dict[str, CompiledPath | None] = {
-        "delta": checker.jsonpath(("response", "delta"), response["delta"]) or _UNUSABLE,
+        "delta": checker.jsonpath(("response", "delta"), response.get("delta")) or _UNUSABLE,
         "stop": checker.jsonpath(("response", "stop", "path"), stop.get("path")),
     }
+    if "delta" not in response:
+        checker.error(("response",), "missing required key 'delta'", at_key=True)
+    filter_values: tuple[Scalar, ...] = ()
+    if "filter" in response and checker.allows(("response", "filter"), "filter"):
+        paths["filter"], filter_values = _filter(response["filter"], checker)
     for key in _EVENT_KEYS:
         if key in response and checker.allows(("response", key), key):
             roles = response[key] if key == "usage" else {key: response[key]}
@@ -132,10 +191,47 @@ def _document_rules(response: dict[str, Any], checker: Checker) -> DocumentPaths
     at = ("response", "error", "message")
     for index, path in enumerate(_error_paths(at, error.get("message"), checker)):
         paths["error" if index == 0 else f"error_{index + 1}"] = path
+    cumulative = response.get("cumulative")
+    if cumulative is not None and not checker.allows(("response", "cumulative"), "cumulative"):
+        cumulative = None
     return DocumentPaths(
         paths={role: path for role, path in paths.items() if path is not None},
         convert_non_string=response.get("non_string_delta", "skip") == "convert",
         stop_equals=stop.get("equals", True),
+        filter_values=filter_values,
+        cumulative=cumulative,
+    )
+
+
+def _filter(
+    written: dict[str, Any], checker: Checker
+) -> tuple[CompiledPath | None, tuple[Scalar, ...]]:
+    at = ("response", "filter")
+    if ("equals" in written) == ("in" in written):
+        checker.error(at, "give the value the path must have (equals) or those it may (in)")
+    values = tuple(written["in"]) if "in" in written else (written.get("equals"),)
+    path = checker.jsonpath((*at, "path"), written["path"])
+    if path is not None and not path.singular:
+        checker.error((*at, "path"), "the filter reads one value: a singular JSONPath")
+        return None, values
+    return path, values
+
+
+def _markers(response: dict[str, Any], checker: Checker, framing: str) -> TextMarkers | None:
+    """The markers of a text answer: ``skip`` goes with SSE's events, ``cut_before`` with a
+    text body."""
+    written = response.get("markers")
+    if written is None or not checker.allows(("response", "markers"), "markers"):
+        return None
+    other = {"sse": "cut_before", "text": "skip"}[framing]
+    if other in written:
+        checker.error(
+            ("response", "markers", other), f"{other} is not for framing {framing}", at_key=True
+        )
+    return TextMarkers(
+        skip=tuple(written.get("skip", ())),
+        errors=tuple(written.get("error", ())),
+        cut_before=written.get("cut_before"),
     )
 
 
@@ -190,6 +286,13 @@ class SSEKeys(FramingKeys):
                 "items": {"type": "string"},
                 "description": "SSE: take deltas only from events of these types.",
             },
+            "data": {
+                "enum": ["json", "text"],
+                "description": (
+                    "Version 3: what an event's data is: a JSON document (default), read by the "
+                    "delta's path, or the text itself."
+                ),
+            },
             # Keys added to the `stop` and `error` sections the JSON framings share.
             "stop": {
                 "type": "object",
@@ -222,16 +325,28 @@ class SSEKeys(FramingKeys):
             },
         },
         _MAX_EVENT_SIZE,
+        _MARKERS,
     )
-    required = ("delta",)
 
     @classmethod
     def read(cls, response: dict[str, Any], checker: Checker) -> SSESpec:
         stop, error = response.get("stop", {}), response.get("error", {})
         events = response.get("events")
+        text = response.get("data", "json") == "text" and checker.allows(
+            ("response", "data"), "data"
+        )
+        if text:
+            for key in ("delta", "reasoning", "tool_calls", "finish_reason", "usage", "filter"):
+                if key in response:
+                    checker.error(
+                        ("response", key), "events of text data hold no JSON to read", at_key=True
+                    )
+        elif "markers" in response:
+            checker.error(("response", "markers"), "markers go with data: text", at_key=True)
         return SSESpec(
             content_types=cls.content_types(response),
-            rules=_document_rules(response, checker),
+            rules=None if text else _document_rules(response, checker),
+            markers=_markers(response, checker, "sse"),
             delta_events=None if events is None else tuple(events),
             stop_data=_stop_data(stop.get("data"), checker),
             stop_events=_event_types(("response", "stop", "event"), stop.get("event"), checker),
@@ -309,21 +424,84 @@ class JSONArrayKeys(_DocumentsKeys):
         return super().read(response, checker)
 
 
+class JSONKeys(FramingKeys):
+    """One JSON document is the whole answer."""
+
+    framing = JSONSpec
+    description = "one JSON document, the whole answer (version 3)"
+    default_content_types = ("application/json",)
+    properties = _DOCUMENT_RULES
+    required = ("delta",)
+
+    @classmethod
+    def read(cls, response: dict[str, Any], checker: Checker) -> JSONSpec:
+        checker.allows(("response", "framing"), "framing json")
+        rules = _document_rules(response, checker)
+        if rules.cumulative is not None:
+            checker.error(("response", "cumulative"), "one document is the whole answer already")
+        return JSONSpec(content_types=cls.content_types(response), rules=rules)
+
+
 class TextKeys(FramingKeys):
     """Raw text, decoded as it arrives; there is no JSON to look into."""
 
     framing = TextSpec
     description = "the body is the answer"
     default_content_types = ("text/plain",)
-    properties: ClassVar[Schema] = {}
+    properties: ClassVar[Schema] = _MARKERS
 
     @classmethod
     def read(cls, response: dict[str, Any], checker: Checker) -> TextSpec:
-        return TextSpec(content_types=cls.content_types(response))
+        return TextSpec(
+            content_types=cls.content_types(response), markers=_markers(response, checker, "text")
+        )
+
+
+class WebSocketKeys(FramingKeys):
+    """WebSocket messages, each a JSON document or records split at a separator."""
+
+    framing = WebSocketSpec
+    description = "WebSocket messages, each a JSON document (version 3)"
+    default_content_types = ()
+    properties = merge_properties(
+        _DOCUMENT_RULES,
+        {
+            "prefix": {
+                "type": "string",
+                "minLength": 1,
+                "description": "Read only messages that start with it, without it.",
+            },
+            "separator": {
+                "type": "string",
+                "minLength": 1,
+                "description": "What separates a message's records (\\u001e); each is a document.",
+            },
+            "replies": {
+                "type": "object",
+                "additionalProperties": {"type": "string"},
+                "description": "Messages answered at once with another ({'2': '3'}: a ping's pong).",
+            },
+        },
+        _MAX_EVENT_SIZE,
+    )
+    required = ("delta",)
+
+    @classmethod
+    def read(cls, response: dict[str, Any], checker: Checker) -> WebSocketSpec:
+        checker.allows(("response", "framing"), "framing websocket")
+        return WebSocketSpec(
+            content_types=(),
+            rules=_document_rules(response, checker),
+            prefix=response.get("prefix"),
+            separator=response.get("separator"),
+            replies=tuple(response.get("replies", {}).items()),
+            max_event_size=response.get("max_event_size"),
+        )
 
 
 FRAMINGS: dict[str, type[FramingKeys]] = {
-    keys.framing.name: keys for keys in (SSEKeys, NDJSONKeys, JSONArrayKeys, TextKeys)
+    keys.framing.name: keys
+    for keys in (SSEKeys, NDJSONKeys, JSONArrayKeys, JSONKeys, TextKeys, WebSocketKeys)
 }
 """Every framing a spec can choose, by its name."""
 

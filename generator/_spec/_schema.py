@@ -31,6 +31,8 @@ from ._schema_parts import (
     merge_properties,
     object_schema,
 )
+from ._steps_section import STEP_SCHEMA
+from ._values_section import VALUE_SCHEMA
 
 __all__ = ["SCHEMA_ID", "SPEC_SCHEMA", "schema_text"]
 
@@ -38,6 +40,7 @@ SCHEMA_ID = "https://streamgen.invalid/spec.schema.json"
 
 _IDENTIFIER = "^[A-Za-z_][A-Za-z0-9_]*$"
 _HTTP_URL = "^https?://"
+_ENDPOINT_URL = "^(https?|wss?)://"
 
 
 def _seconds(value: float) -> str:
@@ -95,6 +98,10 @@ _PARAMETER = object_schema(
         },
         "required": flag("The caller must pass it (no default). Default false."),
         "description": {"type": "string", "description": "What the parameter does."},
+        "secret": flag(
+            "Version 3: its value is a secret (a token, cookies), kept out of every error and "
+            "recording. Default false."
+        ),
     },
     ["type"],
     "A keyword argument of create_async_generator, used in the body as ${name}.",
@@ -138,7 +145,7 @@ _REQUEST = object_schema(
         },
         "url": {
             "type": "string",
-            "pattern": _HTTP_URL,
+            "pattern": _ENDPOINT_URL,
             "description": (
                 "The endpoint's URL; base_url= replaces its scheme, host and port. Version 2: "
                 "placeholders in the path (sent as one path segment) and the query (as a value)."
@@ -173,9 +180,42 @@ _REQUEST = object_schema(
                 "to send no body."
             ),
         },
+        "send": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "text": {"type": "string", "description": "A text message's template."},
+                    "json": {"description": "A value sent as a JSON text message."},
+                    "wait": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": 100,
+                        "description": "Wait for this many messages (passed over) first.",
+                    },
+                },
+                "additionalProperties": False,
+                "minProperties": 1,
+                "maxProperties": 1,
+            },
+            "description": "Version 3, WebSocket: what is sent once connected, in order.",
+        },
     },
     ["url"],
-    "The HTTP request.",
+    "The HTTP request, or the WebSocket connection (a ws:// or wss:// URL).",
+)
+
+_STEP = object_schema(
+    {
+        **{
+            key: value
+            for key, value in _REQUEST["properties"].items()
+            if key in ("method", "url", "headers", "body_format", "body")
+        },
+        **STEP_SCHEMA["properties"],
+    },
+    ["url", "take"],
+    STEP_SCHEMA["description"],
 )
 
 
@@ -288,6 +328,19 @@ SPEC_SCHEMA: Schema = {
         {
             "version": VERSION_SCHEMA,
             "provider": _PROVIDER,
+            "values": {
+                "type": "object",
+                "additionalProperties": VALUE_SCHEMA,
+                "description": "Version 3: values computed once per call, used as ${name}.",
+            },
+            "steps": {
+                "type": "object",
+                "additionalProperties": _STEP,
+                "description": (
+                    "Version 3: requests made before the streamed one, in order; what each "
+                    "takes from its answer is ${name} after it."
+                ),
+            },
             "request": _REQUEST,
             "response": _RESPONSE,
             "timeouts": _TIMEOUTS,

@@ -1,15 +1,17 @@
 """One call of a provider: an ordered series of exchanges, and what they share.
 
-A call makes its exchanges (for now the streamed request; prior requests and WebSockets come
-next) over one session and its cookie jar, within one deadline (the total timeout) and one
-budget of retries, and its errors never show its secrets. Every request passes through its
-endpoint's :class:`Auth` on every attempt, just before it is sent. ``close()`` ends the call at
-once from any task, whatever it is doing: connecting, waiting for an answer, reading one or
-waiting to retry.
+A call makes its exchanges in order (its steps' requests, whose answers are read whole for the
+values they give, then the request it streams) over one session and its cookie jar, within one
+deadline (the total timeout) and one budget of retries, and its errors never show its secrets,
+values taken from answers included. The streamed request passes through its endpoint's
+:class:`Auth` on every attempt, just before it is sent. ``close()`` ends the call at once from
+any task, whatever it is doing: connecting, waiting for an answer, reading one or waiting to
+retry.
 
-The cookie jar is the session's: a session of the call's own (made when the caller gives none)
-keeps the cookies one exchange is set for the next, from any host, IP addresses included; a
-caller's session keeps them as its own jar says.
+A call has a cookie jar of its own: a cookie one exchange is set goes with the next that its
+domain and path allow (any host's, IP addresses included), and never with another call's, even
+over a shared session (a gateway's); a caller's session keeps them too, as its own jar says.
+Every cookie's value is a secret of the call.
 """
 
 from __future__ import annotations
@@ -17,10 +19,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Mapping
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Mapping,
+    Sequence,
+)
 from contextlib import aclosing
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 import aiohttp
 from yarl import URL
@@ -29,59 +38,92 @@ from ._auth import Auth, Request, Response
 from ._config import Retries, Timeouts
 from ._exceptions import (
     APIStatusError,
+    AuthenticationError,
     ConfigurationError,
     ConnectTimeoutError,
     IdleTimeoutError,
+    PermissionDeniedError,
     ProviderConnectionError,
     ProviderError,
     ResponseLimitError,
     TLSError,
     TotalTimeoutError,
 )
-from ._framings import Framing, Origin
-from ._responses import check_response
+from ._framings import Framing, Origin, WebSocketFraming
+from ._requests import Target, check_headers
+from ._responses import check_response, check_status, handshake_error, redirect_error
 from ._secrets import Redactor
-from ._stream import StreamItem
+from ._steps import Answer, StepCache, text_of
+from ._stream import StreamItem, TextStream
+from ._url import BaseURL, base_url_for
+from ._websocket import Redirected, Wait, socket_session
 
-__all__ = ["Call", "CallOptions", "EndpointSettings"]
+__all__ = ["Call", "CallOptions", "StepTarget", "StreamedTarget"]
 
 _RETRY_STATUSES = frozenset({408, 429})
+_SOCKET_ENDS = frozenset(
+    {aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.CLOSED}
+)
+_T = TypeVar("_T")
 
 
-class EndpointSettings(Protocol):
-    """What a call needs of the endpoint of an exchange: who it is, how its answer is read,
-    how it is retried and what signs its requests (``_endpoint.Endpoint`` has all of it)."""
+class _Sent(Target, Protocol):
+    """What a call needs of whatever it sends a request to: the request, and its limit."""
 
     @property
-    def provider(self) -> str: ...
+    def max_response_bytes(self) -> int: ...
+
+    def request(
+        self,
+        headers: Mapping[str, str],
+        body: Any,
+        *,
+        url: str | None = None,
+        base_url: str | None = None,
+    ) -> Request:
+        """The request for these headers and body, checked and encoded."""
+        ...
+
+
+class StreamedTarget(_Sent, Protocol):
+    """What a call needs of the endpoint it streams from: how its answer is read, how big it
+    may be, what signs its requests (``_endpoint.Endpoint`` has all of it)."""
 
     @property
     def framing(self) -> Framing: ...
 
     @property
-    def retries(self) -> Retries: ...
-
-    @property
-    def max_response_bytes(self) -> int: ...
-
-    @property
     def auth(self) -> Auth | None: ...
 
-    def check_headers(self, headers: Mapping[str, str]) -> None:
-        """Refuse a header value that would break the request."""
+
+class StepTarget(_Sent, Protocol):
+    """What a call needs of a step (``_steps.Step`` has all of it)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def moves_with_base_url(self) -> bool:
+        """Whether ``base_url`` moves it: it shares the streamed request's origin."""
         ...
 
 
 @dataclass(frozen=True)
 class CallOptions:
-    """How a call is made, checked: the caller's session and proxy, the timeouts, the retry
-    budget. What may hold a secret is left out of the representation, which a traceback with
-    its frames' locals would show."""
+    """How a call is made, checked: the caller's session, proxy and base URL, the timeouts, the
+    retry policy and budget. What may hold a secret is left out of the representation, which a
+    traceback with its frames' locals would show."""
 
     session: aiohttp.ClientSession | None
     proxy: str | None = field(repr=False)
     timeouts: Timeouts
+    retries: Retries
     max_retries: int
+    base_url: BaseURL | None = field(default=None, repr=False)
+
+
+class _Closed(Exception):
+    """The call was closed from another task in the middle of an exchange: it ends quietly."""
 
 
 class Call:
@@ -96,10 +138,14 @@ class Call:
         self._deadline: float | None = None
         self._connection = _Connection()
         self._session: aiohttp.ClientSession | None = None
+        self._jar: aiohttp.CookieJar | None = None
+        """The call's cookies, made in the call's event loop."""
+        self._caches: list[StepCache] = []
+        """The caches of steps whose values the call took instead of asking for them."""
 
     def redact(self, text: str) -> str:
         """``text`` with every secret of the call replaced by ``<NAME>``: its variables'
-        values, credentials, and what an ``Auth`` added to a request."""
+        values, credentials, what an ``Auth`` added to a request, values taken from answers."""
         return self._redactor.text(text)
 
     def keep_secret(self, value: str, name: str) -> None:
@@ -111,38 +157,159 @@ class Call:
         """End the call now, from any task."""
         self._connection.close()
 
-    async def run(
-        self, exchanges: AsyncGenerator[list[StreamItem], None]
+    def answer(self, exchanges: Callable[[], AsyncGenerator[list[StreamItem], None]]) -> TextStream:
+        """The call's answer: ``exchanges()`` made in order when iteration starts, the last
+        streamed.
+
+        When a step's values came from its cache and the streamed request is refused (401 or
+        403) before anything was yielded, the cache is cleared and the exchanges made once
+        more, the step asked anew.
+        """
+        return TextStream(self._run(exchanges), close=self.close)
+
+    async def _run(
+        self, exchanges: Callable[[], AsyncGenerator[list[StreamItem], None]]
     ) -> AsyncGenerator[list[StreamItem], None]:
-        """Make the call's ``exchanges`` (in order, the last streamed: what it yields, read by
-        read), over a session that is open meanwhile."""
         total = self.options.timeouts.total
         self._deadline = None if total is None else time.monotonic() + total
-        # Closed on the way out, however that is: a connection is released at once.
-        async with _session_for(self.options.session) as session, aclosing(exchanges):
+        self._jar = aiohttp.CookieJar(unsafe=True)
+        async with _session_for(self.options.session) as session:
             self._session = session
-            async for items in exchanges:
-                yield items
+            try:
+                yielded = False
+                # Closed on the way out, however that is: a connection is released at once.
+                async with aclosing(exchanges()) as made:
+                    async for items in made:
+                        yielded = True
+                        yield items
+            except (AuthenticationError, PermissionDeniedError):
+                if yielded or not self._caches:
+                    raise
+                for cache in self._caches:
+                    cache.clear()
+                self._caches.clear()
+                async with aclosing(exchanges()) as again:
+                    async for items in again:
+                        yield items
+            except _Closed:
+                return
 
-    def origin(self, endpoint: EndpointSettings, request: Request) -> Origin:
-        """Who is streaming from where, for errors, with the call's secrets taken out."""
+    def kept(self, cache: StepCache) -> dict[str, object] | None:
+        """The values a step's ``cache`` keeps, or None when the step is to be asked.
+
+        Values taken from a cache are secrets of this call too; and a refusal of the streamed
+        request clears the cache and makes the call again (see :meth:`answer`).
+        """
+        values = cache.get()
+        if values is not None:
+            self._caches.append(cache)
+            for name, value in values.items():
+                if isinstance(value, str | int | float) and not isinstance(value, bool):
+                    self.keep_secret(text_of(value), name)
+        return values
+
+    def origin(self, target: Target, request: Request, step: str | None = None) -> Origin:
+        """Who is calling where, for errors, with the call's secrets taken out."""
+        where = self.redact(f"{request.method} {request.url}")
         return Origin(
-            endpoint.provider, self.redact(f"{request.method} {request.url}"), self.redact
+            target.provider, where if step is None else f"step {step}: {where}", self.redact
         )
 
-    async def stream(
-        self, endpoint: EndpointSettings, request: Request
+    async def fetch(
+        self, step: StepTarget, headers: Mapping[str, str], body: Any, *, url: str | None = None
+    ) -> Answer:
+        """Make ``step``'s request and read its answer whole: a request made before the one the
+        call streams, retried as that one is, within the call's deadline and budget."""
+        base_url = base_url_for(self.options.base_url, url or step.url, step.moves_with_base_url)
+        request = step.request(headers, body, url=url, base_url=base_url)
+        origin = self.origin(step, request, step.name)
+        attempt = 0
+        while True:
+            try:
+                response = await self._connection.open(self._send(request, origin, None, step))
+                if response is None:
+                    raise _Closed
+                async with response:
+                    try:
+                        await check_status(response, origin)
+                        body_bytes = await _read_whole(response, step.max_response_bytes, origin)
+                    finally:
+                        self._connection.response = None
+                cookies = self._cookies(request.url)
+                for name, value in cookies.items():
+                    self.keep_secret(value, f"cookie_{name}")
+                return Answer(
+                    step.name, origin, response.headers, body_bytes, cookies, self.keep_secret
+                )
+            except (aiohttp.ClientError, TimeoutError, ProviderError) as error:
+                if self._connection.closed:
+                    raise _Closed from None
+                failure = _translate(error, origin)
+            delay = self._retry_delay(failure, attempt)
+            if delay is None:
+                raise _bare(failure)
+            await self._connection.sleep(delay)
+            self.retries_left -= 1
+            attempt += 1
+
+    def _cookies(self, url: str) -> dict[str, str]:
+        """The cookies the call keeps for ``url``: those its answers set."""
+        assert self._jar is not None  # made by _run()
+        found = self._jar.filter_cookies(URL(url, encoded=True))
+        return {name: morsel.value for name, morsel in found.items()}
+
+    async def streamed(
+        self,
+        endpoint: StreamedTarget,
+        headers: Mapping[str, str],
+        body: Any,
+        *,
+        url: str | None = None,
+    ) -> AsyncGenerator[list[StreamItem], None]:
+        """The call's streamed exchange, built from ``headers`` and ``body`` (``url`` when the
+        spec's has placeholders), moved to the call's ``base_url``."""
+        base_url = base_url_for(self.options.base_url, url or endpoint.url, True)
+        request = endpoint.request(headers, body, url=url, base_url=base_url)
+        async with aclosing(self.stream(endpoint, request)) as answer:
+            async for items in answer:
+                yield items
+
+    def stream(
+        self, endpoint: StreamedTarget, request: Request
     ) -> AsyncGenerator[list[StreamItem], None]:
         """Send ``request`` and stream what its answer carries, read by read; retry as the
         endpoint's policy and the call's budget allow, before anything has been yielded."""
         origin = self.origin(endpoint, request)
+        return self._retried(origin, lambda: self._attempt(endpoint, request, origin))
+
+    def websocket(
+        self,
+        endpoint: StreamedTarget,
+        headers: Mapping[str, str],
+        sends: Sequence[str | Wait],
+        *,
+        url: str | None = None,
+    ) -> AsyncGenerator[list[StreamItem], None]:
+        """Connect to ``endpoint``'s WebSocket with ``headers``, send ``sends`` in order (a
+        :class:`Wait` passes messages over) and stream what the messages carry; the socket is
+        closed on the answer's end, on an error and on cancellation."""
+        base_url = base_url_for(self.options.base_url, url or endpoint.url, True)
+        request = endpoint.request(headers, None, url=url, base_url=base_url)
+        origin = self.origin(endpoint, request)
+        return self._retried(origin, lambda: self._converse(endpoint, request, sends, origin))
+
+    async def _retried(
+        self, origin: Origin, attempt: Callable[[], AsyncGenerator[list[StreamItem], None]]
+    ) -> AsyncGenerator[list[StreamItem], None]:
+        """What ``attempt()`` yields, made again as the policy and the budget allow while it
+        has yielded nothing."""
         connection = self._connection
-        attempt = 0
+        tries = 0
         while not connection.closed:
             yielded = False
             connection.answered = False
             try:
-                async with aclosing(self._attempt(endpoint, request, origin)) as answer:
+                async with aclosing(attempt()) as answer:
                     async for items in answer:
                         yielded = True
                         yield items
@@ -151,8 +318,12 @@ class Call:
                 if connection.closed:
                     return  # close() from another task: the caller asked for the end
                 failure = _translate(error, origin)
-            delay = None if yielded else self._retry_delay(endpoint, failure, attempt)
-            if delay is not None and connection.answered and not endpoint.retries.silent_streams:
+            delay = None if yielded else self._retry_delay(failure, tries)
+            if (
+                delay is not None
+                and connection.answered
+                and not self.options.retries.silent_streams
+            ):
                 delay = None
             if delay is None:
                 # Raised here, outside the handler, and bare: nothing of the request (its
@@ -160,13 +331,13 @@ class Call:
                 raise _bare(failure)
             await connection.sleep(delay)
             self.retries_left -= 1
-            attempt += 1
+            tries += 1
 
     async def _attempt(
-        self, endpoint: EndpointSettings, request: Request, origin: Origin
+        self, endpoint: StreamedTarget, request: Request, origin: Origin
     ) -> AsyncGenerator[list[StreamItem], None]:
         """One attempt, and what its answer carries; nothing if the call is closed meanwhile."""
-        response = await self._connection.open(self._send(endpoint, request, origin))
+        response = await self._connection.open(self._send(request, origin, endpoint.auth, endpoint))
         if response is None:
             return
         async with response:
@@ -178,10 +349,125 @@ class Call:
             finally:
                 self._connection.response = None
 
+    async def _converse(
+        self,
+        endpoint: StreamedTarget,
+        request: Request,
+        sends: Sequence[str | Wait],
+        origin: Origin,
+    ) -> AsyncGenerator[list[StreamItem], None]:
+        """One connection: the handshake, what is sent, and what each message carries."""
+        assert self._session is not None  # opened by _run()
+        framing = endpoint.framing
+        if not isinstance(framing, WebSocketFraming):
+            raise ConfigurationError(
+                "a WebSocket is read by a WebSocketFraming",
+                provider=origin.provider,
+                endpoint=origin.endpoint,
+            )
+        timeouts = self.options.timeouts
+        timeout = aiohttp.ClientTimeout(
+            total=self._time_left(origin), sock_connect=timeouts.connect, sock_read=timeouts.idle
+        )
+        assert self._jar is not None
+        async with socket_session(self._jar, timeout) as session:
+            try:
+                socket = await self._connection.wait(
+                    session.ws_connect(
+                        URL(request.url, encoded=True),
+                        headers=request.headers,
+                        proxy=self.options.proxy,
+                        max_msg_size=framing.max_event_size,
+                        autoping=True,
+                    )
+                )
+            except Redirected as redirect:
+                raise redirect_error(
+                    redirect.status, redirect.url, redirect.location, origin
+                ) from None
+            except aiohttp.WSServerHandshakeError as refused:
+                raise handshake_error(refused.status, refused.headers or {}, origin) from None
+            if socket is None:
+                return
+            async with socket:
+                self._connection.answered = True
+                reader = framing.reader(origin)
+                received = 0
+                for send in sends:
+                    if isinstance(send, Wait):
+                        for _ in range(send.count):
+                            if await self._message(socket, framing, origin) is None:
+                                return
+                    else:
+                        await socket.send_str(framing.outgoing(send))
+                while True:
+                    message = await self._message(socket, framing, origin)
+                    items: list[StreamItem] = []
+                    if message is None:
+                        reader.end(items)
+                        if items:
+                            yield items
+                        return
+                    received += len(message)
+                    if received > endpoint.max_response_bytes:
+                        raise ResponseLimitError(
+                            "the messages are larger than any answer",
+                            endpoint.max_response_bytes,
+                            provider=origin.provider,
+                            endpoint=origin.endpoint,
+                        )
+                    try:
+                        complete = reader.feed(message, items)
+                    except ProviderError:
+                        if items:
+                            yield items
+                        raise
+                    if items:
+                        yield items
+                    if complete:
+                        return
+
+    async def _message(
+        self, socket: aiohttp.ClientWebSocketResponse, framing: WebSocketFraming, origin: Origin
+    ) -> bytes | None:
+        """The next message the answer is read from, as UTF-8; None once the socket closed (or
+        the call was). A message ``framing`` replies to is answered and passed over."""
+        while True:
+            idle, left = self.options.timeouts.idle, self._time_left(origin)
+            idles = idle is not None and (left is None or idle < left)
+            try:
+                received = await self._connection.wait(
+                    asyncio.wait_for(socket.receive(), idle if idles else left)
+                )
+            except TimeoutError:
+                if not idles:
+                    raise
+                raise IdleTimeoutError(
+                    "no message from the server within the idle timeout",
+                    provider=origin.provider,
+                    endpoint=origin.endpoint,
+                ) from None
+            if received is None or received.type in _SOCKET_ENDS:
+                return None
+            if received.type is aiohttp.WSMsgType.ERROR:
+                raise ProviderConnectionError(
+                    origin.redact(f"the socket failed: {received.data}"),
+                    provider=origin.provider,
+                    endpoint=origin.endpoint,
+                )
+            if received.type is aiohttp.WSMsgType.TEXT:
+                reply = framing.replies.get(received.data)
+                if reply is not None:
+                    await socket.send_str(reply)
+                    continue
+                return str(received.data).encode()
+            if received.type is aiohttp.WSMsgType.BINARY:
+                return bytes(received.data)
+
     async def _send(
-        self, endpoint: EndpointSettings, request: Request, origin: Origin
+        self, request: Request, origin: Origin, auth: Auth | None, target: Target
     ) -> aiohttp.ClientResponse:
-        """The request sent as the endpoint's auth has it for this attempt, within the deadline."""
+        """The request sent as ``auth`` has it for this attempt, within the deadline."""
         session = self._session
         assert session is not None  # opened by run()
         if session.closed:
@@ -189,16 +475,16 @@ class Call:
                 "the session is closed", provider=origin.provider, endpoint=origin.endpoint
             )
         attempt = replace(request, headers=dict(request.headers))
-        if endpoint.auth is None:
+        if auth is None:
             return await self._deliver(session, attempt, origin)
         async with (
             asyncio.timeout(self._time_left(origin)),
-            aclosing(endpoint.auth.auth_flow(attempt)) as flow,
+            aclosing(auth.auth_flow(attempt)) as flow,
         ):
             outgoing = await flow.__anext__()
             while True:
                 self._keep_added_secrets(request, outgoing)
-                endpoint.check_headers(outgoing.headers)
+                check_headers(target, outgoing.headers)
                 response = await self._deliver(session, outgoing, origin)
                 try:
                     outgoing = await flow.asend(Response(response.status, response.headers))
@@ -222,10 +508,13 @@ class Call:
         timeout = aiohttp.ClientTimeout(
             total=self._time_left(origin), sock_connect=timeouts.connect, sock_read=timeouts.idle
         )
+        assert self._jar is not None  # made by _run()
+        url = URL(request.url, encoded=True)
         response: aiohttp.ClientResponse = await session.request(
             request.method,
-            URL(request.url, encoded=True),
+            url,
             headers=request.headers,
+            cookies=self._jar.filter_cookies(url) or None,
             data=request.body or None,
             proxy=self.options.proxy,
             timeout=timeout,
@@ -234,6 +523,7 @@ class Call:
             allow_redirects=False,
             raise_for_status=False,
         )
+        self._jar.update_cookies(response.cookies, response.url)
         return response
 
     def _time_left(self, origin: Origin) -> float | None:
@@ -246,9 +536,7 @@ class Call:
             )
         return left
 
-    def _retry_delay(
-        self, endpoint: EndpointSettings, failure: ProviderError, attempt: int
-    ) -> float | None:
+    def _retry_delay(self, failure: ProviderError, attempt: int) -> float | None:
         """Seconds to wait before retrying after ``failure``, or None to give up.
 
         The server's hint is taken over the backoff, but ``max_backoff`` bounds every wait, and
@@ -256,7 +544,7 @@ class Call:
         """
         if self.retries_left <= 0 or not _is_retryable(failure):
             return None
-        retries = endpoint.retries
+        retries = self.options.retries
         delay = retries.backoff(attempt)
         if isinstance(failure, APIStatusError) and failure.retry_after is not None:
             delay = min(failure.retry_after, retries.max_backoff)
@@ -265,8 +553,23 @@ class Call:
         return delay
 
 
+async def _read_whole(response: aiohttp.ClientResponse, limit: int, origin: Origin) -> bytes:
+    """A step's whole answer; more than ``limit`` bytes (decompressed) is an error."""
+    data = bytearray()
+    async for chunk in response.content.iter_any():
+        data += chunk
+        if len(data) > limit:
+            raise ResponseLimitError(
+                "the answer is larger than a step's can be",
+                limit,
+                provider=origin.provider,
+                endpoint=origin.endpoint,
+            )
+    return bytes(data)
+
+
 async def _read(
-    endpoint: EndpointSettings, response: aiohttp.ClientResponse, origin: Origin
+    endpoint: StreamedTarget, response: aiohttp.ClientResponse, origin: Origin
 ) -> AsyncGenerator[list[StreamItem], None]:
     """What each read of the body brings, until the answer is complete or the body ends."""
     reader = endpoint.framing.reader(origin)
@@ -315,7 +618,7 @@ class _Connection:
         self.answered = False
         """Whether the current attempt got its answer's status and headers."""
         self.closed = False
-        self._pending: asyncio.Future[aiohttp.ClientResponse] | None = None
+        self._pending: asyncio.Future[Any] | None = None
         self._closing = asyncio.Event()
 
     def close(self) -> None:
@@ -326,23 +629,30 @@ class _Connection:
         if self.response is not None:
             self.response.close()
 
+    async def wait(self, pending: Awaitable[_T]) -> _T | None:
+        """What ``pending`` gives; None if ``close()`` came first."""
+        future = asyncio.ensure_future(pending)
+        self._pending = future
+        try:
+            result = await future
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if self.closed and task is not None and not task.cancelling():
+                return None  # close() cancelled the wait; nobody cancelled the reader
+            raise
+        finally:
+            self._pending = None
+        return None if self.closed else result
+
     async def open(
         self, request: Awaitable[aiohttp.ClientResponse]
     ) -> aiohttp.ClientResponse | None:
         """The response to ``request``, kept to be closed; None if ``close()`` came first."""
         pending = asyncio.ensure_future(request)
-        self._pending = pending
-        try:
-            response = await pending
-        except asyncio.CancelledError:
-            task = asyncio.current_task()
-            if self.closed and task is not None and not task.cancelling():
-                return None  # close() cancelled the request; nobody cancelled the reader
-            raise
-        finally:
-            self._pending = None
-        if self.closed:
-            response.close()
+        response = await self.wait(pending)
+        if response is None:
+            if pending.done() and not pending.cancelled() and pending.exception() is None:
+                pending.result().close()
             return None
         self.response = response
         return response
@@ -361,7 +671,8 @@ async def _session_for(
     if session is not None:
         yield session
         return
-    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as own_session:
+    # The call keeps its cookies itself.
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as own_session:
         yield own_session
 
 

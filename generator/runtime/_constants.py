@@ -15,6 +15,7 @@ __all__ = [
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_RETRY_SILENT_STREAMS",
+    "DEFAULT_STEP_RESPONSE_BYTES",
     "DEFAULT_TOTAL_TIMEOUT",
     "ERROR_EXCERPT_BYTES",
     "ERROR_EXCERPT_CHARACTERS",
@@ -23,6 +24,7 @@ __all__ = [
     "GATEWAY_MAX_REQUEST_BYTES",
     "GATEWAY_PORT",
     "GATEWAY_UPSTREAM_CONNECTIONS",
+    "LONGEST_MATCHED_TEXT",
     "MAX_RETRY_AFTER",
 ]
 
@@ -54,6 +56,14 @@ without a single event end the response too: blank lines or padding carry nothin
 
 DEFAULT_MAX_RESPONSE_BYTES = 64 << 20
 """The most a response may carry in all, decompressed (64 MiB): far more than any answer."""
+
+DEFAULT_STEP_RESPONSE_BYTES = 8 << 20
+"""The most a step's answer may carry, decompressed (8 MiB): a token, a page, a small document;
+it is read whole."""
+
+LONGEST_MATCHED_TEXT = 1 << 20
+"""How much of a step's answer a regular expression reads (1 Mi characters): a pattern that
+backtracks cannot keep a core busy over more."""
 
 MAX_RETRY_AFTER = 60.0
 """The longest a server's ``Retry-After`` hint is taken at, in seconds; longer hints are cut."""

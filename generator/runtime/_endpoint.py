@@ -2,38 +2,38 @@
 
 A generated module builds the headers and the body (plain Python compiled from the spec) and
 hands them to :meth:`Endpoint.stream`, which checks and encodes them into the :class:`Request`
-that goes out, and makes the call (``_call``): everything about the network happens there, once
-for all providers. A caller's mistake is a :class:`ConfigurationError` before anything is sent;
-whatever the server does, what leaves here is a :class:`ProviderError` that carries no secret.
+that goes out (``_requests``), and makes the call (``_call``): everything about the network
+happens there, once for all providers. A module whose spec makes requests before the streamed
+one makes its call with :meth:`Endpoint.call` and hands it its exchanges. A caller's mistake is
+a :class:`ConfigurationError` before anything is sent; whatever the server does, what leaves
+here is a :class:`ProviderError` that carries no secret.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal
-from urllib.parse import urlencode
+from typing import Any, Literal, TypeVar
 
 import aiohttp
-from yarl import URL
 
 from ._auth import Auth, Request
 from ._call import Call, CallOptions
 from ._config import Retries, Timeouts
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES
-from ._exceptions import ConfigurationError, MissingSecretError
+from ._exceptions import MissingSecretError
 from ._framings import Framing
+from ._requests import build_request, check_headers, refuse
 from ._secrets import url_credentials
+from ._steps import text_of
 from ._stream import TextStream
-from ._url import is_http_url, rebase_url
+from ._url import BaseURL, base_url_for, is_http_url
 
 __all__ = ["Endpoint"]
 
-_FORBIDDEN_IN_HEADERS = ("\r", "\n", "\0")
-_CONTENT_TYPES = {"json": "application/json", "form": "application/x-www-form-urlencoded"}
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,45 @@ class Endpoint:
             )
         return value
 
+    def call(
+        self,
+        *,
+        session: aiohttp.ClientSession | None = None,
+        proxy: str | None = None,
+        timeout: float | Timeouts | None = None,
+        base_url: BaseURL | None = None,
+        max_retries: int | None = None,
+        secret_values: Mapping[str, object] | None = None,
+    ) -> Call:
+        """A call of this provider, made as these options say: checked here, a
+        :class:`ConfigurationError` before anything is sent.
+
+        ``session`` is reused and left open; ``proxy`` is an HTTP proxy URL; ``timeout`` is the
+        total in seconds, or a :class:`Timeouts`; ``base_url`` replaces the scheme, host and
+        port of the call's requests to the endpoint's origin, and prefixes their paths;
+        ``max_retries`` overrides the spec's; ``secret_values`` are the caller's arguments the
+        spec declares secret, by name, kept out of what the call shows like its variables.
+        """
+        servers = [] if base_url is None else self._servers(base_url)
+        for name, value in [*servers, ("proxy", proxy)]:
+            if value is not None and not is_http_url(value):
+                raise refuse(self, f"{name} must be an http:// or https:// URL with a host")
+        options = CallOptions(
+            session=session,
+            proxy=proxy,
+            timeouts=self._timeouts(timeout),
+            retries=self.retries,
+            max_retries=self._max_retries(max_retries),
+            base_url=base_url,
+        )
+        secrets = [(os.environ.get(variable, ""), variable) for variable in self.secrets]
+        for _, server in servers:
+            secrets += url_credentials(str(server), "base_url credentials")
+        secrets += url_credentials(proxy, "proxy credentials")
+        given = (secret_values or {}).items()
+        secrets += [(text_of(value), name) for name, value in given if value is not None]
+        return Call(options, secrets)
+
     def stream(
         self,
         headers: Mapping[str, str],
@@ -72,31 +111,41 @@ class Endpoint:
         session: aiohttp.ClientSession | None = None,
         proxy: str | None = None,
         timeout: float | Timeouts | None = None,
-        base_url: str | None = None,
+        base_url: BaseURL | None = None,
         max_retries: int | None = None,
+        secret_values: Mapping[str, object] | None = None,
     ) -> TextStream:
-        """Send the request when iteration starts, and stream the answer's text deltas.
+        """Send the request when iteration starts, and stream the answer's text deltas: a call
+        of one exchange.
 
         ``body`` is None for no body; ``url`` is this call's URL when the spec's has
-        placeholders. ``timeout`` is the total in seconds, or a :class:`Timeouts`; ``base_url``
-        replaces the scheme, host and port of the endpoint's URL and prefixes its path. What
-        cannot be sent is a :class:`ConfigurationError` here, before anything is.
+        placeholders. The options are :meth:`call`'s.
         """
-        for name, value in (("base_url", base_url), ("proxy", proxy)):
-            if value is not None and not is_http_url(value):
-                raise self._refuse(f"{name} must be an http:// or https:// URL with a host")
-        request = self.request(headers, body, url=url, base_url=base_url)
-        options = CallOptions(
+        call = self.call(
             session=session,
             proxy=proxy,
-            timeouts=self._timeouts(timeout),
-            max_retries=self._max_retries(max_retries),
+            timeout=timeout,
+            base_url=base_url,
+            max_retries=max_retries,
+            secret_values=secret_values,
         )
-        secrets = [(os.environ.get(variable, ""), variable) for variable in self.secrets]
-        secrets += url_credentials(base_url, "base_url credentials")
-        secrets += url_credentials(proxy, "proxy credentials")
-        call = Call(options, secrets)
-        return TextStream(call.run(call.stream(self, request)), close=call.close)
+        moved_to = base_url_for(base_url, url or self.url, same_origin=True)
+        request = self.request(headers, body, url=url, base_url=moved_to)
+        return call.answer(lambda: call.stream(self, request))
+
+    def _servers(self, base_url: object) -> list[tuple[str, object]]:
+        """Each server ``base_url`` names, with what to call it in an error."""
+        if isinstance(base_url, Mapping):
+            return [(f"base_url[{origin!r}]", server) for origin, server in base_url.items()]
+        return [("base_url", base_url)]
+
+    def entry(self, table: str, entries: Mapping[str, _V], key: str) -> _V:
+        """The entry at ``key`` of the spec's value ``table``; a key it lacks is a
+        ``ConfigurationError`` that names the keys it has."""
+        if key in entries:
+            return entries[key]
+        known = ", ".join(repr(each) for each in entries)
+        raise refuse(self, f"{table} has no entry for {key!r}; it has: {known}")
 
     def request(
         self,
@@ -106,56 +155,14 @@ class Endpoint:
         url: str | None = None,
         base_url: str | None = None,
     ) -> Request:
-        """The request for these headers and body, checked and encoded as it will be sent.
-
-        ``url`` is one built from placeholders, already percent-encoded; without it, the
-        endpoint's own. ``base_url`` moves it (checked by the caller).
-        """
-        target = self.url if url is None else url
-        if base_url is not None:
-            target = rebase_url(target, base_url)
-        if url is None:  # written by the spec: encoded here, as it will be sent
-            target = str(URL(target))
-        self.check_headers(headers)
-        sent = dict(headers)
-        data = b""
-        if body is not None:
-            data = self._encode(body)
-            if not any(name.lower() == "content-type" for name in sent):
-                sent["Content-Type"] = _CONTENT_TYPES[self.body_format]
-        return Request(self.method, target, sent, data)
+        """The request for these headers and body, checked and encoded as it will be sent
+        (``url``: one built from placeholders, already percent-encoded; ``base_url``: where
+        it moves)."""
+        return build_request(self, headers, body, url=url, base_url=base_url)
 
     def check_headers(self, headers: Mapping[str, str]) -> None:
         """Refuse a header value that would break the request (a line break, a NUL)."""
-        for name, value in headers.items():
-            if any(character in value for character in _FORBIDDEN_IN_HEADERS):
-                # The value is not quoted: it may be a secret.
-                raise self._refuse(f"the value of header {name!r} has a line break or NUL in it")
-
-    def _encode(self, body: Any) -> bytes:
-        """The body's exact bytes: JSON, or URL-encoded form fields."""
-        if self.body_format == "form":
-            return urlencode(self._form_fields(body)).encode("utf-8")
-        try:
-            return json.dumps(body, allow_nan=False).encode("utf-8")
-        except (TypeError, ValueError) as error:
-            raise self._refuse(f"the body cannot be sent as JSON: {error}") from None
-        except RecursionError:
-            raise self._refuse("the body cannot be sent as JSON: it is nested too deeply") from None
-
-    def _form_fields(self, body: Mapping[str, object]) -> dict[str, str]:
-        """A form body's fields as text, booleans as JSON writes them."""
-        fields: dict[str, str] = {}
-        for key, value in body.items():
-            if not isinstance(value, str | int | float | bool):
-                raise self._refuse(
-                    f"form field {key!r} is a {type(value).__name__}: a form holds text, "
-                    "numbers and booleans"
-                )
-            if isinstance(value, float) and not math.isfinite(value):
-                raise self._refuse(f"form field {key!r} is {value}: not a number to send")
-            fields[key] = ("true" if value else "false") if isinstance(value, bool) else str(value)
-        return fields
+        check_headers(self, headers)
 
     def _timeouts(self, timeout: float | Timeouts | None) -> Timeouts:
         if isinstance(timeout, Timeouts):
@@ -169,20 +176,14 @@ class Endpoint:
         if value is None:
             return
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self._refuse(
-                f"{name} must be a number of seconds or None, not {type(value).__name__}"
-            )
+            kind = type(value).__name__
+            raise refuse(self, f"{name} must be a number of seconds or None, not {kind}")
         if not (math.isfinite(value) and value > 0):
-            raise self._refuse(f"{name} must be a positive, finite number of seconds, not {value}")
+            raise refuse(self, f"{name} must be a positive, finite number of seconds, not {value}")
 
     def _max_retries(self, max_retries: int | None) -> int:
         if max_retries is None:
             return self.retries.max_retries
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise self._refuse(f"max_retries must be a whole number >= 0, not {max_retries!r}")
+            raise refuse(self, f"max_retries must be a whole number >= 0, not {max_retries!r}")
         return max_retries
-
-    def _refuse(self, message: str) -> ConfigurationError:
-        return ConfigurationError(
-            message, provider=self.provider, endpoint=f"{self.method} {self.url}"
-        )

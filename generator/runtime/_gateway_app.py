@@ -41,6 +41,7 @@ from ._openai_format import (
 )
 from ._registry import Registry
 from ._stream import TextStream
+from ._url import BaseURL
 
 __all__ = ["IGNORED_FIELDS_HEADER", "build_app"]
 
@@ -72,13 +73,14 @@ _Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 def build_app(
     registry: Registry,
     *,
-    base_urls: Mapping[str, str] | None = None,
+    base_urls: Mapping[str, BaseURL] | None = None,
     api_key: str | None = None,
 ) -> web.Application:
     """The gateway for ``registry``'s providers.
 
     ``base_urls`` maps a provider's name (class or module) to the server it is pointed at
-    instead of its own, as its ``base_url=`` argument does; with ``api_key`` every request but
+    instead of its own (or its origins to servers), as its ``base_url=`` argument does; with
+    ``api_key`` every request but
     the health check needs ``Authorization: Bearer <api_key>``. Raises
     ``UnknownProviderError`` for a name of ``base_urls`` that is no provider.
     """
@@ -94,7 +96,7 @@ def build_app(
 class _Gateway:
     """The handlers, and what they share: the providers, the options, the upstream pool."""
 
-    def __init__(self, registry: Registry, base_urls: Mapping[str, str], api_key: str | None):
+    def __init__(self, registry: Registry, base_urls: Mapping[str, BaseURL], api_key: str | None):
         self._registry = registry
         self._base_urls = {registry.info(name).name: url for name, url in base_urls.items()}
         self._key = None if api_key is None else api_key.encode("utf-8", "surrogateescape")

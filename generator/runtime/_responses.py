@@ -21,6 +21,7 @@ from ._exceptions import (
     AuthenticationError,
     NotFoundError,
     PermissionDeniedError,
+    ProviderError,
     RateLimitError,
     RedirectError,
     ServerError,
@@ -30,7 +31,7 @@ from ._exceptions import (
 )
 from ._framings import Origin
 
-__all__ = ["check_response", "retry_after"]
+__all__ = ["check_response", "check_status", "handshake_error", "redirect_error", "retry_after"]
 
 _ANSWERS = frozenset({200, 203})
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
@@ -49,17 +50,8 @@ async def check_response(
     response: aiohttp.ClientResponse, content_types: tuple[str, ...], origin: Origin
 ) -> None:
     """Raise unless ``response`` is a streamed answer of one of ``content_types``."""
+    await check_status(response, origin)
     status = response.status
-    if 300 <= status < 400:
-        location = response.headers.get("Location", "")
-        raise RedirectError(
-            status,
-            origin.redact(_origin_of(str(response.url), location)) if location else "",
-            provider=origin.provider,
-            endpoint=origin.endpoint,
-        )
-    if status >= 400:
-        raise _status_error(response, await _excerpt(response, origin), origin)
     if status not in _ANSWERS:
         raise UnexpectedStatusError(status, provider=origin.provider, endpoint=origin.endpoint)
     if "*/*" in content_types or response.content_type in content_types:
@@ -70,6 +62,34 @@ async def check_response(
         provider=origin.provider,
         endpoint=origin.endpoint,
     )
+
+
+async def check_status(response: aiohttp.ClientResponse, origin: Origin) -> None:
+    """Raise for a redirect (never followed) or an error status; a step's answer may be any
+    other."""
+    status = response.status
+    if 300 <= status < 400:
+        location = response.headers.get("Location", "")
+        raise redirect_error(status, str(response.url), location, origin)
+    if status >= 400:
+        raise _status_error(status, response.headers, await _excerpt(response, origin), origin)
+
+
+def redirect_error(status: int, url: str, location: str, origin: Origin) -> RedirectError:
+    """The error for a redirect of ``url`` to ``location``, which is never followed."""
+    return RedirectError(
+        status,
+        origin.redact(_origin_of(url, location)) if location else "",
+        provider=origin.provider,
+        endpoint=origin.endpoint,
+    )
+
+
+def handshake_error(status: int, headers: Mapping[str, str], origin: Origin) -> ProviderError:
+    """The error for a WebSocket handshake answered with ``status`` rather than 101."""
+    if status >= 400:
+        return _status_error(status, headers, "", origin)
+    return UnexpectedStatusError(status, provider=origin.provider, endpoint=origin.endpoint)
 
 
 def _origin_of(url: str, location: str) -> str:
@@ -103,15 +123,16 @@ async def _excerpt(response: aiohttp.ClientResponse, origin: Origin) -> str:
     return shorten(" ".join(text.split()))
 
 
-def _status_error(response: aiohttp.ClientResponse, excerpt: str, origin: Origin) -> APIStatusError:
-    status = response.status
+def _status_error(
+    status: int, headers: Mapping[str, str], excerpt: str, origin: Origin
+) -> APIStatusError:
     error_type = _STATUS_ERRORS.get(status, ServerError if status >= 500 else APIStatusError)
     return error_type(
         status,
         excerpt,
         provider=origin.provider,
         endpoint=origin.endpoint,
-        retry_after=retry_after(response.headers),
+        retry_after=retry_after(headers),
     )
 
 

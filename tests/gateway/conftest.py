@@ -52,7 +52,7 @@ def provider_keys(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 
 @asynccontextmanager
 async def serving(
-    base_urls: Mapping[str, str] | None = None,
+    base_urls: Mapping[str, Any] | None = None,
     api_key: str | None = None,
     *,
     handler_cancellation: bool = True,

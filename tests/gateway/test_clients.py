@@ -16,7 +16,7 @@ import pytest
 import generated
 from replay import Recording, ReplayServer
 
-from ..conftest import ROOT, all_recordings, recording
+from ..conftest import ROOT, all_recordings, filled, flow_recordings, flow_values, recording
 from .conftest import chat_body, chunks, provider_of, serving, streamed_text
 
 GATEWAY_KEY = "sdk-test-key"
@@ -142,7 +142,11 @@ async def test_a_failure_mid_stream_is_an_sdk_error_after_the_text() -> None:
     assert "".join(pieces) == "".join(midstream.expect["deltas_before_error"])
 
 
-ANSWERED = [r for r in all_recordings() if r.response.status == 200 and "error" not in r.expect]
+ANSWERED = [
+    r
+    for r in [*all_recordings(), *flow_recordings()]
+    if "error" not in r.expect and (r.is_flow or r.response.status == 200)
+]
 """Every recording of a whole answer: one of each spec at least."""
 
 
@@ -152,15 +156,24 @@ def test_there_is_an_answer_of_every_spec_to_stream() -> None:
 
 
 @pytest.mark.parametrize("recorded", ANSWERED, ids=ids)
-async def test_the_sdk_streams_the_exact_text_of_every_spec(recorded: Recording) -> None:
+async def test_the_sdk_streams_the_exact_text_of_every_spec(
+    recorded: Recording, monkeypatch: pytest.MonkeyPatch
+) -> None:
     expect = recorded.expect
     text = "".join(expect["deltas"]) if "deltas" in expect else expect["text"]
-    async with ReplayServer() as upstream:
-        base_urls = {provider_of(recorded): upstream.base_url(upstream.add(recorded))}
+    provider = provider_of(recorded)
+    secrets = generated._REGISTRY.info(provider).secrets
+    values = flow_values(recorded, secrets) if recorded.is_flow else {}
+    for name in secrets if recorded.is_flow else ():
+        monkeypatch.setenv(name, values[name])
+    async with ReplayServer(values=values) as upstream:
+        route = upstream.add(recorded)
+        base_url = upstream.base_urls(route) if recorded.is_flow else upstream.base_url(route)
         async with (
-            serving(base_urls, api_key=GATEWAY_KEY) as url,
+            serving({provider: base_url}, api_key=GATEWAY_KEY) as url,
             openai.AsyncOpenAI(base_url=f"{url}/v1", api_key=GATEWAY_KEY, max_retries=0) as client,
         ):
-            stream = await client.chat.completions.create(**arguments(recorded), stream=True)
+            called = filled(arguments(recorded), values)
+            stream = await client.chat.completions.create(**called, stream=True)
             pieces = [chunk.choices[0].delta.content async for chunk in stream if chunk.choices]
     assert "".join(piece or "" for piece in pieces) == text

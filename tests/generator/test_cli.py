@@ -203,7 +203,7 @@ def test_every_committed_spec_points_editors_at_the_schema() -> None:
 
 def test_a_bad_spec_gives_no_traceback_in_a_real_process(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("version: 3\n", encoding="utf-8")
+    bad.write_text("version: 4\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "validate", str(bad)],
         capture_output=True,
@@ -213,7 +213,7 @@ def test_a_bad_spec_gives_no_traceback_in_a_real_process(tmp_path: Path) -> None
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"{bad.as_posix()}:1:10: version: 3 is not one of: 1, 2" in result.stderr
+    assert f"{bad.as_posix()}:1:10: version: 4 is not one of: 1, 2, 3" in result.stderr
 
 
 def test_build_names_providers_that_fall_back_to_jsonpath_ng(

@@ -15,20 +15,28 @@ from ..conftest import ROOT
 from .conftest import BuiltPackage
 
 SPEC = """\
-version: 2
+version: 3
 provider: {{class: Probe, module: probe, url: "https://probe.example", working: true}}
 request:
-  url: https://api.probe.example/stream
-  body: {{messages: "${{messages}}"}}
+{request}
 response:
   framing: {framing}
 {keys}"""
 
+HTTP_REQUEST = """\
+  url: https://api.probe.example/stream
+  body: {messages: "${messages}"}"""
+
+SOCKET_REQUEST = """\
+  url: wss://api.probe.example/stream
+  send: [{json: {messages: "${messages}"}}]"""
+
 
 def spec_text(framing: str, keys: str = "") -> str:
-    if not keys and "delta" in FRAMINGS[framing].required:
+    if not keys and "delta" in FRAMINGS[framing].properties:
         keys = "  delta: $.text\n"
-    return SPEC.format(framing=framing, keys=keys)
+    request = SOCKET_REQUEST if framing == "websocket" else HTTP_REQUEST
+    return SPEC.format(framing=framing, keys=keys, request=request)
 
 
 def load(tmp_path: Path, text: str) -> object:
@@ -71,17 +79,17 @@ def test_each_framing_is_in_the_runtime_the_schema_and_the_docs(
         (
             "text",
             "  delta: $.t\n",
-            "response.delta: only for framing sse, ndjson or json_array, not text",
+            "response.delta: only for framing sse, ndjson, json_array, json or websocket, not text",
         ),
         (
             "text",
             "  max_event_size: 10\n",
-            "response.max_event_size: only for framing sse, ndjson or json_array, not text",
+            "response.max_event_size: only for framing sse, ndjson, json_array or websocket, not text",
         ),
         (
             "text",
             "  stop: {data: x, path: $.done}\n",
-            "response.stop: only for framing sse, ndjson or json_array, not text",
+            "response.stop: only for framing sse, ndjson, json_array, json or websocket, not text",
         ),
         (
             "ndjson",

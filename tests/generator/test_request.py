@@ -96,7 +96,7 @@ def test_a_url_without_placeholders_is_the_endpoints_own(
     [
         (
             "https://${model}.probe.example/chat",
-            "request.url: a placeholder may stand in the URL's path or query, not its host",
+            "request.url: a placeholder in the host needs version: 3",
         ),
         (
             "https://api.probe.example/${messages}",

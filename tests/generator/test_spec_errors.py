@@ -161,9 +161,9 @@ CASES = {
         ["specs/demo.yaml:17:3: response.framing: framing json_array needs version: 2"],
     ),
     "enum": (
-        edit("framing: sse", "framing: websocket"),
+        edit("framing: sse", "framing: grpc"),
         [
-            "specs/demo.yaml:17:12: response.framing: 'websocket' is not one of: sse, ndjson, json_array, text"
+            "specs/demo.yaml:17:12: response.framing: 'grpc' is not one of: sse, ndjson, json_array, json, text, websocket"
         ],
     ),
     "invalid jsonpath": (

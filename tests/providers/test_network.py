@@ -217,8 +217,15 @@ async def test_a_slow_drip_hits_the_total_timeout(server: ReplayServer) -> None:
     assert isinstance(error, TimeoutError)
 
 
+def answering(recorded: Recording, body: bytes) -> Recording:
+    """``recorded``, its response's body ``body`` in one chunk."""
+    [exchange] = recorded.exchanges
+    response = replace(recorded.response, chunks=(body,), delays=None)
+    return replace(recorded, exchanges=(replace(exchange, response=response),))
+
+
 async def test_a_slow_drip_within_the_timeouts_completes(server: ReplayServer) -> None:
-    short = replace(HELLO, response=replace(HELLO.response, chunks=(HELLO.response.body[:600],)))
+    short = answering(HELLO, HELLO.response.body[:600])
     deltas, error = await stream_from(server, Fault(drip=0.001), rec=short)
     assert isinstance(error, IncompleteStreamError)  # the body was cut short, but it all arrived
     assert deltas == ["Hello"]
@@ -242,9 +249,7 @@ async def test_a_refused_connection(server: ReplayServer) -> None:
 
 
 async def test_a_line_that_never_ends_is_bounded(server: ReplayServer) -> None:
-    endless = replace(
-        HELLO, response=replace(HELLO.response, chunks=(b"data: " + b"x" * (2 << 20),))
-    )
+    endless = answering(HELLO, b"data: " + b"x" * (2 << 20))
     _, error = await stream_from(server, rec=endless)
     assert isinstance(error, EventTooLargeError)
     assert error.limit == 1 << 20

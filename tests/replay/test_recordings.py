@@ -70,9 +70,15 @@ def test_optional_fields_default(tmp_path: Path) -> None:
             broken(["response", "headers", "X-Request-Id"], 1),
             "response.headers.X-Request-Id: expected a string",
         ),
-        (broken(["request", "url"], "/v1/chat"), "request.url: not an absolute http(s) URL"),
+        (
+            broken(["request", "url"], "/v1/chat"),
+            "request.url: not an absolute http(s) or ws(s) URL",
+        ),
         (broken(["request", "method"], "post"), "request.method: not an HTTP method"),
-        (broken(["request", "body"], "{}"), "request.body: give either 'json' or 'body'"),
+        (
+            broken(["request", "body"], "{}"),
+            "request: give one of 'json', 'form' or 'body', not several",
+        ),
         (broken(["expect"], []), "expect: expected an object, got an array"),
         (broken(["delays"], []), "delays: unknown key"),
         ([], "(file): expected an object, got an array"),

@@ -16,7 +16,8 @@ from typing import Literal
 from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._exceptions import MalformedEventError
 from .._stream import StreamItem
-from .base import Origin, Silence, incomplete, too_large
+from .base import Origin, Reader, Silence, incomplete, too_large
+from .cumulative import cumulative
 from .json_rules import DocumentRules, parse_json
 from .lines import OversizeError, utf8_decoder
 
@@ -174,9 +175,9 @@ class JSONArrayFraming:
     content_types: tuple[str, ...] = ("application/json",)
     max_event_size: int = DEFAULT_MAX_EVENT_SIZE
 
-    def reader(self, origin: Origin) -> JSONArrayReader:
+    def reader(self, origin: Origin) -> Reader:
         """A reader for one response."""
-        return JSONArrayReader(self, origin)
+        return cumulative(self.rules.cumulative, JSONArrayReader(self, origin), origin)
 
 
 class JSONArrayReader:

@@ -1,6 +1,6 @@
 # Generated from generator/runtime/_framings/sse.py by `python -m generator build`: do not edit by hand.
 # A copy of the generator's runtime: edit its source, then regenerate.
-"""Server-sent events whose data is JSON (or a sentinel such as ``[DONE]``).
+"""Server-sent events whose data is JSON (or a sentinel such as ``[DONE]``), or text.
 
 The decoder follows the WHATWG HTML standard's rules for interpreting an event stream. A read is
 split into blocks at blank lines all at once; a block that is one ``data:`` line, or an
@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._stream import StreamItem
-from .base import Origin, Silence, incomplete, too_large
+from .base import Origin, Reader, Silence, incomplete, too_large
+from .cumulative import cumulative
 from .json_rules import DocumentRules, loads_leniently, reported
 from .lines import OversizeError, Splitter, UnfinishedText, decoded
+from .markers import TextMarkers
 
 __all__ = ["SSEDecoder", "SSEFraming", "SSEReader", "ServerSentEvent"]
 
@@ -130,9 +132,11 @@ class SSEDecoder:
 
 @dataclass(frozen=True, slots=True)
 class SSEFraming:
-    """Server-sent events whose data is JSON, with stop and error signals by type or data."""
+    """Server-sent events whose data is JSON read by ``rules``, or text (no rules: the data is
+    the text, read for ``markers``), with stop and error signals by type or data."""
 
-    rules: DocumentRules
+    rules: DocumentRules | None = None
+    markers: TextMarkers | None = None
     delta_events: frozenset[str] | None = None
     stop_data: str | None = None
     stop_events: frozenset[str] = frozenset()
@@ -146,11 +150,13 @@ class SSEFraming:
     @property
     def has_stop(self) -> bool:
         """Whether the spec says how the answer ends (else the end of the body ends it)."""
-        return bool(self.stop_data or self.stop_events or self.rules.has_stop)
+        has_stop = self.rules is not None and self.rules.has_stop
+        return bool(self.stop_data or self.stop_events or has_stop)
 
-    def reader(self, origin: Origin) -> SSEReader:
+    def reader(self, origin: Origin) -> Reader:
         """A reader for one response."""
-        return SSEReader(self, origin)
+        mode = None if self.rules is None else self.rules.cumulative
+        return cumulative(mode, SSEReader(self, origin), origin)
 
 
 class SSEReader:
@@ -184,7 +190,8 @@ class SSEReader:
         framing, origin, stop_data = self._framing, self._origin, self._stop_data
         rules, delta_events = framing.rules, framing.delta_events
         stop_events, error_events = framing.stop_events, framing.error_events
-        plain, read = self._plain, rules.read_data
+        plain = self._plain
+        read = self._read_text if rules is None else rules.read_data
         events = 0
         for block in blocks:
             if plain and 10 not in block and block.startswith(b"data: "):
@@ -204,7 +211,7 @@ class SSEReader:
             if reported_error is not None:
                 raise reported(self._error_text(reported_error), origin)
             if event in stop_events:
-                if framing.read_stop_events:
+                if framing.read_stop_events and rules is not None:
                     rules.final(data, items)
                 return True
             if event in error_events:
@@ -232,8 +239,21 @@ class SSEReader:
         if self._decoder.truncated:
             raise incomplete("the stream ended in the middle of an event", self._origin)
 
+    def _read_text(self, data: bytes, items: list[StreamItem], origin: Origin) -> bool:
+        """An event whose data is text: the text, unless a marker says otherwise."""
+        text = decoded(data)
+        markers = self._framing.markers
+        if markers is not None:
+            if markers.passes_over(text):
+                return False
+            markers.check(text, origin)
+        if text:
+            items.append(text)
+        return False
+
     def _error_text(self, data: str) -> object:
         """The message of an error event: at the error path if the data is JSON, else the data."""
-        document = loads_leniently(data)
-        message = None if document is None else self._framing.rules.error_in(document)
+        rules = self._framing.rules
+        document = None if rules is None else loads_leniently(data)
+        message = None if rules is None or document is None else rules.error_in(document)
         return data if message is None else message

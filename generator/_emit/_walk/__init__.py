@@ -13,12 +13,12 @@ attributes where the first tests and indexes dicts.
 from __future__ import annotations
 
 from ..._model import DocumentPaths
-from .._source import CodeBuilder
+from .._source import CodeBuilder, literal
 from ._shapes import shapes_of
 from ._tree import prefix_tree
-from ._walks import DOCUMENT_WALK, SHAPE_WALK, document_walk, shape_walk
+from ._walks import DOCUMENT_WALK, SHAPE_WALK, document_walk, lookup, shape_walk
 
-__all__ = ["rules_arguments"]
+__all__ = ["lookup", "rules_arguments"]
 
 
 def rules_arguments(rules: DocumentPaths, code: CodeBuilder) -> list[tuple[str, str]]:
@@ -36,4 +36,6 @@ def rules_arguments(rules: DocumentPaths, code: CodeBuilder) -> list[tuple[str, 
         arguments.append(("shape_walk", code.define(SHAPE_WALK, source)))
     if rules.has_stop:
         arguments.append(("has_stop", "True"))
+    if rules.cumulative is not None:
+        arguments.append(("cumulative", literal(rules.cumulative)))
     return arguments

@@ -1,7 +1,8 @@
 """The end of a walk: what the values it found become, in one order for every walk.
 
-First the error (a document that reports one carries nothing else), then the events: reasoning,
-text, tool calls, usage and the finish reason; last, whether the document completes the answer.
+First the error (a document that reports one carries nothing else), then the events: reasoning
+and text (when the filter, if the spec has one, lets them count), tool calls, usage and the
+finish reason; last, whether the document completes the answer.
 Each role's value is one value (or MISSING) when its path is singular, else the list of its
 matches.
 """
@@ -49,9 +50,16 @@ def _errors(rules: DocumentPaths, code: CodeBuilder) -> list[str]:
 
 def _events(rules: DocumentPaths, code: CodeBuilder) -> list[str]:
     lines = []
+    guard = ""
+    if "filter" in rules.paths:
+        # The document's text counts only when the filter's value is one of the spec's.
+        lines.append(
+            f"    counts = {code.use('json_one_of')}(filter, {literal(rules.filter_values)})"
+        )
+        guard = "counts and "
     for role, wrapper in _TEXT_ROLES.items():
         if role in rules.paths:
-            lines += _each(rules, role, partial(_text, rules, role, wrapper, code))
+            lines += _each(rules, role, partial(_text, rules, role, wrapper, code, guard))
     if "tool_calls" in rules.paths:
         lines += _each(rules, "tool_calls", partial(_tool_call, rules, code))
     lines += _usage(rules, code)
@@ -68,21 +76,29 @@ def _each(rules: DocumentPaths, role: str, body: Callable[[str], list[str]]) -> 
 
 
 def _text(
-    rules: DocumentPaths, role: str, wrapper: str | None, code: CodeBuilder, value: str
+    rules: DocumentPaths,
+    role: str,
+    wrapper: str | None,
+    code: CodeBuilder,
+    guard: str,
+    value: str,
 ) -> list[str]:
+    """The lines that add a text role's ``value``; ``guard`` is a test before each (``counts
+    and ``: the filter's)."""
+
     def wrap(text: str) -> str:
         return text if wrapper is None else f"{code.use(wrapper)}({text})"
 
     if not rules.convert_non_string:
-        return [f"if type({value}) is str and {value}:", f"    items.append({wrap(value)})"]
+        return [f"if {guard}type({value}) is str and {value}:", f"    items.append({wrap(value)})"]
     test = f"{value} is not None"
     if not _multiple(rules, role):
         test += f" and {value} is not {code.use('MISSING')}"
     return [
-        f"if type({value}) is str:",
+        f"if {guard}type({value}) is str:",
         f"    if {value}:",
         f"        items.append({wrap(value)})",
-        f"elif {test}:",
+        f"elif {guard}{test}:",
         f"    items.append({wrap(code.use('json_text') + f'({value})')})",
     ]
 

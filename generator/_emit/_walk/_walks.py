@@ -13,7 +13,7 @@ from ._outcome import outcome_lines
 from ._shapes import Shapes
 from ._tree import Node, only_value
 
-__all__ = ["DOCUMENT_WALK", "SHAPE_WALK", "document_walk", "shape_walk"]
+__all__ = ["DOCUMENT_WALK", "SHAPE_WALK", "document_walk", "lookup", "shape_walk"]
 
 DOCUMENT_WALK = "_read_document"
 SHAPE_WALK = "_read_shape"
@@ -78,7 +78,7 @@ class _Function:
                 self.lines.append(f"{indent}for {child} in {children}:")
                 node, indent = child, indent + "    "
             else:
-                self.lines.extend(_lookup(step, node, "continue", indent))
+                self.lines.extend(lookup(step, node, "continue", indent))
         self.lines.append(f"{indent}{role}.append({node})")
 
 
@@ -97,7 +97,7 @@ def _selector(role: str, path: CompiledPath, code: CodeBuilder) -> str:
     return code.define(name, f"{why}\n{name} = {code.use('fallback_nodes')}({arguments})")
 
 
-def _lookup(step: Step, node: str, leave: str, indent: str) -> list[str]:
+def lookup(step: Step, node: str, leave: str, indent: str) -> list[str]:
     """The lines that move ``node`` one step down, or ``leave`` where nothing is."""
     if isinstance(step, Name):
         key = literal(step.value)

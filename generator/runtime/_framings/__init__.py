@@ -6,7 +6,9 @@ keys from a spec and emits the constructor call of the class here.
 """
 
 from .base import MISSING, Framing, Origin, Reader
+from .cumulative import Cumulative
 from .json_array import JSONArrayFraming
+from .json_document import JSONFraming
 from .json_rules import (
     UNSET,
     DocumentRules,
@@ -16,20 +18,25 @@ from .json_rules import (
     ShapeWalk,
     UnsetType,
     json_equals,
+    json_one_of,
     json_text,
     member,
 )
+from .markers import TextMarkers
 from .ndjson import NDJSONFraming
 from .sse import SSEFraming
 from .text import TextFraming
+from .websocket import WebSocketFraming
 
 __all__ = [
     "MISSING",
     "UNSET",
+    "Cumulative",
     "DocumentRules",
     "DocumentWalk",
     "Framing",
     "JSONArrayFraming",
+    "JSONFraming",
     "NDJSONFraming",
     "NodeSelector",
     "Origin",
@@ -38,8 +45,11 @@ __all__ = [
     "Shape",
     "ShapeWalk",
     "TextFraming",
+    "TextMarkers",
     "UnsetType",
+    "WebSocketFraming",
     "json_equals",
+    "json_one_of",
     "json_text",
     "member",
 ]

@@ -19,6 +19,7 @@ import msgspec
 from .._exceptions import MalformedEventError, ServerReportedError
 from .._stream import StreamItem
 from .base import Origin
+from .cumulative import Cumulative
 from .lines import decoded
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "UnsetType",
     "decode_json",
     "json_equals",
+    "json_one_of",
     "json_text",
     "loads_leniently",
     "member",
@@ -71,6 +73,8 @@ class DocumentRules:
 
     walk: DocumentWalk
     has_stop: bool = False
+    cumulative: Cumulative | None = None
+    """Whether each document's text is the whole answer so far (see ``cumulative``)."""
     shape: type[Shape] | None = None
     """The class a document is decoded into first, when the spec's paths allow one."""
     shape_walk: ShapeWalk | None = None
@@ -145,6 +149,11 @@ def json_text(value: object) -> str:
 def json_equals(value: object, expected: object) -> bool:
     """JSON equality: true is not 1, and 1 is not "1"."""
     return type(value) is type(expected) and value == expected
+
+
+def json_one_of(value: object, choices: tuple[object, ...]) -> bool:
+    """Whether ``value`` is one of ``choices``, by JSON equality."""
+    return any(type(value) is type(choice) and value == choice for choice in choices)
 
 
 def reported(message: object, origin: Origin) -> ServerReportedError:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from .._constants import DEFAULT_MAX_EVENT_SIZE
 from .._stream import StreamItem
-from .base import Origin, Silence, incomplete, too_large
+from .base import Origin, Reader, Silence, incomplete, too_large
+from .cumulative import cumulative
 from .json_rules import DocumentRules, parse_json
 from .lines import OversizeError, Splitter, UnfinishedText, decoded
 
@@ -66,9 +67,9 @@ class NDJSONFraming:
     content_types: tuple[str, ...] = ("application/x-ndjson",)
     max_event_size: int = DEFAULT_MAX_EVENT_SIZE
 
-    def reader(self, origin: Origin) -> NDJSONReader:
+    def reader(self, origin: Origin) -> Reader:
         """A reader for one response."""
-        return NDJSONReader(self, origin)
+        return cumulative(self.rules.cumulative, NDJSONReader(self, origin), origin)
 
 
 class NDJSONReader:

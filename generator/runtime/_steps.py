@@ -1,0 +1,189 @@
+"""Steps: requests a call makes before the one it streams, for values their answers give.
+
+A generated module declares each step of its spec as a :class:`Step` and makes it with
+``Call.fetch``, which reads the :class:`Answer` whole. What the spec takes from an answer (a
+JSONPath's value, a regular expression's group, a header, a cookie) is taken by the answer's
+methods: a value that is not there is a ``MissingValueError`` naming the step, and every value
+taken is kept out of what the call shows, like the spec's own secrets. A step whose values last
+beyond one call keeps them in a :class:`StepCache`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ._auth import Request
+from ._constants import DEFAULT_STEP_RESPONSE_BYTES, LONGEST_MATCHED_TEXT
+from ._exceptions import MissingValueError
+from ._framings import MISSING, Origin
+from ._framings.json_rules import decode_json
+from ._requests import build_request, check_headers
+
+__all__ = ["Answer", "Step", "StepCache", "text_of"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a provider's call: where its request goes and how its body is written."""
+
+    provider: str
+    name: str
+    method: str
+    url: str
+    """The URL as the spec writes it; one with placeholders is built anew for each call."""
+    body_format: Literal["json", "form"] = "json"
+    moves_with_base_url: bool = True
+    """Whether a call's ``base_url`` moves it: it shares the streamed request's origin."""
+    max_response_bytes: int = DEFAULT_STEP_RESPONSE_BYTES
+
+    def request(
+        self,
+        headers: Mapping[str, str],
+        body: Any,
+        *,
+        url: str | None = None,
+        base_url: str | None = None,
+    ) -> Request:
+        """The step's request for these headers and body, checked and encoded."""
+        return build_request(self, headers, body, url=url, base_url=base_url)
+
+    def check_headers(self, headers: Mapping[str, str]) -> None:
+        """Refuse a header value that would break the request (a line break, a NUL)."""
+        check_headers(self, headers)
+
+
+def text_of(value: object) -> str:
+    """A value as text: a string as it is, booleans as JSON writes them, others by ``str``."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+class Answer:
+    """A step's answer, read whole, and what is taken from it."""
+
+    __slots__ = ("_body", "_cookies", "_document", "_keep", "_origin", "headers", "step")
+
+    def __init__(
+        self,
+        step: str,
+        origin: Origin,
+        headers: Mapping[str, str],
+        body: bytes,
+        cookies: Mapping[str, str],
+        keep: Callable[[str, str], None],
+    ) -> None:
+        self.step = step
+        self.headers = headers
+        self._origin = origin
+        self._body = body
+        self._cookies = cookies
+        self._keep = keep
+        self._document: object = MISSING
+
+    def text(self) -> str:
+        """The answer's body as text (UTF-8, invalid bytes replaced)."""
+        return self._body.decode("utf-8", "replace")
+
+    def json(self) -> object:
+        """The answer's body as JSON, decoded once; a ``MalformedEventError`` if it is not."""
+        if self._document is MISSING:
+            self._document = decode_json(self._body, self._origin)
+        return self._document
+
+    def json_value(self, name: str, path: str, found: object) -> object:
+        """``found``, the value at JSONPath ``path`` of :meth:`json` (MISSING, or null, when
+        there is none), taken as value ``name``."""
+        if found is MISSING or found is None:
+            raise self._missing(name, f"JSONPath {path}")
+        return self._taken(name, found)
+
+    def match(
+        self,
+        name: str,
+        pattern: re.Pattern[str],
+        *,
+        group: int = 1,
+        unescape: bool = False,
+    ) -> str:
+        """Group ``group`` of the first match of ``pattern`` in the body's text (at most its
+        first ``LONGEST_MATCHED_TEXT`` characters), HTML entities decoded with ``unescape``,
+        taken as value ``name``."""
+        match = pattern.search(self.text()[:LONGEST_MATCHED_TEXT])
+        if match is None or match.group(group) is None:
+            raise self._missing(name, f"pattern {pattern.pattern!r}")
+        value = match.group(group)
+        return str(self._taken(name, html.unescape(value) if unescape else value))
+
+    def matched_json(self, name: str, pattern: re.Pattern[str], *, group: int = 1) -> object:
+        """The JSON document in group ``group`` of ``pattern``'s first match (HTML entities
+        decoded first, as a page's attributes hold them)."""
+        text = self.match(name, pattern, group=group, unescape=True)
+        return decode_json(text.encode("utf-8"), self._origin)
+
+    def header(self, name: str, header: str) -> str:
+        """The value of header ``header``, taken as value ``name``."""
+        value = self.headers.get(header)
+        if value is None:
+            raise self._missing(name, f"header {header}")
+        return str(self._taken(name, value))
+
+    def cookie(self, name: str, cookie: str) -> str:
+        """The value of cookie ``cookie`` the session keeps for the step's URL, taken as value
+        ``name``."""
+        value = self._cookies.get(cookie)
+        if value is None:
+            raise self._missing(name, f"cookie {cookie}")
+        return str(self._taken(name, value))
+
+    def _taken(self, name: str, value: object) -> object:
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            self._keep(text_of(value), name)
+        return value
+
+    def _missing(self, name: str, where: str) -> MissingValueError:
+        origin = self._origin
+        return MissingValueError(
+            self.step, name, where, provider=origin.provider, endpoint=origin.endpoint
+        )
+
+
+class StepCache:
+    """The values a step's answer gave, kept for the process (or ``seconds``) instead of asked
+    for on every call.
+
+    A call that takes them from here notes it, so that a refusal of its streamed request
+    (401, 403) clears them and the call is made once more, the step asked anew.
+    """
+
+    __slots__ = ("_kept", "_seconds", "_until")
+
+    def __init__(self, seconds: float | None = None) -> None:
+        self._seconds = seconds
+        self._kept: dict[str, object] | None = None
+        self._until = float("inf")
+
+    def get(self) -> dict[str, object] | None:
+        """The values kept, or None when there are none (or they are too old)."""
+        if self._kept is not None and time.monotonic() >= self._until:
+            self.clear()
+        return self._kept
+
+    def keep(self, values: dict[str, object]) -> dict[str, object]:
+        """Keep ``values``, and give them back."""
+        self._kept = values
+        if self._seconds is not None:
+            self._until = time.monotonic() + self._seconds
+        return values
+
+    def clear(self) -> None:
+        """Forget the values: the next call asks the step anew."""
+        self._kept = None
+        self._until = float("inf")
