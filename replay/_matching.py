@@ -19,7 +19,14 @@ from multidict import CIMultiDict
 
 from ._recordings import RecordedRequest
 
-__all__ = ["ANY", "filled", "json_differences", "request_differences", "text_matches"]
+__all__ = [
+    "ANY",
+    "filled",
+    "json_differences",
+    "pairs_match",
+    "request_differences",
+    "text_matches",
+]
 
 ANY = "<*>"
 _TOKEN = re.compile(r"<\*>|<[A-Za-z_][A-Za-z0-9_]*>")
@@ -106,7 +113,7 @@ def request_differences(
     if not text_matches(unquote(parts.path or "/"), path, values):
         problems.append(f"path {path!r}, not {unquote(parts.path)!r}")
     expected_query, sent_query = parse_qsl(parts.query, True), parse_qsl(query, True)
-    if not _pairs_match(expected_query, sent_query, values):
+    if not pairs_match(expected_query, sent_query, values):
         problems.append(f"query {query!r}, not {parts.query!r}")
     for name, value in recorded.headers.items():
         if name not in headers:
@@ -131,7 +138,7 @@ def _body_differences(
         return [f"body {problem}" for problem in json_differences(recorded.json, sent, values)]
     if recorded.form is not None:
         sent_form = parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
-        if not _pairs_match(list(recorded.form.items()), sent_form, values):
+        if not pairs_match(list(recorded.form.items()), sent_form, values):
             return [f"form {sent_form!r}"]
         return []
     expected = recorded.body or ""
@@ -140,7 +147,7 @@ def _body_differences(
     return []
 
 
-def _pairs_match(
+def pairs_match(
     recorded: list[tuple[str, str]], sent: list[tuple[str, str]], values: Mapping[str, str]
 ) -> bool:
     """Query or form pairs, in any order, each recorded value matching one sent."""

@@ -28,7 +28,14 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from aiohttp import WSMessage, WSMsgType, web
 from multidict import CIMultiDict
 
-from ._matching import filled, json_differences, request_differences, text_matches
+from ._matching import (
+    ANY,
+    filled,
+    json_differences,
+    pairs_match,
+    request_differences,
+    text_matches,
+)
 from ._recordings import RecordedExchange, RecordedResponse, Recording, status_problem
 
 __all__ = ["HOST", "KEPT_BODY_BYTES", "Fault", "ReceivedRequest", "ReplayServer"]
@@ -42,7 +49,6 @@ _HOP_BY_HOP = frozenset(
     {"connection", "content-encoding", "content-length", "keep-alive", "transfer-encoding"}
 )
 _ROUTE_NAME = re.compile(r"[A-Za-z0-9._~-]+")
-_SECRET = re.compile(r"<[A-Za-z_][A-Za-z0-9_]*>")
 _HTML_PAGE = (
     b"<!DOCTYPE html>\n<html><head><title>Just a moment...</title></head>\n"
     b"<body><h1>Checking your browser</h1><p>This page is not an event stream.</p></body></html>\n"
@@ -114,6 +120,8 @@ class ReceivedRequest:
 class _Route:
     recording: Recording
     fault: Fault | None
+    checked: bool = False
+    """Whether each request is checked against the recorded one (a flow's always is)."""
 
     @property
     def method(self) -> str:
@@ -126,22 +134,14 @@ class _Route:
     def matches(self, method: str, path: str, query: str) -> bool:
         """Same method, same decoded path, same query pairs in any order.
 
-        A recorded query value ``<NAME>`` stands for a secret, which any value matches.
+        A recorded query value ``<NAME>`` stands for a secret, and ``<*>`` for anything a call
+        makes anew: any value matches either.
         """
         recorded = urlsplit(self.target)
         if method != self.method or path != unquote(recorded.path):
             return False
-        expected, got = _query_values(recorded.query), _query_values(query)
-        if expected.keys() != got.keys():
-            return False
-        for name, values in expected.items():
-            sent = list(got[name])
-            for value in values:
-                if _SECRET.fullmatch(value) is None and value in sent:
-                    sent.remove(value)
-            if len(sent) != sum(_SECRET.fullmatch(value) is not None for value in values):
-                return False
-        return True
+        expected, got = parse_qsl(recorded.query, True), parse_qsl(query, True)
+        return pairs_match(expected, got, {})
 
 
 Ending = Literal["finish", "stall", "reset"]
@@ -182,15 +182,26 @@ class ReplayServer:
         self._port: int | None = None
 
     def add(
-        self, recording: Recording, *, name: str | None = None, fault: Fault | None = None
+        self,
+        recording: Recording,
+        *,
+        name: str | None = None,
+        fault: Fault | None = None,
+        checked: bool = False,
     ) -> str:
-        """Serve ``recording`` under ``/<name>`` (default: the recording's name); return the name."""
+        """Serve ``recording`` under ``/<name>`` (default: the recording's name); return the name.
+
+        With ``checked`` (always, for a flow), each request is checked against the recorded
+        one, exchange by exchange: what differs is answered 400 and noted in ``problems``.
+        """
         route = recording.name if name is None else name
         if not _ROUTE_NAME.fullmatch(route) or route in (".", ".."):
             raise ValueError(f"route name {route!r} is not a plain URL path segment")
         if route in self._routes:
             raise ValueError(f"route name {route!r} is already taken")
-        self._routes[route] = _Route(recording, fault)
+        if fault is not None and (checked or recording.is_flow):
+            raise ValueError("a checked route serves what was recorded: give it no fault")
+        self._routes[route] = _Route(recording, fault, checked)
         return route
 
     async def start(self) -> None:
@@ -239,9 +250,11 @@ class ReplayServer:
 
     def base_urls(self, name: str) -> dict[str, str]:
         """Each origin the recording of route ``name`` calls, mapped to the route: the
-        ``base_url`` that points a whole flow here."""
+        ``base_url`` that points a whole flow here (``<*>`` in a host, a host picked per call,
+        becomes the mapping's ``*``)."""
         recording = self.recording(name)
-        return {each.request.origin: self.base_url(name) for each in recording.exchanges}
+        origins = {each.request.origin.replace(ANY.lower(), "*") for each in recording.exchanges}
+        return {origin: self.base_url(name) for origin in sorted(origins)}
 
     def served(self, name: str) -> int:
         """How many of a flow's exchanges have been served (a retry counts once)."""
@@ -285,7 +298,7 @@ class ReplayServer:
         if route is None:
             known = ", ".join(sorted(self._routes)) or "(none)"
             return web.Response(status=404, text=f"no route {name!r}; known routes: {known}\n")
-        if route.recording.is_flow:
+        if route.checked or route.recording.is_flow:
             return await self._flow(request, name, path, route)
         if not route.matches(request.method, path, request.query_string):
             expected = f"{route.method} /{name}{route.target}"
@@ -368,14 +381,6 @@ def _split_route(path: str) -> tuple[str, str]:
     """``/name/api/chat`` -> ``("name", "/api/chat")``; the rest is ``/`` when empty."""
     name, _, rest = path.lstrip("/").partition("/")
     return name, f"/{rest}"
-
-
-def _query_values(query: str) -> dict[str, list[str]]:
-    """Each name of the query with its values, in any order."""
-    values: dict[str, list[str]] = {}
-    for name, value in parse_qsl(query, keep_blank_values=True):
-        values.setdefault(name, []).append(value)
-    return values
 
 
 def _message_problem(

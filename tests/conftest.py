@@ -10,10 +10,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import aiohttp
+import aiohttp.abc
 import pytest
 from aioresponses import aioresponses
 
@@ -30,13 +33,20 @@ def recording(provider: str, name: str) -> Recording:
 
 
 def all_recordings() -> list[Recording]:
-    """Every recording of the project's providers that is one HTTP exchange."""
-    return [recording for recording in _recordings() if not recording.is_flow]
+    """Every recording of the project's providers that is one HTTP exchange whose request is
+    written to the letter: what a mock (aioresponses) can answer and compare."""
+    return [recording for recording in _recordings() if not _served(recording)]
 
 
-def flow_recordings() -> list[Recording]:
-    """Every recording of the project's providers that is several exchanges, or a WebSocket."""
-    return [recording for recording in _recordings() if recording.is_flow]
+def served_recordings() -> list[Recording]:
+    """Every other recording: several exchanges, a WebSocket, or a request with ``<*>`` in it,
+    which only the replay server can serve and check."""
+    return [recording for recording in _recordings() if _served(recording)]
+
+
+def _served(recording: Recording) -> bool:
+    request = json.dumps(dataclasses.asdict(recording.request))
+    return recording.is_flow or "<*>" in request
 
 
 _NAME = re.compile(r"<([A-Za-z_][A-Za-z0-9_]*)>")
@@ -67,6 +77,18 @@ def filled(value: Any, values: dict[str, str]) -> Any:
     if isinstance(value, dict):
         return {key: filled(item, values) for key, item in value.items()}
     return value
+
+
+class NoInternet(aiohttp.abc.AbstractResolver):
+    """A resolver that resolves no name: a session with it reaches 127.0.0.1 (an address,
+    never resolved) and nothing else, so a request a test failed to point at its server
+    fails at once instead of reaching the internet."""
+
+    async def resolve(self, host: str, port: int = 0, family: int = 0) -> list[Any]:
+        raise OSError(f"tests never reach the internet: {host} was asked for")
+
+    async def close(self) -> None:
+        return None
 
 
 def _recordings() -> list[Recording]:
@@ -122,6 +144,16 @@ def sent_requests(mock: aioresponses) -> list[SentRequest]:
         for (method, url), calls in mock.requests.items()
         for call in calls
     ]
+
+
+def forget_step_caches(package: str, cache_class: type) -> None:
+    """Empty every step cache of ``package``'s loaded provider modules (``cache_class`` is its
+    runtime's ``StepCache``): a test's call asks each cached step anew, whatever ran before."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith(f"{package}.") and module is not None:
+            for value in vars(module).values():
+                if isinstance(value, cache_class):
+                    value.clear()
 
 
 def noting_closes(monkeypatch: pytest.MonkeyPatch, stream_class: Any) -> list[Any]:

@@ -28,6 +28,7 @@ __all__ = [
     "GATEWAY_UPSTREAM_CONNECTIONS",
     "LONGEST_MATCHED_TEXT",
     "MAX_RETRY_AFTER",
+    "SOCKET_CLOSE_WAIT",
 ]
 
 DEFAULT_CONNECT_TIMEOUT = 10.0
@@ -62,6 +63,10 @@ DEFAULT_MAX_RESPONSE_BYTES = 64 << 20
 DEFAULT_STEP_RESPONSE_BYTES = 8 << 20
 """The most a step's answer may carry, decompressed (8 MiB): a token, a page, a small document;
 it is read whole."""
+
+SOCKET_CLOSE_WAIT = 1.0
+"""Seconds a WebSocket the call closes waits for the server to answer its close: the answer
+is complete (or abandoned) already, so no longer than it takes a server that is listening."""
 
 LONGEST_MATCHED_TEXT = 1 << 20
 """How much of a step's answer a regular expression reads (1 Mi characters): a pattern that

@@ -8,6 +8,7 @@ between here and the server may decode or normalise it.
 
 from __future__ import annotations
 
+import fnmatch
 from collections.abc import Mapping
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -24,7 +25,8 @@ __all__ = [
 
 BaseURL = str | Mapping[str, str]
 """Where a call is pointed: one server for the requests that share the streamed request's
-origin, or a server for each origin named (``{"https://www.bing.com": "http://..."}``)."""
+origin, or a server for each origin named (``{"https://www.bing.com": "http://..."}``); in a
+name, ``*`` stands for any text, for a host picked per call (``"https://*.example.com"``)."""
 
 URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
 """What stays as it is when a URL's written text is encoded: its delimiters and escapes."""
@@ -84,4 +86,10 @@ def base_url_for(base_url: BaseURL | None, url: str, same_origin: bool) -> str |
     streamed request's origin, or the server a mapping names for ``url``'s origin."""
     if base_url is None or isinstance(base_url, str):
         return base_url if same_origin else None
-    return base_url.get(origin_of(url))
+    origin = origin_of(url)
+    if origin in base_url:
+        return base_url[origin]
+    for pattern, server in base_url.items():
+        if "*" in pattern and fnmatch.fnmatchcase(origin, pattern.lower()):
+            return server
+    return None

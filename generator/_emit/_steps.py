@@ -27,6 +27,8 @@ def step_statements(
     url = expressions.url(request)
     arguments = ", ".join([constant, headers, body, *([] if url is None else [f"url={url}"])])
     fetch = f"answer = await call.fetch({arguments})"
+    if not step.takes:  # made for the cookies its answer sets
+        return [f"await call.fetch({arguments})"]
     if not step.cached:
         statements = [fetch]
         for take in step.takes:
@@ -64,6 +66,8 @@ def _constant(step: StepSpec, provider: str, expressions: Expressions, code: Cod
         arguments.append(("body_format", literal(request.body_format)))
     if not step.moves_with_base_url:
         arguments.append(("moves_with_base_url", "False"))
+    if step.redirect_answers:
+        arguments.append(("redirect_answers", "True"))
     name = f"_{step.name}_step"
     return code.define(name, f"{name} = {code.call('Step', arguments)}")
 

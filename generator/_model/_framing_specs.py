@@ -37,8 +37,9 @@ class DocumentPaths:
 
     Roles: ``delta`` (text), ``reasoning``, ``tool_calls``, ``finish_reason``,
     ``input_tokens``, ``output_tokens``, ``stop`` (compared with ``stop_equals``), ``filter``
-    (whose value must be one of ``filter_values`` for the document's text to count) and
-    ``error``, ``error_2``, ... in the order they are tried.
+    (whose value must be one of ``filter_values`` for the document's text to count),
+    ``error``, ``error_2``, ... in the order they are tried, and ``when`` (whose value must be
+    one of ``error_when`` for their message to be an error).
     """
 
     paths: dict[str, CompiledPath]
@@ -46,9 +47,12 @@ class DocumentPaths:
     """A delta that is a number, object, ...: converted to its JSON text (else skipped)."""
     stop_equals: str | int | float | bool | None
     filter_values: tuple[str | int | float | bool | None, ...] = ()
-    cumulative: Literal["restart", "error"] | None = None
+    error_when: tuple[str | int | float | bool | None, ...] = ()
+    """The values ``when`` (a role) may have for an error path's message to be one."""
+    cumulative: Literal["restart", "skip", "error"] | None = None
     """Whether each document's text is the whole answer so far (only what extends it is new),
-    and what a text that does not extend it means: the answer starts over, or an error."""
+    and what a text that does not extend it means: the answer starts over, it is passed over,
+    or an error."""
 
     @property
     def has_stop(self) -> bool:

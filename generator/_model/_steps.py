@@ -68,3 +68,6 @@ class StepSpec:
     cache_seconds: float | None
     moves_with_base_url: bool
     """Whether a call's ``base_url`` moves it: its URL shares the streamed request's origin."""
+    redirect_answers: bool = False
+    """Whether a redirect is its answer (headers and cookies taken, never followed); else an
+    error."""

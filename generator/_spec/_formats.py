@@ -41,6 +41,7 @@ _ADDED_IN: dict[str, int] = {
     "framing json": 3,
     "framing websocket": 3,
     "filter": 3,
+    "error.when": 3,
     "cumulative": 3,
     "data": 3,
     "markers": 3,

@@ -21,6 +21,8 @@ from .._model import (
     ITEM_PLACEHOLDERS,
     MAYBE_ABSENT,
     FramingSpec,
+    JsonText,
+    MessagesBefore,
     Parameter,
     Part,
     Pick,
@@ -217,6 +219,7 @@ def _read_exchanges(
         checker.allows(("values",), "values")
     taken = frozenset(value for _, value in take_names(steps_data))
     values = read_values(values_data, builtins | taken, checker)
+    _check_absent_in_values(values, absent, checker)
     value_names = frozenset(value.name for value in values)
     hosts = frozenset(value.name for value in values if _fits_a_host(value))
     section = Section(("steps",), builtins | value_names, absent, hosts)
@@ -233,6 +236,8 @@ def _read_exchanges(
     for value in values:
         used |= _used(value)
     check_parameters_used(parameters, used, checker)
+    _check_values_used(values, steps, used, checker)
+    _check_messages_mapped(request, values, checker)
     steps = tuple(
         replace(step, moves_with_base_url=_origin(step.request) == _origin(request))
         for step in steps
@@ -307,6 +312,55 @@ def _used(value: Value) -> set[str]:
     if isinstance(value.function, PromptLines):
         used -= set(ITEM_PLACEHOLDERS)
     return used
+
+
+def _check_values_used(
+    values: tuple[Value, ...], steps: tuple[StepSpec, ...], used: set[str], checker: Checker
+) -> None:
+    """Report each value, and each value a step takes, that nothing uses."""
+    for value in values:
+        if value.name not in used:
+            checker.error(
+                ("values", value.name),
+                f"computed but never used: put ${{{value.name}}} in a request or a value",
+                at_key=True,
+            )
+    for step in steps:
+        for take in step.takes:
+            if take.name not in used:
+                checker.error(
+                    ("steps", step.name, "take", take.name),
+                    f"taken but never used: put ${{{take.name}}} in a request or a value (a "
+                    "step may take nothing: its answer's cookies go along all the same)",
+                    at_key=True,
+                )
+
+
+def _check_absent_in_values(
+    values: tuple[Value, ...], absent: frozenset[str], checker: Checker
+) -> None:
+    """A value computed from text has a text to compute from: nothing that may be absent."""
+    for value in values:
+        if isinstance(value.function, JsonText):
+            continue  # a body template: an absent member is left out of the document
+        for name in sorted(_used(value) & absent):
+            why = "when there is no system message" if name == "system" else "its default is null"
+            checker.error(
+                ("values", value.name),
+                f"${{{name}}} can be absent ({why}): a value computed from text cannot use it",
+                at_key=True,
+            )
+
+
+def _check_messages_mapped(request: Request, values: tuple[Value, ...], checker: Checker) -> None:
+    """``request.messages`` maps the list that ``${messages}`` (or a slice of it) sends."""
+    if request.messages is None:
+        return
+    mapped = "messages" in request.placeholders().union(*map(_used, values))
+    if not mapped and not any(isinstance(value.function, MessagesBefore) for value in values):
+        checker.error(
+            ("request", "messages"), "maps ${messages}, which the request never uses", at_key=True
+        )
 
 
 def _check_names_unique(

@@ -66,14 +66,7 @@ def parse_request(
     checker: Checker,
 ) -> Request:
     """The request a spec's ``request`` section describes; problems go to ``checker``."""
-    parsed = _request(request, parameters, section, checker)
-    if parsed.messages is not None and "messages" not in parsed.placeholders():
-        checker.error(
-            ("request", "messages"),
-            "maps ${messages}, which the request never uses",
-            at_key=True,
-        )
-    return parsed
+    return _request(request, parameters, section, checker)
 
 
 def parse_step_request(step: dict[str, Any], section: Section, checker: Checker) -> Request:
@@ -94,7 +87,8 @@ def _request(
         body_format = request["body_format"]
     messages = _messages(request, checker) if at == ("request",) else None
     parsed = Request(
-        method=request.get("method", "POST"),
+        # A WebSocket's handshake is a GET; an HTTP request's default, a POST.
+        method=request.get("method", "GET" if _is_websocket(request["url"]) else "POST"),
         url=request["url"],
         url_path=path,
         url_query=query,
@@ -111,6 +105,10 @@ def _request(
     _check_absent_values(parsed, section, checker)
     _check_body_shape(parsed, at, checker)
     return parsed
+
+
+def _is_websocket(url: str) -> bool:
+    return url.startswith(("ws://", "wss://"))
 
 
 def _extra_kwargs(request: dict[str, Any]) -> ExtraKwargs:
@@ -312,9 +310,16 @@ def _check_absent_values(request: Request, section: Section, checker: Checker) -
     ):
         for name in placeholders_in(template) & absent:
             checker.error(where, _absent_message(checker.format.leaves_out_list_items)(name))
+    message = _absent_message(checker.format.leaves_out_list_items)
     if request.body is not None:
-        message = _absent_message(checker.format.leaves_out_list_items)
         _check_whole((*at, "body"), request.body, absent, False, checker, message)
+    for index, sent in enumerate(request.send):
+        where = (*at, "send", index)
+        if sent.kind == "json":
+            _check_whole(where, sent.value, absent, False, checker, message)
+        else:
+            for name in placeholders_in(sent.value) & absent:
+                checker.error(where, message(name))
 
 
 def _check_whole(

@@ -57,6 +57,28 @@ _MAX_EVENT_SIZE: Schema = {
 }
 """The key of the framings that cut a body into lines or events."""
 
+
+def _condition(description: str) -> Schema:
+    """The schema of a condition on one value of a document: a path, and what it must be."""
+    return object_schema(
+        {
+            "path": {**JSONPATH, "description": "JSONPath of the value that decides."},
+            "equals": {
+                "type": ["string", "number", "boolean", "null"],
+                "description": "The value it must have.",
+            },
+            "in": {
+                "type": "array",
+                "items": {"type": ["string", "number", "boolean", "null"]},
+                "minItems": 1,
+                "description": "The values it may have.",
+            },
+        },
+        ["path"],
+        description,
+    )
+
+
 _DOCUMENT_RULES: Schema = {
     "delta": {
         **JSONPATH,
@@ -104,33 +126,23 @@ _DOCUMENT_RULES: Schema = {
                 "JSONPath of the server's error message; its presence means an error. "
                 "Version 2: or a list of them, the first that matches wins.",
             ),
+            "when": _condition(
+                "Version 3: the message means an error only where the value at path is one "
+                "of these (a success that carries a message too)."
+            ),
         },
         [],
         "How the stream reports an error.",
     ),
-    "filter": object_schema(
-        {
-            "path": {**JSONPATH, "description": "JSONPath of the value that decides."},
-            "equals": {
-                "type": ["string", "number", "boolean", "null"],
-                "description": "The value it must have for the document's text to count.",
-            },
-            "in": {
-                "type": "array",
-                "items": {"type": ["string", "number", "boolean", "null"]},
-                "minItems": 1,
-                "description": "The values it may have for the document's text to count.",
-            },
-        },
-        ["path"],
-        "Version 3: a document's text counts only where this value is one of these.",
+    "filter": _condition(
+        "Version 3: a document's text counts only where the value at path is one of these."
     ),
     "cumulative": {
-        "enum": ["restart", "error"],
+        "enum": ["restart", "skip", "error"],
         "description": (
             "Version 3: each document's text is the whole answer so far; only what extends it "
-            "is a delta. A text that does not extend it starts the answer over (restart) or is "
-            "an error."
+            "is a delta. A text that does not extend it starts the answer over (restart), is "
+            "passed over (skip) or is an error."
         ),
     },
 }
@@ -181,7 +193,12 @@ def _document_rules(response: dict[str, Any], checker: Checker) -> DocumentPaths
         checker.error(("response",), "missing required key 'delta'", at_key=True)
     filter_values: tuple[Scalar, ...] = ()
     if "filter" in response and checker.allows(("response", "filter"), "filter"):
-        paths["filter"], filter_values = _filter(response["filter"], checker)
+        at_filter = ("response", "filter")
+        paths["filter"], filter_values = _condition_read(at_filter, response["filter"], checker)
+    error_when: tuple[Scalar, ...] = ()
+    if "when" in error and checker.allows(("response", "error", "when"), "error.when"):
+        at_when = ("response", "error", "when")
+        paths["when"], error_when = _condition_read(at_when, error["when"], checker)
     for key in _EVENT_KEYS:
         if key in response and checker.allows(("response", key), key):
             roles = response[key] if key == "usage" else {key: response[key]}
@@ -199,20 +216,21 @@ def _document_rules(response: dict[str, Any], checker: Checker) -> DocumentPaths
         convert_non_string=response.get("non_string_delta", "skip") == "convert",
         stop_equals=stop.get("equals", True),
         filter_values=filter_values,
+        error_when=error_when,
         cumulative=cumulative,
     )
 
 
-def _filter(
-    written: dict[str, Any], checker: Checker
+def _condition_read(
+    at: KeyPath, written: dict[str, Any], checker: Checker
 ) -> tuple[CompiledPath | None, tuple[Scalar, ...]]:
-    at = ("response", "filter")
+    """A condition's path and the values it may have (``filter``, ``error.when``)."""
     if ("equals" in written) == ("in" in written):
         checker.error(at, "give the value the path must have (equals) or those it may (in)")
     values = tuple(written["in"]) if "in" in written else (written.get("equals"),)
     path = checker.jsonpath((*at, "path"), written["path"])
     if path is not None and not path.singular:
-        checker.error((*at, "path"), "the filter reads one value: a singular JSONPath")
+        checker.error((*at, "path"), "a condition reads one value: a singular JSONPath")
         return None, values
     return path, values
 

@@ -214,7 +214,7 @@ _STEP = object_schema(
         },
         **STEP_SCHEMA["properties"],
     },
-    ["url", "take"],
+    ["url"],
     STEP_SCHEMA["description"],
 )
 

@@ -4,7 +4,8 @@ values taken from their answers.
 A step is a request (written as the ``request`` section is, without parameters or messages of
 its own) and what it ``take``s: the value at a JSONPath of its JSON, a regular expression's
 group over its text (then, with ``json``, a JSONPath into the JSON that group holds), a header,
-or a cookie it set. Its values are placeholders of the steps after it and of the streamed
+or a cookie it set; a step that takes nothing is made for the cookies its answer sets, which go
+along with the requests after it. Its values are placeholders of the steps after it and of the streamed
 request. A step may be cached, its values kept for the process (``cache: true``) or for a time
 (``cache: {seconds: N}``), when its request uses nothing of a call's own.
 """
@@ -60,6 +61,13 @@ STEP_SCHEMA: Schema = {
             "additionalProperties": _TAKE,
             "description": "The values taken from the answer, by name.",
         },
+        "redirect": {
+            "enum": ["error", "answer"],
+            "description": (
+                "What a redirect (3xx) is: an error (default), or the step's answer, its "
+                "headers and cookies taken; it is never followed."
+            ),
+        },
         "cache": {
             "type": ["boolean", "object"],
             "properties": {"seconds": {"type": "number", "exclusiveMinimum": 0}},
@@ -102,8 +110,6 @@ def read_steps(steps: dict[str, Any], section: Section, checker: Checker) -> tup
             _take(value, source, (*at, "take", value), checker)
             for value, source in step.get("take", {}).items()
         )
-        if not takes:
-            checker.error(at, "a step takes one value or more (take:)")
         cache = step.get("cache", False)
         cached = cache is not False
         if cached:
@@ -115,7 +121,17 @@ def read_steps(steps: dict[str, Any], section: Section, checker: Checker) -> tup
                     (*at, "cache"), f"a cached step uses nothing of a call's own: {names}"
                 )
         seconds = cache.get("seconds") if isinstance(cache, dict) else None
-        read.append(StepSpec(name, request, takes, cached, seconds, moves_with_base_url=True))
+        read.append(
+            StepSpec(
+                name,
+                request,
+                takes,
+                cached,
+                seconds,
+                moves_with_base_url=True,
+                redirect_answers=step.get("redirect", "error") == "answer",
+            )
+        )
         known = known | {take.name for take in takes}
     return tuple(read)
 

@@ -36,6 +36,7 @@ from yarl import URL
 
 from ._auth import Auth, Request, Response
 from ._config import Retries, Timeouts
+from ._constants import SOCKET_CLOSE_WAIT
 from ._exceptions import (
     APIStatusError,
     AuthenticationError,
@@ -105,6 +106,11 @@ class StepTarget(_Sent, Protocol):
     @property
     def moves_with_base_url(self) -> bool:
         """Whether ``base_url`` moves it: it shares the streamed request's origin."""
+        ...
+
+    @property
+    def redirect_answers(self) -> bool:
+        """Whether a redirect is its answer, never followed, rather than an error."""
         ...
 
 
@@ -231,7 +237,7 @@ class Call:
                     raise _Closed
                 async with response:
                     try:
-                        await check_status(response, origin)
+                        await check_status(response, origin, step.redirect_answers)
                         body_bytes = await _read_whole(response, step.max_response_bytes, origin)
                     finally:
                         self._connection.response = None
@@ -379,6 +385,7 @@ class Call:
                         proxy=self.options.proxy,
                         max_msg_size=framing.max_event_size,
                         autoping=True,
+                        timeout=aiohttp.ClientWSTimeout(ws_close=SOCKET_CLOSE_WAIT),
                     )
                 )
             except Redirected as redirect:

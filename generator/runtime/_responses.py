@@ -64,11 +64,13 @@ async def check_response(
     )
 
 
-async def check_status(response: aiohttp.ClientResponse, origin: Origin) -> None:
-    """Raise for a redirect (never followed) or an error status; a step's answer may be any
-    other."""
+async def check_status(
+    response: aiohttp.ClientResponse, origin: Origin, redirect_answers: bool = False
+) -> None:
+    """Raise for a redirect (never followed; unless ``redirect_answers``, an error) or an error
+    status; a step's answer may be any other."""
     status = response.status
-    if 300 <= status < 400:
+    if 300 <= status < 400 and not redirect_answers:
         location = response.headers.get("Location", "")
         raise redirect_error(status, str(response.url), location, origin)
     if status >= 400:

@@ -39,6 +39,9 @@ class Step:
     body_format: Literal["json", "form"] = "json"
     moves_with_base_url: bool = True
     """Whether a call's ``base_url`` moves it: it shares the streamed request's origin."""
+    redirect_answers: bool = False
+    """Whether a redirect is the step's answer (its headers and cookies taken; the redirect is
+    never followed), rather than an error."""
     max_response_bytes: int = DEFAULT_STEP_RESPONSE_BYTES
 
     def request(

@@ -22,12 +22,13 @@ import pytest
 from generated import TextStream, gpt4free_provider
 from generated._runtime._config import Retries
 from generated._runtime._gpt4free import Gpt4freeProvider
+from generated._runtime._steps import StepCache
 from generated.codelink_ava import CodeLinkAva
 from generated.ollama_chat import OllamaChat
 from generated.openai_chat import OpenaiChat
 from replay import Recording, ReplayServer
 
-from ..conftest import instant_retries, noting_closes
+from ..conftest import forget_step_caches, instant_retries, noting_closes
 
 HERE = Path(__file__).parent
 
@@ -56,6 +57,11 @@ ANSWERS = [
 ]
 """Recordings of answers that gpt4free passes on unchanged: no ``<think>``, messages it does not
 rewrite, only arguments the provider declares."""
+
+
+@pytest.fixture(autouse=True)
+def fresh_step_caches() -> None:
+    forget_step_caches("generated", StepCache)
 
 
 @pytest.fixture(autouse=True)

@@ -18,9 +18,10 @@ from aiohttp import web
 import generated
 from generated._runtime._config import Retries
 from generated._runtime._gateway_app import build_app
+from generated._runtime._steps import StepCache
 from replay import Recording
 
-from ..conftest import ROOT, instant_retries, recording
+from ..conftest import ROOT, forget_step_caches, instant_retries, recording
 
 HOST = "127.0.0.1"
 STARTUP_SECONDS = 30.0
@@ -35,6 +36,11 @@ SECRETS = {
 HELLO = recording("codelink_ava", "hello")
 HELLO_TEXT = "Hello! How can I help you today?"
 USER = [{"role": "user", "content": "Hello!"}]
+
+
+@pytest.fixture(autouse=True)
+def fresh_step_caches() -> None:
+    forget_step_caches("generated", StepCache)
 
 
 @pytest.fixture(autouse=True)

@@ -75,15 +75,22 @@ async def through_gateway(recorded: Recording, fault: Fault | None = None, **fie
 @pytest.mark.parametrize("recorded", STREAMED, ids=ids)
 async def test_streams_the_exact_recorded_text(recorded: Recording) -> None:
     status, headers, body, _ = await through_gateway(recorded, stream=True)
+    expect = recorded.expect
+    if "error" in expect and not expect.get("deltas_before_error"):
+        # A failure before the first delta: an error answer, no stream begun.
+        assert status == 502
+        error = json.loads(body)["error"]
+        assert (error["type"], error["code"]) == ("upstream_error", "upstream_reported_error")
+        return
     assert status == 200
     assert headers["Content-Type"] == "text/event-stream"
     data = sse_data(body)
-    if "error" in recorded.expect:
+    if "error" in expect:
         # A failure after streaming began: the text so far, then one error event, no [DONE].
         error = json.loads(data[-1])["error"]
         assert error["type"] == "upstream_error"
         assert error["code"] == "upstream_reported_error"
-        assert recorded.expect["message"] in error["message"]
+        assert expect.get("message", "") in error["message"]
         parsed = [json.loads(item) for item in data[:-1]]
     else:
         parsed = chunks(body)

@@ -16,7 +16,7 @@ import pytest
 import generated
 from replay import Recording, ReplayServer
 
-from ..conftest import ROOT, all_recordings, filled, flow_recordings, flow_values, recording
+from ..conftest import ROOT, all_recordings, filled, flow_values, recording, served_recordings
 from .conftest import chat_body, chunks, provider_of, serving, streamed_text
 
 GATEWAY_KEY = "sdk-test-key"
@@ -142,9 +142,10 @@ async def test_a_failure_mid_stream_is_an_sdk_error_after_the_text() -> None:
     assert "".join(pieces) == "".join(midstream.expect["deltas_before_error"])
 
 
+SERVED = served_recordings()
 ANSWERED = [
     r
-    for r in [*all_recordings(), *flow_recordings()]
+    for r in [*all_recordings(), *SERVED]
     if "error" not in r.expect and (r.is_flow or r.response.status == 200)
 ]
 """Every recording of a whole answer: one of each spec at least."""
@@ -163,12 +164,13 @@ async def test_the_sdk_streams_the_exact_text_of_every_spec(
     text = "".join(expect["deltas"]) if "deltas" in expect else expect["text"]
     provider = provider_of(recorded)
     secrets = generated._REGISTRY.info(provider).secrets
-    values = flow_values(recorded, secrets) if recorded.is_flow else {}
-    for name in secrets if recorded.is_flow else ():
+    served = recorded in SERVED  # checked by the server, as tests/providers/test_flows.py does
+    values = flow_values(recorded, secrets) if served else {}
+    for name in secrets if served else ():
         monkeypatch.setenv(name, values[name])
     async with ReplayServer(values=values) as upstream:
-        route = upstream.add(recorded)
-        base_url = upstream.base_urls(route) if recorded.is_flow else upstream.base_url(route)
+        route = upstream.add(recorded, checked=served)
+        base_url = upstream.base_urls(route) if served else upstream.base_url(route)
         async with (
             serving({provider: base_url}, api_key=GATEWAY_KEY) as url,
             openai.AsyncOpenAI(base_url=f"{url}/v1", api_key=GATEWAY_KEY, max_retries=0) as client,
@@ -176,4 +178,5 @@ async def test_the_sdk_streams_the_exact_text_of_every_spec(
             called = filled(arguments(recorded), values)
             stream = await client.chat.completions.create(**called, stream=True)
             pieces = [chunk.choices[0].delta.content async for chunk in stream if chunk.choices]
+        assert upstream.problems == []
     assert "".join(piece or "" for piece in pieces) == text

@@ -6,8 +6,14 @@ import pytest
 
 from generated import TextStream
 from generated._runtime._config import Retries
+from generated._runtime._steps import StepCache
 
-from ..conftest import instant_retries, noting_closes
+from ..conftest import forget_step_caches, instant_retries, noting_closes
+
+
+@pytest.fixture(autouse=True)
+def fresh_step_caches() -> None:
+    forget_step_caches("generated", StepCache)
 
 
 @pytest.fixture(autouse=True)

@@ -13,15 +13,16 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+import aiohttp
 import pytest
 
 import generated as errors
 from generated import AsyncGeneratorProvider
 from replay import Recording, ReplayServer
 
-from ..conftest import filled, flow_recordings, flow_values
+from ..conftest import NoInternet, filled, flow_values, served_recordings
 
-FLOWS = flow_recordings()
+FLOWS = served_recordings()
 
 
 def ids(recording: Recording) -> str:
@@ -44,17 +45,23 @@ def provider_of(recording: Recording) -> Any:
 
 
 async def play(recording: Recording, server: ReplayServer) -> tuple[list[Any], Any]:
-    route = server.add(recording)
+    route = server.add(recording, checked=True)
     call = filled(recording.expect["call"], server.values)
-    stream = provider_of(recording).create_async_generator(
-        call["model"], call["messages"], base_url=server.base_urls(route), **call["kwargs"]
-    )
     deltas: list[Any] = []
-    try:
-        async for delta in stream:
-            deltas.append(delta)
-    except errors.ProviderError as error:
-        return deltas, error
+    connector = aiohttp.TCPConnector(resolver=NoInternet())
+    async with aiohttp.ClientSession(connector=connector) as session:
+        stream = provider_of(recording).create_async_generator(
+            call["model"],
+            call["messages"],
+            base_url=server.base_urls(route),
+            session=session,
+            **call["kwargs"],
+        )
+        try:
+            async for delta in stream:
+                deltas.append(delta)
+        except errors.ProviderError as error:
+            return deltas, error
     return deltas, None
 
 
@@ -84,3 +91,11 @@ async def test_a_flow_sends_what_was_recorded_and_yields_what_was_expected(
 @pytest.mark.parametrize("recording", FLOWS, ids=ids)
 def test_a_flow_recording_says_where_it_came_from(recording: Recording) -> None:
     assert recording.source or recording.description
+
+
+async def test_the_flows_session_resolves_no_name() -> None:
+    connector = aiohttp.TCPConnector(resolver=NoInternet())
+    async with aiohttp.ClientSession(connector=connector) as session:
+        with pytest.raises(aiohttp.ClientConnectorError) as caught:
+            await session.get("http://example.com/")
+    assert "never reach the internet" in str(caught.value.os_error)

@@ -18,6 +18,7 @@ import json
 import os
 from collections.abc import AsyncIterator
 from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 from aioresponses import aioresponses
@@ -37,7 +38,7 @@ from generated import (
 from generated._runtime._framings import Origin, TextFraming
 from replay import Recording
 
-from ..conftest import SentRequest, all_recordings, replay, sent_requests
+from ..conftest import SentRequest, all_recordings, replay, sent_requests, served_recordings
 from ..reading import read_body
 
 RECORDINGS = all_recordings()
@@ -159,15 +160,37 @@ async def test_sends_exactly_the_recorded_request(
         rewrite_request(recording, attempts[0])
         return
     for sent in attempts:
-        assert (sent.method, sent.url) == (
+        assert (sent.method, *url_parts(sent.url)) == (
             recording.request.method,
-            with_secrets(recording.request.url, recording),
+            *url_parts(with_secrets(recording.request.url, recording)),
         )
         expected_headers = {
             k: with_secrets(v, recording) for k, v in recording.request.headers.items()
         }
         assert sent.headers == expected_headers
-        assert (sent.json() if sent.body else None) == recording.request.json
+        assert body_of(sent, recording) == body_of_recorded(recording)
+
+
+def url_parts(url: str) -> tuple[str, list[tuple[str, str]]]:
+    """A URL's origin and path, and its query's pairs decoded, sorted (aioresponses sorts
+    them): what a server reads of it, however its characters were escaped."""
+    parts = urlsplit(url)
+    pairs = sorted(parse_qsl(parts.query, True))
+    return f"{parts.scheme}://{parts.netloc}{unquote(parts.path)}", pairs
+
+
+def body_of_recorded(recording: Recording) -> object:
+    request = recording.request
+    return request.json if request.form is None else request.form
+
+
+def body_of(sent: SentRequest, recording: Recording) -> object:
+    """The body sent, read as the recording writes it: JSON, form fields, or none."""
+    if not sent.body:
+        return None
+    if recording.request.form is not None:
+        return dict(parse_qsl(sent.body.decode(), keep_blank_values=True))
+    return sent.json()
 
 
 def rewrite_request(recording: Recording, sent: SentRequest) -> None:
@@ -179,7 +202,8 @@ def rewrite_request(recording: Recording, sent: SentRequest) -> None:
         "headers": {k: without_secrets(v, recording) for k, v in sent.headers.items()},
     }
     if sent.body:
-        request["json"] = sent.json()
+        form = recording.request.form is not None
+        request["form" if form else "json"] = body_of(sent, recording)
     data["request"] = request
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     recording.path.write_text(text, encoding="utf-8")
@@ -256,4 +280,12 @@ def test_splits_inside_line_ends_and_characters(recording: Recording) -> None:
 
 def test_there_is_a_recording_of_every_framing() -> None:
     framings = {type(module_of(r)._ENDPOINT.framing).__name__ for r in RECORDINGS}
-    assert framings == {"SSEFraming", "NDJSONFraming", "JSONArrayFraming", "TextFraming"}
+    framings |= {type(module_of(r)._ENDPOINT.framing).__name__ for r in served_recordings()}
+    assert framings == {
+        "SSEFraming",
+        "NDJSONFraming",
+        "JSONArrayFraming",
+        "JSONFraming",
+        "TextFraming",
+        "WebSocketFraming",
+    }

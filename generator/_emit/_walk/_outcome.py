@@ -33,16 +33,21 @@ def _multiple(rules: DocumentPaths, role: str) -> bool:
 
 def _errors(rules: DocumentPaths, code: CodeBuilder) -> list[str]:
     lines = []
+    guard = ""
+    if "when" in rules.paths:
+        # A message is an error only where the condition's value is one of the spec's.
+        lines.append(f"    reports = {code.use('json_one_of')}(when, {literal(rules.error_when)})")
+        guard = "reports and "
     for role in (role for role in rules.paths if role == "error" or role.startswith("error_")):
         if _multiple(rules, role):
             lines += [
                 f"    for message in {role}:",
-                "        if message is not None:",
+                f"        if {guard}message is not None:",
                 "            return message, False",
             ]
         else:
             lines += [
-                f"    if {role} is not None and {role} is not {code.use('MISSING')}:",
+                f"    if {guard}{role} is not None and {role} is not {code.use('MISSING')}:",
                 f"        return {role}, False",
             ]
     return lines

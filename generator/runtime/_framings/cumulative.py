@@ -15,9 +15,10 @@ from .base import Origin, Reader
 
 __all__ = ["Cumulative", "CumulativeReader", "cumulative"]
 
-Cumulative = Literal["restart", "error"]
+Cumulative = Literal["restart", "skip", "error"]
 """What a text that does not extend the one before means: the answer starts over (the text
-is passed on whole), or the stream is not what the spec describes (a ``ProtocolError``)."""
+is passed on whole), the text is passed over (a correction the caller has no use for), or the
+stream is not what the spec describes (a ``ProtocolError``)."""
 
 
 def cumulative(mode: Cumulative | None, reader: Reader, origin: Origin) -> Reader:
@@ -64,6 +65,8 @@ class CumulativeReader:
                     items.append(item[len(so_far) :])
             elif self._mode == "restart":
                 items.append(item)
+            elif self._mode == "skip":
+                continue
             else:
                 raise ProtocolError(
                     "a text of the cumulative answer does not extend the text before it",

@@ -149,7 +149,7 @@ def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, b
 
 _ENDPOINT = Endpoint(
     provider="Socket",
-    method="POST",
+    method="GET",
     url="wss://hub.socket.example/chat?id=${conversation_id}",
     framing=WebSocketFraming(
         rules=DocumentRules(
