@@ -36,6 +36,7 @@ Each provider is a module of this package::
     from generated.gpt_go import GptGo
     from generated.grok import Grok
     from generated.groq_chat import GroqChat
+    from generated.h2o import H2o
     from generated.hugging_chat import HuggingChat
     from generated.liaobots import Liaobots
     from generated.llamacpp_completion import LlamacppCompletion
@@ -824,6 +825,57 @@ _REGISTRY = Registry(
                 ),
             ),
             extra_kwargs="merge",
+        ),
+        ProviderInfo(
+            name="H2o",
+            module="h2o",
+            description="gpt-gm.h2o.ai (chat-ui), settings accepted, a conversation, TGI's streamed tokens.",
+            url="https://gpt-gm.h2o.ai",
+            endpoint="POST https://gpt-gm.h2o.ai/conversation/${conversation_id}",
+            framing="sse",
+            working=False,
+            default_model="h2oai/h2ogpt-gm-oasst1-en-2048-falcon-40b-v1",
+            models=("h2oai/h2ogpt-gm-oasst1-en-2048-falcon-40b-v1",),
+            secrets=(),
+            parameters=(
+                ParameterInfo(
+                    name="temperature",
+                    type="float",
+                    default=0.4,
+                    description="Sampling temperature.",
+                ),
+                ParameterInfo(
+                    name="truncate",
+                    type="int",
+                    default=2048,
+                    description="Input tokens kept (from the end).",
+                ),
+                ParameterInfo(
+                    name="max_new_tokens",
+                    type="int",
+                    default=1024,
+                    description="Most tokens generated.",
+                ),
+                ParameterInfo(
+                    name="do_sample",
+                    type="bool",
+                    default=True,
+                    description="Sample rather than decode greedily.",
+                ),
+                ParameterInfo(
+                    name="repetition_penalty",
+                    type="float",
+                    default=1.2,
+                    description="Penalty of repeated tokens.",
+                ),
+                ParameterInfo(
+                    name="return_full_text",
+                    type="bool",
+                    default=False,
+                    description="Answer with the prompt too.",
+                ),
+            ),
+            extra_kwargs="ignore",
         ),
         ProviderInfo(
             name="HuggingChat",

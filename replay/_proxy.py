@@ -1,8 +1,11 @@
-"""A loopback HTTP proxy that forwards one request upstream and notes the answer read by read.
+"""A loopback HTTP proxy that forwards a call's requests upstream and notes each answer read by
+read.
 
-A provider is pointed at it with ``base_url``; the proxy sends the request on to the real
-endpoint as the provider sent it, and streams the answer back as it arrives, keeping each read
-of the body and the delay before it: what a recording holds.
+A provider is pointed at it with a ``base_url`` mapping: each origin the call reaches to a path
+prefix of the proxy's own (``/0``, ``/1``, ...). The proxy sends each request on to its real
+origin as the provider sent it, and streams the answer back as it arrives, keeping each read of
+the body and the delay before it; a WebSocket it connects upstream and relays, keeping each
+message either side sent. That is what a recording holds.
 """
 
 from __future__ import annotations
@@ -28,15 +31,36 @@ _HOP_BY_HOP = frozenset(
 )
 """Headers about one connection, never passed on."""
 _NOT_FORWARDED = _HOP_BY_HOP | {"host", "content-length"}
+_HANDSHAKE = frozenset(
+    {
+        "sec-websocket-key",
+        "sec-websocket-version",
+        "sec-websocket-extensions",
+        "sec-websocket-accept",
+    }
+)
+"""A WebSocket handshake's own headers: each side makes its own."""
 # The body is passed on decompressed, so these no longer describe it.
 _NOT_RETURNED = _HOP_BY_HOP | {"content-encoding", "content-length"}
 _SHUTDOWN_TIMEOUT = 0.5
+
+
+@dataclass(frozen=True)
+class Upstream:
+    """Where the requests under one prefix of the proxy go: ``origin``, as the recording names
+    it, reached at ``url`` (itself, or the ``--base-url``), with ``authorization`` added."""
+
+    origin: str
+    url: str
+    authorization: str | None = None
 
 
 @dataclass
 class Exchange:
     """The request the proxy received and the answer it got for it, as it arrived."""
 
+    origin: str
+    """The origin it went to, as the recording names it."""
     method: str
     target: str
     """The path and query, exactly as sent."""
@@ -49,28 +73,29 @@ class Exchange:
     """Seconds before each read: the first from the answer's headers."""
     failure: str | None = None
     """Why the exchange is not whole: upstream unreachable, or its body broke off."""
+    messages: list[tuple[str, str]] | None = None
+    """A WebSocket's messages, in order, each with the side that sent it (client, server)."""
     done: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class RecordingProxy:
-    """Serves on 127.0.0.1 (a free port) and forwards the first request to ``upstream``.
+    """Serves on 127.0.0.1 (a free port) and forwards what comes under ``/<n>`` to
+    ``upstreams[n]``, noting each exchange in ``exchanges``, in the order they came."""
 
-    ``upstream`` is the scheme, host, port and path prefix the request's path and query go
-    below; ``authorization`` is a header value to add upstream (the Basic credentials of a
-    ``--base-url``). Later requests are refused: a recording holds one exchange.
-    """
-
-    def __init__(self, upstream: str, timeouts: Timeouts, authorization: str | None) -> None:
-        self.upstream = upstream.rstrip("/")
-        self.exchange: Exchange | None = None
+    def __init__(self, upstreams: list[Upstream], timeouts: Timeouts) -> None:
+        self.upstreams = upstreams
+        self.exchanges: list[Exchange] = []
         self._timeout = aiohttp.ClientTimeout(
             total=timeouts.total, sock_connect=timeouts.connect, sock_read=timeouts.idle
         )
-        self._authorization = authorization
         self._runner: web.ServerRunner | None = None
         self._session: aiohttp.ClientSession | None = None
         self.url = ""
         """The proxy's base URL, once started."""
+
+    def base_urls(self) -> dict[str, str]:
+        """The ``base_url`` mapping that points each upstream's origin at the proxy."""
+        return {upstream.origin: f"{self.url}/{n}" for n, upstream in enumerate(self.upstreams)}
 
     async def __aenter__(self) -> RecordingProxy:
         # No handler_cancellation: a provider that stops reading at the end of its answer
@@ -79,7 +104,8 @@ class RecordingProxy:
         await runner.setup()
         await web.TCPSite(runner, _HOST, 0).start()
         self._runner = runner
-        self._session = aiohttp.ClientSession()
+        # Cookies go as the provider sent them: the proxy keeps none of its own.
+        self._session = aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar())
         self.url = f"http://{_HOST}:{runner.addresses[0][1]}"
         return self
 
@@ -95,33 +121,80 @@ class RecordingProxy:
             await self._session.close()
 
     async def _handle(self, request: web.BaseRequest) -> web.StreamResponse:
-        if self.exchange is not None:
-            return web.Response(status=503, text="the recorder forwards one request\n")
+        prefix, _, rest = request.raw_path.lstrip("/").partition("/")
+        if not prefix.isdigit() or int(prefix) >= len(self.upstreams):
+            return web.Response(status=404, text=f"no upstream under /{prefix}\n")
+        upstream = self.upstreams[int(prefix)]
         exchange = Exchange(
-            request.method, request.raw_path, CIMultiDict(request.headers), await request.read()
+            upstream.origin,
+            request.method,
+            "/" + rest,
+            CIMultiDict(request.headers),
+            await request.read(),
         )
-        self.exchange = exchange
+        self.exchanges.append(exchange)
         try:
-            return await self._forward(request, exchange)
+            if request.headers.get("Upgrade", "").lower() == "websocket":
+                return await self._relay_socket(request, exchange, upstream)
+            return await self._forward(request, exchange, upstream)
         finally:
             exchange.done.set()
 
-    async def _forward(self, request: web.BaseRequest, exchange: Exchange) -> web.StreamResponse:
-        assert self._session is not None  # started
+    def _forwarded(self, exchange: Exchange, upstream: Upstream) -> CIMultiDict[str] | None:
+        """The headers to send upstream; None (the failure noted) when they cannot be."""
         headers = CIMultiDict(
             (name, value)
             for name, value in exchange.headers.items()
-            if name.lower() not in _NOT_FORWARDED
+            if name.lower() not in _NOT_FORWARDED | _HANDSHAKE
         )
-        if self._authorization is not None:
+        if upstream.authorization is not None:
             if "Authorization" in headers:
                 exchange.failure = (
                     "the --base-url has credentials, but the provider sends its own "
                     "Authorization header"
                 )
-                return web.Response(status=502, text=exchange.failure)
-            headers["Authorization"] = self._authorization
-        url = URL(self.upstream + exchange.target, encoded=True)
+                return None
+            headers["Authorization"] = upstream.authorization
+        return headers
+
+    async def _relay_socket(
+        self, request: web.BaseRequest, exchange: Exchange, upstream: Upstream
+    ) -> web.StreamResponse:
+        """Connect to the upstream WebSocket, and relay both ways what each side sends."""
+        assert self._session is not None  # started
+        headers = self._forwarded(exchange, upstream)
+        if headers is None:
+            return web.Response(status=502, text=exchange.failure or "")
+        url = URL(upstream.url + exchange.target, encoded=True)
+        try:
+            far = await self._session.ws_connect(url, headers=headers, timeout=_SOCKET_TIMEOUT)
+        except (aiohttp.ClientError, TimeoutError) as error:
+            exchange.failure = f"WebSocket {url}: could not connect: {error}"
+            return web.Response(status=502, text=exchange.failure)
+        exchange.status = 101
+        exchange.messages = []
+        near = web.WebSocketResponse()
+        await near.prepare(request)
+        async with far:
+            pumps = [
+                asyncio.ensure_future(_pump(near, far, "client", exchange.messages)),
+                asyncio.ensure_future(_pump(far, near, "server", exchange.messages)),
+            ]
+            await asyncio.wait(pumps, return_when=asyncio.FIRST_COMPLETED)
+            for pump in pumps:
+                pump.cancel()
+            await asyncio.gather(*pumps, return_exceptions=True)
+        await near.close()
+        return near
+
+    async def _forward(
+        self, request: web.BaseRequest, exchange: Exchange, upstream: Upstream
+    ) -> web.StreamResponse:
+        assert self._session is not None  # started
+        headers = self._forwarded(exchange, upstream)
+        if headers is None:
+            return web.Response(status=502, text=exchange.failure or "")
+        url = URL(upstream.url + exchange.target, encoded=True)
         response: web.StreamResponse | None = None
         try:
             async with self._session.request(
@@ -131,9 +204,9 @@ class RecordingProxy:
                 data=exchange.body or None,
                 allow_redirects=False,
                 timeout=self._timeout,
-            ) as upstream:
-                response = self._response(exchange, upstream)
-                await self._relay(request, exchange, upstream, response)
+            ) as answer:
+                response = self._response(exchange, answer)
+                await self._relay(request, exchange, answer, response)
         except (aiohttp.ClientError, TimeoutError) as error:
             reason = str(error) or type(error).__name__
             what = "could not be reached" if response is None else "broke off"
@@ -183,3 +256,25 @@ class RecordingProxy:
         if connected:
             with contextlib.suppress(ConnectionError):
                 await response.write_eof()
+
+
+_SOCKET_TIMEOUT = aiohttp.ClientWSTimeout(ws_close=1.0)
+
+
+async def _pump(
+    source: web.WebSocketResponse | aiohttp.ClientWebSocketResponse,
+    sink: web.WebSocketResponse | aiohttp.ClientWebSocketResponse,
+    side: str,
+    messages: list[tuple[str, str]],
+) -> None:
+    """Pass on each text (or binary, as UTF-8) message ``source`` sends, noting it, until it
+    closes."""
+    async for message in source:
+        if message.type is aiohttp.WSMsgType.TEXT:
+            text = str(message.data)
+        elif message.type is aiohttp.WSMsgType.BINARY:
+            text = bytes(message.data).decode("utf-8", "replace")
+        else:
+            break
+        messages.append((side, text))
+        await sink.send_str(text)

@@ -1,10 +1,14 @@
-"""``python -m replay record``: one real exchange through a spec's provider, as a recording.
+"""``python -m replay record``: one real call through a spec's provider, as a recording.
 
 The provider is built from the spec as it is now, into a temporary package, so an edited spec is
-recorded without a build. It is pointed at a :class:`RecordingProxy` that forwards its request
-to the endpoint (or ``--base-url``) and keeps the answer read by read; what the provider made of
-it is read from ``stream.events()`` in the same pass. Everything written is redacted of secrets
-(:class:`RecordingRedactor`) and checked with :func:`load_recording` before it takes its place.
+recorded without a build. Each origin its call reaches (its steps', its streamed request's) is
+pointed at a :class:`RecordingProxy` that forwards every request to that origin (the streamed
+request's to ``--base-url``, if given) and keeps each answer read by read, and a WebSocket's
+messages both ways; what the provider made of it is read from ``stream.events()`` in the same
+pass. Everything written is redacted of secrets (:class:`RecordingRedactor`): the spec's
+variables and, once the call is over, every value the call kept secret (what its steps took,
+its cookies, its secret arguments). It is checked with :func:`load_recording` before it takes
+its place.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from generator._build import file_mode, write_atomically
 from generator._package import package_files
 from generator.runtime._url import rebase_url
 
-from ._proxy import Exchange, RecordingProxy
+from ._proxy import Exchange, RecordingProxy, Upstream
 from ._recordings import RecordingError, load_recording
 from ._redaction import RecordingRedactor
 
@@ -65,8 +69,9 @@ class CallToRecord:
     prompt: str
     model: str | None = None
     """Default: the provider's default model."""
-    base_url: str | None = None
-    """Default: the spec's endpoint."""
+    base_url: str | dict[str, str] | None = None
+    """Where the streamed request goes instead of the spec's endpoint; or, a mapping, where
+    each origin it names goes (a flow's steps' origins too). Default: where the spec says."""
     params: tuple[str, ...] = ()
     """``NAME=VALUE`` texts."""
 
@@ -128,49 +133,102 @@ def _check_destination(path: Path, *, chosen: bool) -> None:
 
 
 async def record(spec: ProviderSpec, call: CallToRecord) -> dict[str, object]:
-    """One exchange of ``spec``'s provider, sent as ``call`` says, as a recording's JSON."""
+    """One call of ``spec``'s provider, sent as ``call`` says, as a recording's JSON."""
     with _built(spec) as built:
         kwargs = _kwargs(built.info, call.params)
         model = call.model if call.model is not None else built.info.default_model or ""
         messages: list[object] = [{"role": "user", "content": call.prompt}]
         secrets = {name: os.environ.get(name, "") for name in built.endpoint.secrets}
-        redactor = RecordingRedactor(secrets, call.base_url)
-        origin = _origin(spec.request.url)
+        servers = (
+            [call.base_url] if isinstance(call.base_url, str) else [*(call.base_url or {}).values()]
+        )
+        redactor = RecordingRedactor(secrets, servers)
         started = datetime.now(UTC)
-        headers, exchange, outcome = await _exchange(
-            built, origin, call.base_url, (model, messages, kwargs), redactor
+        sent, exchanges, outcome = await _exchanges(
+            built, _upstreams(spec, call.base_url), (model, messages, kwargs), redactor
         )
         expect = {"call": {"model": model, "messages": messages, "kwargs": kwargs}, **outcome}
+        recorded = [
+            _exchange(exchange, headers, redactor)
+            for exchange, headers in zip(exchanges, sent, strict=True)
+        ]
+        description = redactor.text(
+            f"Recorded by `python -m replay record` at {started:%Y-%m-%dT%H:%M:%SZ}: "
+            f"{spec.class_name} asked {call.prompt!r}."
+        )
+        if len(recorded) == 1 and "response" in recorded[0]:
+            return {"description": description, **recorded[0], "expect": redactor.value(expect)}
         return {
-            "description": redactor.text(
-                f"Recorded by `python -m replay record` at {started:%Y-%m-%dT%H:%M:%SZ}: "
-                f"{spec.class_name} asked {call.prompt!r}."
-            ),
-            "request": _request(origin, exchange, headers, redactor),
-            "response": _response(exchange, redactor),
+            "description": description,
+            "exchanges": recorded,
             "expect": redactor.value(expect),
         }
 
 
-async def _exchange(
+def _upstreams(spec: ProviderSpec, base_url: str | dict[str, str] | None) -> list[Upstream]:
+    """Each origin the call reaches, in the order its requests do, moved where ``base_url``
+    says (credentials in it sent as Basic authorization)."""
+    streamed = _origin(spec.request.url)
+    origins = [_origin(step.request.url) for step in spec.steps] + [streamed]
+    moved = {streamed: base_url} if isinstance(base_url, str) else dict(base_url or {})
+    upstreams = []
+    for origin in dict.fromkeys(origins):
+        if "${" in origin:
+            raise RecordUsageError(
+                f"{origin}: a host picked per call cannot be recorded through the proxy"
+            )
+        server = moved.get(origin)
+        if server is None:
+            upstreams.append(Upstream(origin, origin))
+        else:
+            url = rebase_url(origin, _bare(server))
+            upstreams.append(Upstream(origin, url, _authorization(server)))
+    return upstreams
+
+
+async def _exchanges(
     built: _Built,
-    origin: str,
-    base_url: str | None,
+    upstreams: list[Upstream],
     arguments: tuple[str, list[object], dict[str, object]],
     redactor: RecordingRedactor,
-) -> tuple[CIMultiDict[str], Exchange, dict[str, object]]:
-    """Call the provider through a proxy to ``origin`` (or ``base_url``): the headers it
-    sent, the exchange, and what ``expect`` says of its outcome besides the call."""
-    upstream = origin if base_url is None else rebase_url(origin, _bare(base_url))
-    authorization = None if base_url is None else _authorization(base_url)
-    async with RecordingProxy(upstream, built.endpoint.timeouts, authorization) as proxy:
-        sent, events, error = await _send(built, proxy.url, *arguments)
-        exchange = proxy.exchange
-        if exchange is not None:
+) -> tuple[list[CIMultiDict[str]], list[Exchange], dict[str, object]]:
+    """Call the provider through a proxy to its origins: the headers it sent each time, the
+    exchanges, and what ``expect`` says of the outcome besides the call. The values the call
+    kept secret join ``redactor``'s."""
+    async with RecordingProxy(upstreams, built.endpoint.timeouts) as proxy:
+        sent, events, error, kept = await _send(built, proxy.base_urls(), *arguments)
+        for exchange in proxy.exchanges:
             await exchange.done.wait()  # the provider may stop reading before the body ends
-    _check(built, exchange, error, redactor)
-    assert exchange is not None and sent  # _check refuses a call that sent nothing
-    return sent[0], exchange, _outcome(built, events, error)
+        exchanges = list(proxy.exchanges)
+    redactor.keep(kept)
+    _check(built, exchanges, error, redactor)
+    return _headers_sent(sent, exchanges), exchanges, _outcome(built, events, error)
+
+
+def _headers_sent(
+    traced: list[CIMultiDict[str]], exchanges: list[Exchange]
+) -> list[CIMultiDict[str]]:
+    """The headers the provider gave each exchange: as traced before aiohttp added its own,
+    for each HTTP request in turn; a WebSocket's (opened by a session of the call's own, which
+    no trace sees) as they came, less what aiohttp adds to every handshake."""
+    left = iter(traced)
+    sent = []
+    for exchange in exchanges:
+        if exchange.messages is None:
+            sent.append(next(left))
+            continue
+        sent.append(
+            CIMultiDict(
+                (name, value)
+                for name, value in exchange.headers.items()
+                if name.lower() not in _ADDED_TO_HANDSHAKES
+                and not (
+                    name.lower() in _AIOHTTP_DEFAULTS
+                    and value.startswith(_AIOHTTP_DEFAULTS[name.lower()])
+                )
+            )
+        )
+    return sent
 
 
 @contextlib.contextmanager
@@ -210,8 +268,29 @@ def _kwargs(info: Any, params: Sequence[str]) -> dict[str, object]:
 
 
 def _origin(url: str) -> str:
+    """``scheme://host[:port]`` of a spec's URL, lower-cased, as a ``base_url`` mapping names it."""
     parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+_ADDED_TO_HANDSHAKES = frozenset(
+    {"host", "accept-encoding", "content-length", "upgrade", "connection"}
+    | {"sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions"}
+)
+"""What aiohttp adds to every WebSocket handshake it sends."""
+_AIOHTTP_DEFAULTS = {"accept": "*/*", "user-agent": "Python/"}
+"""What aiohttp sends of these headers when the provider sends none."""
+
+_TRANSPORT = frozenset(
+    {
+        "upgrade",
+        "connection",
+        "sec-websocket-key",
+        "sec-websocket-version",
+        "sec-websocket-extensions",
+    }
+)
+"""Headers of a WebSocket handshake that aiohttp makes itself: no part of what the spec sends."""
 
 
 def _bare(url: str) -> str:
@@ -230,9 +309,14 @@ def _authorization(url: str) -> str | None:
 
 
 async def _send(
-    built: _Built, proxy: str, model: str, messages: list[object], kwargs: dict[str, object]
-) -> tuple[list[CIMultiDict[str]], list[object], Exception | None]:
-    """Call the provider through ``proxy``: the headers it sent, its events, its error."""
+    built: _Built,
+    base_urls: dict[str, str],
+    model: str,
+    messages: list[object],
+    kwargs: dict[str, object],
+) -> tuple[list[CIMultiDict[str]], list[object], Exception | None, list[tuple[str, str]]]:
+    """Call the provider through the proxy ``base_urls`` name: the headers it sent each time,
+    its events, its error, and the values it kept secret."""
     sent: list[CIMultiDict[str]] = []
 
     async def note(
@@ -244,27 +328,29 @@ async def _send(
     trace = aiohttp.TraceConfig()
     trace.on_request_start.append(note)
     events: list[object] = []
+    stream = None
     async with aiohttp.ClientSession(trace_configs=[trace]) as session:
         try:
             stream = built.provider.create_async_generator(
-                model, messages, base_url=proxy, session=session, max_retries=0, **kwargs
+                model, messages, base_url=base_urls, session=session, max_retries=0, **kwargs
             )
             async for event in stream.events():
                 events.append(event)
         except built.package.ProviderError as error:
-            return sent, events, error
-    return sent, events, None
+            return sent, events, error, [] if stream is None else stream.kept_secrets()
+    return sent, events, None, stream.kept_secrets()
 
 
 def _check(
-    built: _Built, exchange: Exchange | None, error: Exception | None, redactor: RecordingRedactor
+    built: _Built, exchanges: list[Exchange], error: Exception | None, redactor: RecordingRedactor
 ) -> None:
-    """Refuse to record an exchange that did not happen whole, or cannot be replayed."""
-    if exchange is None:
+    """Refuse to record a call that did not happen whole, or cannot be replayed."""
+    if not exchanges:
         why = f": {error}" if error is not None else ""
         raise RecordError(redactor.text(f"{built.info.name} sent no request{why}"))
-    if exchange.failure is not None:
-        raise RecordError(redactor.text(exchange.failure))
+    for exchange in exchanges:
+        if exchange.failure is not None:
+            raise RecordError(redactor.text(exchange.failure))
     # A timeout or a broken connection between the provider and the proxy is not the server's
     # answer, and a replay would not reproduce it.
     package = built.package
@@ -306,17 +392,27 @@ def _event(event: Any, package: ModuleType) -> dict[str, object]:
     return {"finish": event.reason}
 
 
-def _request(
-    origin: str, exchange: Exchange, headers: CIMultiDict[str], redactor: RecordingRedactor
+def _exchange(
+    exchange: Exchange, headers: CIMultiDict[str], redactor: RecordingRedactor
 ) -> dict[str, object]:
-    """The request as the provider sent it, at the spec's own origin."""
+    """One exchange as a recording keeps it: the request, and its response or messages."""
     request: dict[str, object] = {
         "method": exchange.method,
-        "url": redactor.url(origin + exchange.target),
-        "headers": redactor.headers(dict(headers.items())),
+        "url": redactor.url(_at_origin(exchange)),
+        "headers": redactor.headers(
+            {name: value for name, value in headers.items() if name.lower() not in _TRANSPORT}
+        ),
     }
     request.update(_body(exchange, redactor))
-    return request
+    if exchange.messages is None:
+        return {"request": request, "response": _response(exchange, redactor)}
+    messages = [{side: redactor.text(text)} for side, text in exchange.messages]
+    return {"request": request, "messages": messages}
+
+
+def _at_origin(exchange: Exchange) -> str:
+    """The exchange's URL at the origin it was meant for."""
+    return exchange.origin + exchange.target
 
 
 def _body(exchange: Exchange, redactor: RecordingRedactor) -> dict[str, object]:

@@ -46,9 +46,17 @@ class RecordingRedactor:
     runtime's :class:`Redactor` does in errors; and, besides, whole values that are secret by
     where they stand."""
 
-    def __init__(self, secrets: Mapping[str, str], base_url: str | None = None) -> None:
+    def __init__(self, secrets: Mapping[str, str], base_urls: Sequence[str] = ()) -> None:
         named = [(value, name) for name, value in secrets.items()]
-        self._redactor = Redactor([*named, *url_credentials(base_url, "BASE_URL_CREDENTIALS")])
+        credentials = [url_credentials(url, "BASE_URL_CREDENTIALS") for url in base_urls]
+        self._secrets = [*named, *(pair for each in credentials for pair in each)]
+        self._redactor = Redactor(self._secrets)
+
+    def keep(self, secrets: list[tuple[str, str]]) -> None:
+        """Replace these (value, name) pairs too: what a call kept secret (taken values,
+        cookies, secret arguments)."""
+        self._secrets += secrets
+        self._redactor = Redactor(self._secrets)
 
     def text(self, text: str) -> str:
         """``text`` with every secret's value replaced by its ``<NAME>``."""

@@ -154,6 +154,9 @@ class Call:
         values, credentials, what an ``Auth`` added to a request, values taken from answers."""
         return self._redactor.text(text)
 
+    def _kept(self) -> list[tuple[str, str]]:
+        return list(self._secrets)
+
     def keep_secret(self, value: str, name: str) -> None:
         """Keep ``value`` out of what the call shows, as ``<name>``, from now on."""
         self._secrets.append((value, name))
@@ -171,7 +174,7 @@ class Call:
         403) before anything was yielded, the cache is cleared and the exchanges made once
         more, the step asked anew.
         """
-        return TextStream(self._run(exchanges), close=self.close)
+        return TextStream(self._run(exchanges), close=self.close, secrets=self._kept)
 
     async def _run(
         self, exchanges: Callable[[], AsyncGenerator[list[StreamItem], None]]

@@ -24,12 +24,13 @@ class TextStream:
     events pass, ``finish_reason`` and ``usage`` take what the server reported.
     """
 
-    __slots__ = ("_batches", "_close", "_pending", "finish_reason", "usage")
+    __slots__ = ("_batches", "_close", "_pending", "_secrets", "finish_reason", "usage")
 
     def __init__(
         self,
         batches: AsyncGenerator[list[StreamItem], None],
         close: Callable[[], None] | None = None,
+        secrets: Callable[[], list[tuple[str, str]]] | None = None,
     ) -> None:
         self._batches = batches
         """What each read of the body brought: handing items over a read at a time costs one
@@ -38,6 +39,8 @@ class TextStream:
         """The items of the last batch not yet handed out."""
         self._close = close
         """Closes the connection at once, whichever task is reading it."""
+        self._secrets = secrets
+        """What the call keeps out of what it shows, so far."""
         self.finish_reason: str | None = None
         """Why the answer ended, once the server has said so."""
         self.usage: Usage | None = None
@@ -53,6 +56,15 @@ class TextStream:
                     return item
                 self._note(item)
             self._pending = iter(await self._batches.__anext__())
+
+    def kept_secrets(self) -> list[tuple[str, str]]:
+        """Each value the call keeps out of what it shows, with the name it is shown as: its
+        variables', its secret arguments', and the values and cookies its exchanges took.
+
+        For tooling that writes down an exchange (``python -m replay record``): read once the
+        answer has ended, it has every value the call met.
+        """
+        return [] if self._secrets is None else self._secrets()
 
     def events(self) -> AsyncIterator[StreamEvent]:
         """Every event of the answer in arrival order: text, reasoning, tool calls, usage, finish.

@@ -33,7 +33,7 @@ def spec(module: str) -> ProviderSpec:
     return loaded
 
 
-def call_of(recording: Recording, base_url: str) -> CallToRecord:
+def call_of(recording: Recording, base_url: str | dict[str, str]) -> CallToRecord:
     """The command line that makes ``recording``'s call, sent to ``base_url``."""
     call: Any = recording.expect["call"]
     [message] = call["messages"]
@@ -42,6 +42,12 @@ def call_of(recording: Recording, base_url: str) -> CallToRecord:
         for name, value in call["kwargs"].items()
     )
     return CallToRecord(message["content"], call["model"], base_url, params)
+
+
+def call_arguments(recording: Recording) -> tuple[str, list[Any]]:
+    """The model and messages of ``recording``'s call."""
+    call: Any = recording.expect["call"]
+    return call["model"], call["messages"]
 
 
 @asynccontextmanager

@@ -11,6 +11,8 @@ import asyncio
 import gzip
 import json
 import sys
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +23,10 @@ from generator import load_specs
 from replay import Fault, Recording, ReplayServer
 from replay._record import CallToRecord, RecordError, record
 
-from ..conftest import ROOT
+from ..conftest import ROOT, filled, flow_values
 from ..conftest import recording as recorded
-from ..providers.test_recordings import secrets_of
-from .conftest import call_of, local_server, replay, saved, spec
+from ..providers.test_recordings import provider_of, secrets_of
+from .conftest import call_arguments, call_of, local_server, replay, saved, spec
 
 # SSE, NDJSON and typed events; text, reasoning and usage; an error status, an error in the
 # stream; a key in a header (OPENAI_API_KEY, ANTHROPIC_API_KEY).
@@ -156,3 +158,67 @@ async def test_a_body_cut_off_is_not_recorded() -> None:
         route = server.add(original, fault=Fault(reset_after=300))
         with pytest.raises(RecordError, match=r"/api/chat: the upstream broke off: "):
             await record(spec("codelink_ava"), call_of(original, server.base_url(route)))
+
+
+# ---------------------------------------------------------------- flows
+
+FLOWS = ["gpt_go/hello", "replicate/hello"]
+"""Flows whose every request is the same on every call: a recording of them replays as it is.
+(A value a call makes anew, a time or a random id, is recorded as it was sent: ``<*>`` goes in
+its place by hand.)"""
+
+
+async def record_flow(original: Recording) -> dict[str, object]:
+    """A recording of what a replay server serving the flow ``original`` answers."""
+    values = flow_values(original, list(secrets_of(original)))
+    async with ReplayServer(values=values) as server:
+        route = server.add(original, checked=True)
+        module = original.path.parent.name
+        call = call_of(original, server.base_urls(route))
+        params = tuple(filled(param, values) for param in call.params)  # a secret's test value
+        data = await record(spec(module), replace(call, params=params))
+        assert server.problems == []
+    return data
+
+
+@pytest.mark.parametrize("original", FLOWS, indirect=True)
+async def test_a_recorded_flow_replays_as_the_flow_it_recorded(
+    original: Recording, tmp_path: Path
+) -> None:
+    data = await record_flow(original)
+    new = saved(data, tmp_path, original.path.parent.name)
+    assert len(new.exchanges) == len(original.exchanges)
+    assert new.expect == original.expect
+    values = flow_values(new, list(secrets_of(new)))
+    async with ReplayServer(values=values) as server:
+        route = server.add(new, checked=True)
+        kwargs = filled(new.expect["call"]["kwargs"], values)  # type: ignore[index]
+        stream = provider_of(new).create_async_generator(
+            *call_arguments(new), base_url=server.base_urls(route), **kwargs
+        )
+        assert [delta async for delta in stream] == new.expect["deltas"]
+        assert server.problems == []
+        assert server.served(route) == len(new.exchanges)
+
+
+async def test_a_websockets_messages_are_recorded_both_ways() -> None:
+    original = recorded("bing", "hello")
+    data = await record_flow(original)
+    new = saved(data, Path(tempfile.mkdtemp()), "bing")
+    [_, socket] = new.exchanges
+    [_, served] = original.exchanges
+    assert socket.request.url == served.request.url
+    assert socket.messages is not None and served.messages is not None
+    sides = [message.side for message in socket.messages]
+    assert sides == [message.side for message in served.messages]
+    server_texts = [m.text for m in socket.messages if m.side == "server"]
+    assert server_texts == [m.text for m in served.messages if m.side == "server"]
+    assert socket.request.headers["Cookie"] == "<cookies>"  # a secret argument's value
+
+
+async def test_what_a_step_took_is_recorded_as_its_name() -> None:
+    data = await record_flow(recorded("gpt_go", "hello"))
+    [step, streamed] = data["exchanges"]  # type: ignore[misc]
+    assert step["response"]["chunks"] == ['{"status":true,"token":"<token>"}']
+    assert streamed["request"]["url"].endswith("?token=<token>")
+    assert "test-" not in json.dumps(data)  # the served value is nowhere

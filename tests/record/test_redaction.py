@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from replay._redaction import RecordingRedactor
 
 KEY = "sk-Live/Key+1"
-REDACTOR = RecordingRedactor({"API_KEY": KEY, "SHORT": "abc"}, "http://me:hunter2@example.com")
+REDACTOR = RecordingRedactor({"API_KEY": KEY, "SHORT": "abc"}, ["http://me:hunter2@example.com"])
 
 
 def test_a_value_is_replaced_as_it_is_escaped_and_in_any_case() -> None:
