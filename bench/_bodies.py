@@ -1,14 +1,17 @@
 """The streamed bodies the bench server sends, and what a client must read from them.
 
-Three wire formats, each as its API streams it: OpenAI chat-completion chunks over SSE ending in
-``data: [DONE]``, Anthropic's typed Messages events over SSE ending in ``message_stop``, and
-Ollama's ``/api/chat`` NDJSON ending in a ``"done": true`` line. The text deltas cycle through
-``WORDS``, so every delta is non-empty, they differ, and their text must really be extracted.
+Four wire formats, each as its API streams it: OpenAI chat-completion chunks over SSE ending in
+``data: [DONE]``, Anthropic's typed Messages events over SSE ending in ``message_stop``,
+Ollama's ``/api/chat`` NDJSON ending in a ``"done": true`` line, and the cumulative events of
+ChatGPT's 2023 web backend (each carries the whole text so far; gpt4free's OpenaiChat read
+them). The text deltas cycle through ``WORDS``, so every delta is non-empty, they differ, and
+their text must really be extracted.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -24,16 +27,23 @@ __all__ = [
     "encoded",
     "parse_format",
     "text_length",
+    "whole_texts_length",
 ]
 
-Format = Literal["openai", "anthropic", "ndjson"]
-FORMATS: tuple[Format, ...] = ("openai", "anthropic", "ndjson")
+Format = Literal["openai", "anthropic", "ndjson", "cumulative"]
+FORMATS: tuple[Format, ...] = ("openai", "anthropic", "ndjson", "cumulative")
 
 MEDIA_TYPES: dict[Format, str] = {
     "openai": "text/event-stream",
     "anthropic": "text/event-stream",
     "ndjson": "application/x-ndjson",
+    "cumulative": "text/event-stream",
 }
+
+ANSWER_WORDS = 60
+"""Words of each answer of a cumulative stream: its events carry the text so far, so a stream
+of many events is many answers one after another, each started anew (a multiple of six, the
+cycle of ``WORDS``, so that every answer is the same)."""
 
 # A non-ASCII word makes characters and bytes differ; a line break is escaped in JSON, as a model's
 # newlines are, so line-based readers must still see one line per event.
@@ -85,6 +95,12 @@ def text_length(count: int) -> int:
     return _cycled_total([len(word) for word in WORDS], count)
 
 
+def whole_texts_length(count: int) -> int:
+    """The characters of the whole texts a cumulative body's ``count`` events carry."""
+    answer = [len(WORDS[index % len(WORDS)]) for index in range(ANSWER_WORDS)]
+    return _cycled_total(list(itertools.accumulate(answer)), count)
+
+
 @functools.cache
 def body(fmt: Format, count: int) -> Body:
     """The body of ``count`` text deltas in format ``fmt``."""
@@ -92,6 +108,8 @@ def body(fmt: Format, count: int) -> Body:
         return _openai(count)
     if fmt == "anthropic":
         return _anthropic(count)
+    if fmt == "cumulative":
+        return _cumulative(count)
     return _ndjson(count)
 
 
@@ -206,5 +224,34 @@ def _ndjson(count: int) -> Body:
             for word in WORDS
         ),
         tail=_ndjson_line(last),
+        count=count,
+    )
+
+
+def _cumulative_event(text: str) -> bytes:
+    return _sse(
+        {
+            "message": {
+                "id": "msg-bench",
+                "author": {"role": "assistant"},
+                "content": {"content_type": "text", "parts": [text]},
+                "status": "in_progress",
+                "metadata": {"message_type": "next", "model_slug": "text-davinci-002-render-sha"},
+            },
+            "conversation_id": "conversation-bench",
+            "error": None,
+        }
+    )
+
+
+def _cumulative(count: int) -> Body:
+    # Event i carries the answer's first i + 1 words: each adds one word to the one before, and
+    # the first of an answer starts it over.
+    answer = [WORDS[index % len(WORDS)] for index in range(ANSWER_WORDS)]
+    texts = ["".join(answer[: end + 1]) for end in range(ANSWER_WORDS)]
+    return Body(
+        head=b"",
+        events=tuple(_cumulative_event(text) for text in texts),
+        tail=b"data: [DONE]\n\n",
         count=count,
     )

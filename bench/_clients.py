@@ -24,6 +24,8 @@ class ClientInfo:
     """Whether it is a generated provider, which stops a body past ``RESPONSE_LIMIT``."""
     reads_bytes: bool = False
     """Whether it counts reads and bytes, not deltas and characters."""
+    reads_whole_texts: bool = False
+    """Whether it yields each cumulative event's whole text, not what the event adds."""
 
 
 # The modules holding the clients are imported only by the process that runs one, each of its
@@ -54,6 +56,15 @@ CLIENTS: tuple[ClientInfo, ...] = (
     ClientInfo("openai_chat", ("openai",), _generated, generated=True),
     ClientInfo("anthropic_messages", ("anthropic",), _generated, generated=True),
     ClientInfo("ollama_chat", ("ndjson",), _generated, generated=True),
+    ClientInfo("gpt_go", ("openai",), _generated, generated=True),
+    ClientInfo("openai_chat_web", ("cumulative",), _generated, generated=True),
+    ClientInfo(
+        "openai_chat_web_whole",
+        ("cumulative",),
+        _generated,
+        generated=True,
+        reads_whole_texts=True,
+    ),
     ClientInfo("openai_sdk", ("openai",), _sdk),
     ClientInfo("raw", FORMATS, _handwritten, reads_bytes=True),
 )

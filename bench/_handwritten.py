@@ -3,7 +3,8 @@
 ``baseline`` is the loop gpt4free's providers had by hand, as its CodeLinkAva did in 2023: one
 async generator that posts, reads ``response.content`` line by line, decodes each line,
 ``json.loads`` it and takes the text at a fixed path. No checks, no UTF-8 handling beyond
-aiohttp's line splitting. The Anthropic and NDJSON versions are the same loop for their formats.
+aiohttp's line splitting. The Anthropic and NDJSON versions are the same loop for their formats;
+the cumulative one is gpt4free's 2023 OpenaiChat loop, which yields what each text adds.
 Each is written out whole, as a provider would be: a shared helper would add a generator's
 hop per delta that the original never paid.
 
@@ -30,6 +31,7 @@ _PATHS: dict[Format, str] = {
     "openai": "/v1/chat/completions",
     "anthropic": "/v1/messages",
     "ndjson": "/api/chat",
+    "cumulative": "/backend-api/conversation",
 }
 
 _REQUESTS: dict[Format, dict[str, object]] = {
@@ -41,6 +43,7 @@ _REQUESTS: dict[Format, dict[str, object]] = {
         "stream": True,
     },
     "ndjson": {"model": "llama3.2", "messages": _MESSAGES, "stream": True},
+    "cumulative": {"action": "next", "messages": _MESSAGES, "model": "text-davinci-002-render-sha"},
 }
 
 
@@ -88,10 +91,32 @@ async def _ndjson(session: aiohttp.ClientSession, url: str) -> AsyncIterator[str
                 yield content
 
 
+async def _cumulative(session: aiohttp.ClientSession, url: str) -> AsyncIterator[str]:
+    data = _REQUESTS["cumulative"]
+    async with session.post(url + _PATHS["cumulative"], json=data) as response:
+        response.raise_for_status()
+        last_message = 0
+        async for line in response.content:
+            if line.startswith(b"data: "):
+                line = line[6:]
+                if line == b"[DONE]\n":
+                    break
+                chunk = json.loads(line)
+                if chunk["message"]["metadata"]["message_type"] == "next":
+                    new_message = chunk["message"]["content"]["parts"][0]
+                    # gpt4free sliced by length alone; an answer that starts over is yielded
+                    # whole here, as the generated provider does.
+                    if len(new_message) <= last_message:
+                        last_message = 0
+                    yield new_message[last_message:]
+                    last_message = len(new_message)
+
+
 _BASELINES: dict[Format, Callable[[aiohttp.ClientSession, str], AsyncIterator[str]]] = {
     "openai": _openai,
     "anthropic": _anthropic,
     "ndjson": _ndjson,
+    "cumulative": _cumulative,
 }
 
 

@@ -70,7 +70,7 @@ def _row(job: Job, runs: Sequence[Measurement], baseline: tuple[float, float] | 
 
 
 _HEADER = (
-    f"{'format':<10}{'mode':<10}{'client':<20}{'wall s':>8}{'cpu s':>8}{'spread':>8}"
+    f"{'format':<12}{'mode':<10}{'client':<23}{'wall s':>8}{'cpu s':>8}{'spread':>8}"
     f"{'deltas/s':>11}{'RSS MiB':>9}{'cpu/base':>10}{'wall/base':>11}"
 )
 
@@ -96,7 +96,7 @@ def _ratio(value: float | None, width: int) -> str:
 def _line(row: Row) -> str:
     job = row.job
     return (
-        f"{job.format:<10}{job.mode:<10}{job.client:<20}{row.wall:>8.3f}{row.cpu:>8.3f}"
+        f"{job.format:<12}{job.mode:<10}{job.client:<23}{row.wall:>8.3f}{row.cpu:>8.3f}"
         f"{row.cpu_spread:>8.0%}{row.deltas_per_second:>11,.0f}{row.rss_mib:>9.1f}"
         f"{_ratio(row.cpu_ratio, 10)}{_ratio(row.wall_ratio, 11)}"
     )

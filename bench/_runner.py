@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from bench._bodies import Format, body, text_length
+from bench._bodies import Format, body, text_length, whole_texts_length
 from bench._clients import info
 from bench._contract import RESPONSE_LIMIT
 from bench._measure import Sample
@@ -156,8 +156,10 @@ def _check(job: Job, sample: Sample) -> None:
     else:
         if sample.deltas != job.events:
             problems.append(f"{sample.deltas:,} deltas, not {job.events:,}")
-        if sample.chars != text_length(job.events):
-            problems.append(f"{sample.chars:,} characters, not {text_length(job.events):,}")
+        whole = info(job.client).reads_whole_texts
+        chars = whole_texts_length(job.events) if whole else text_length(job.events)
+        if sample.chars != chars:
+            problems.append(f"{sample.chars:,} characters, not {chars:,}")
     if problems:
         raise BenchError(f"{job} read {' and '.join(problems)}")
 

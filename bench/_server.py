@@ -8,7 +8,8 @@ outlives the runner, even one that is killed. A separate process, so that its CP
 counted against the clients.
 
 Any POST or GET under ``/{format}/{mode}/{events}/`` is answered with that body, whatever
-follows: a provider's ``base_url=`` prefixes its own path to the endpoint's. ``batched`` writes
+follows: a provider's ``base_url=`` prefixes its own path to the endpoint's; but a GET of
+``.../action_get_token.php`` is GptGo's step, answered with a token. ``batched`` writes
 the body in large slices, as a fast server's socket delivers it; ``per-event`` writes each event
 on its own, as a model's server does while it generates.
 """
@@ -36,7 +37,13 @@ _ROUTE = (
 )
 
 
+STEP_TOKEN = "bench-token"
+"""What GptGo's step is given: a GET of ``.../action_get_token.php`` is answered with it."""
+
+
 async def _stream(request: web.Request) -> web.StreamResponse:
+    if request.match_info["rest"].endswith("action_get_token.php"):
+        return web.json_response({"status": True, "token": STEP_TOKEN})
     fmt = parse_format(request.match_info["format"])
     count = int(request.match_info["events"])
     await request.read()

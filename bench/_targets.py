@@ -24,6 +24,17 @@ CEILINGS: dict[tuple[Format, str], float] = {
 SDK_FLOOR = 20.0
 """The least the openai SDK's CPU time is, as a multiple of a generated provider's."""
 
+SAME_WORK: dict[str, tuple[Format, str]] = {
+    "gpt_go": ("openai", "codelink_ava"),
+    "openai_chat_web": ("cumulative", "openai_chat_web_whole"),
+}
+"""Providers of version 3's flows, each with the one-step provider that reads the same stream
+the same way but for the flow: GptGo makes a step before it, the cumulative reading of
+OpenaiChatWeb is switched off in the other."""
+
+PER_DELTA_MARGIN = 1.10
+"""The most CPU per delta a flow's provider may cost, as a multiple of its one-step peer's."""
+
 
 def describe_targets(rows: Sequence[Row]) -> str:
     """One line a target: the figure, the target and whether the run met it."""
@@ -46,5 +57,14 @@ def describe_targets(rows: Sequence[Row]) -> str:
         verdict = "met" if times >= SDK_FLOOR else "MISSED"
         lines.append(
             f"  openai_sdk           {times:5.1f} times {client}'s  (at least {SDK_FLOOR:g}): {verdict}"
+        )
+    for client, (fmt, peer) in SAME_WORK.items():
+        row, other = batched.get((fmt, client)), batched.get((fmt, peer))
+        if row is None or other is None:
+            continue
+        times = row.cpu / other.cpu
+        verdict = "met" if times <= PER_DELTA_MARGIN else "MISSED"
+        lines.append(
+            f"  {client:<20} {times:5.2f} times {peer}'s  (at most {PER_DELTA_MARGIN:g}): {verdict}"
         )
     return "\n".join(lines) if len(lines) > 1 else ""

@@ -57,16 +57,19 @@ class CumulativeReader:
             self._new(read, items)
 
     def _new(self, read: list[StreamItem], items: list[StreamItem]) -> None:
+        # Once per document on the hot path: locals, and the length of the text so far kept.
+        so_far = self._so_far
+        known = len(so_far)
+        append = items.append
         for item in read:
             if type(item) is not str:
-                items.append(item)
+                append(item)
                 continue
-            so_far = self._so_far
             if item.startswith(so_far):
-                if len(item) > len(so_far):
-                    items.append(item[len(so_far) :])
+                if len(item) > known:
+                    append(item[known:])
             elif self._mode == "restart":
-                items.append(item)
+                append(item)
             elif self._mode == "skip":
                 continue
             else:
@@ -75,4 +78,5 @@ class CumulativeReader:
                     provider=self._origin.provider,
                     endpoint=self._origin.endpoint,
                 )
-            self._so_far = item
+            so_far, known = item, len(item)
+        self._so_far = so_far
