@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from ._render import template
+from ._spec._formats import LATEST
 
 __all__ = ["ScaffoldError", "class_name_for", "write_new_spec"]
 
@@ -37,7 +38,11 @@ def write_new_spec(name: str, specs_dir: Path, folder: str, schema: Path | None 
     path = specs_dir / f"{name}.yaml"
     relative = None if schema is None else Path(os.path.relpath(schema, specs_dir)).as_posix()
     text = template("new_spec.yaml.jinja").render(
-        module=name, class_name=class_name_for(name), folder=folder, schema=relative
+        module=name,
+        class_name=class_name_for(name),
+        folder=folder,
+        schema=relative,
+        version=LATEST,
     )
     specs_dir.mkdir(parents=True, exist_ok=True)
     try:
