@@ -14,7 +14,7 @@ import aiohttp
 from ._runtime._call import Call
 from ._runtime._config import Timeouts
 from ._runtime._endpoint import Endpoint
-from ._runtime._framings import MISSING, DocumentRules, JSONFraming, Shape
+from ._runtime._framings import MISSING, DocumentRules, JSONFraming, Shape, json_one_of
 from ._runtime._messages import Message, format_prompt
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._steps import Step
@@ -35,9 +35,21 @@ _nonce_pattern = re.compile('data-nonce="(.*?)"')
 def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
     # Every JSONPath of the spec in one pass, each shared prefix walked once:
     # delta '$.data'
+    # when '$.status'
+    # error '$.msg'
     delta: object = MISSING
-    if isinstance(document, dict) and "data" in document:
-        delta = document["data"]
+    when: object = MISSING
+    error: object = MISSING
+    if isinstance(document, dict):
+        if "data" in document:
+            delta = document["data"]
+        if "status" in document:
+            when = document["status"]
+        if "msg" in document:
+            error = document["msg"]
+    reports = json_one_of(when, ("error",))
+    if reports and error is not None and error is not MISSING:
+        return error, False
     if type(delta) is str and delta:
         items.append(delta)
     return None, False
@@ -46,13 +58,24 @@ def _read_document(document: object, items: list[StreamItem]) -> tuple[object, b
 class _Document(Shape):
     # The members of '$' that the paths read.
     data: object = MISSING
+    status: object = MISSING
+    msg: object = MISSING
 
 
 def _read_shape(document: _Document, items: list[StreamItem]) -> tuple[object, bool]:
     # The same paths, from _Document, each shared prefix walked once:
     # delta '$.data'
+    # when '$.status'
+    # error '$.msg'
     delta: object = MISSING
+    when: object = MISSING
+    error: object = MISSING
     delta = document.data
+    when = document.status
+    error = document.msg
+    reports = json_one_of(when, ("error",))
+    if reports and error is not None and error is not MISSING:
+        return error, False
     if type(delta) is str and delta:
         items.append(delta)
     return None, False
