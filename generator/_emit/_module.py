@@ -22,9 +22,7 @@ from .._model import (
     Request,
     RetrySettings,
     TimeoutSettings,
-    Value,
     WebSocketSpec,
-    placeholders_in,
 )
 from ._expressions import Expressions
 from ._framing import framing_call
@@ -119,7 +117,6 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
     code = CodeBuilder()
     expressions = Expressions(spec, code)
     flow = bool(spec.steps) or isinstance(spec.framing, WebSocketSpec)
-    # The endpoint's URL is known before the body is built: a step's constant may name it.
     accepts_kwargs = spec.request.extra_kwargs != "reject"
     if flow:
         statements, exchanges = _flow(spec, expressions, code)
@@ -166,15 +163,13 @@ def _flow(
 ) -> tuple[list[str], Exchanges]:
     """``create_async_generator``'s statements for a call of several exchanges, and the
     method that makes them."""
-    body: list[str] = []
-    waits = _waits(spec)
-    body += [value_statement(v, expressions, code) for v in spec.values if waits[v.name] < 0]
+    body = [value_statement(v, expressions, code) for v in spec.values if v.after_step < 0]
     for index, step in enumerate(spec.steps):
         body += step_statements(step, spec.class_name, expressions, code)
         body += [
             value_statement(value, expressions, code)
             for value in spec.values
-            if waits[value.name] == index
+            if value.after_step == index
         ]
     request_statements, arguments = _request(spec.request, expressions, code)
     body += request_statements
@@ -187,7 +182,7 @@ def _flow(
     else:
         streamed = _call_lines("async for items in call.streamed", ["_ENDPOINT", *arguments])
     body += [f"{streamed}:\n    yield items"]
-    passed = _passed(spec)
+    passed = spec.request.parameters
     stream_item = code.use("StreamItem")
     exchanges = Exchanges(
         arguments=(
@@ -240,38 +235,7 @@ def _sends(request: Request, expressions: Expressions, code: CodeBuilder) -> str
         else:
             assert isinstance(send.value, tuple)  # a text's template
             items.append(expressions.text(send.value))
-    return literal_tuple(items)
-
-
-def literal_tuple(items: list[str]) -> str:
-    """A tuple of the expressions ``items``."""
     return f"({items[0]},)" if len(items) == 1 else "(" + ", ".join(items) + ")"
-
-
-def _waits(spec: ProviderSpec) -> dict[str, int]:
-    """For each value, the index of the last step whose values it uses (-1: none)."""
-    step_of = {take.name: index for index, step in enumerate(spec.steps) for take in step.takes}
-    waits: dict[str, int] = {}
-    for value in spec.values:
-        used = _used(value)
-        waits[value.name] = max(
-            [step_of[name] for name in used if name in step_of]
-            + [waits[name] for name in used if name in waits],
-            default=-1,
-        )
-    return waits
-
-
-def _used(value: Value) -> set[str]:
-    used: set[str] = set()
-    for template in value.templates():
-        used |= placeholders_in(template)
-    return used
-
-
-def _passed(spec: ProviderSpec) -> tuple[Parameter, ...]:
-    """The parameters ``_exchanges`` is handed: those the spec declares."""
-    return spec.request.parameters
 
 
 def _merges(spec: ProviderSpec) -> bool:

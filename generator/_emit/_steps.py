@@ -8,7 +8,7 @@ values come from its ``StepCache`` when it has them.
 
 from __future__ import annotations
 
-from .._model import FromCookie, FromHeader, FromJson, FromMatch, StepSpec, Take
+from .._model import CompiledPath, FromCookie, FromHeader, FromJson, FromMatch, StepSpec, Take
 from ._expressions import Expressions
 from ._source import CodeBuilder, comment, literal
 from ._walk import lookup
@@ -92,7 +92,7 @@ def _taken(take: Take, code: CodeBuilder) -> tuple[str, str]:
     if isinstance(source, FromCookie):
         return f"answer.cookie({name}, {literal(source.cookie)})", "str"
     if isinstance(source, FromJson):
-        found = f"{_selector(take, source.path.text, source.path.steps, code)}(answer.json())"
+        found = f"{_selector(take, source.path, code)}(answer.json())"
         return f"answer.json_value({name}, {literal(source.path.text)}, {found})", "object"
     pattern = _pattern(take, source, code)
     group = "" if source.group == 1 else f", group={source.group}"
@@ -100,7 +100,7 @@ def _taken(take: Take, code: CodeBuilder) -> tuple[str, str]:
         unescape = ", unescape=True" if source.unescape else ""
         return f"answer.match({name}, {pattern}{group}{unescape})", "str"
     document = f"answer.matched_json({name}, {pattern}{group})"
-    found = f"{_selector(take, source.json.text, source.json.steps, code)}({document})"
+    found = f"{_selector(take, source.json, code)}({document})"
     return f"answer.json_value({name}, {literal(source.json.text)}, {found})", "object"
 
 
@@ -109,15 +109,15 @@ def _pattern(take: Take, source: FromMatch, code: CodeBuilder) -> str:
     return code.define(name, f"{name} = {code.use('re')}.compile({literal(source.pattern)})")
 
 
-def _selector(take: Take, text: str, steps: object, code: CodeBuilder) -> str:
+def _selector(take: Take, path: CompiledPath, code: CodeBuilder) -> str:
     """A function that gives the value at a singular JSONPath of a document, or MISSING."""
-    assert isinstance(steps, tuple)  # a value is taken at a singular path, which compiles
+    assert path.steps is not None  # a value is taken at a singular path, which compiles
     name = f"_{take.name}_path"
     lines = [
         f"def {name}(node: object) -> object:",
-        f"    # The value at JSONPath {comment(literal(text))}, or MISSING.",
+        f"    # The value at JSONPath {comment(literal(path.text))}, or MISSING.",
     ]
-    for step in steps:
+    for step in path.steps:
         lines += lookup(step, "node", f"return {code.use('MISSING')}", "    ")
     lines.append("    return node")
     return code.define(name, "\n".join(lines))

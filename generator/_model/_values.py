@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ._request_template import BodyTemplate
-from ._templates import TemplateString
+from ._request_template import BodyTemplate, placeholders_in
+from ._templates import ITEM_PLACEHOLDERS, TemplateString
 
 __all__ = [
     "Digest",
@@ -197,6 +197,9 @@ class Value:
 
     name: str
     function: Function
+    after_step: int = -1
+    """The index of the last step whose values it uses (-1: none): it is computed right after
+    that step, before the steps that come later."""
 
     def templates(self) -> list[BodyTemplate]:
         """The templates the function computes from (TemplateStrings and body templates),
@@ -214,3 +217,13 @@ class Value:
         if isinstance(function, PromptLines):
             return [function.line]
         return []
+
+    def placeholders(self) -> set[str]:
+        """The names of the placeholders its templates use (a prompt's own ``${role}`` and
+        ``${content}`` aside)."""
+        used: set[str] = set()
+        for template in self.templates():
+            used |= placeholders_in(template)
+        if isinstance(self.function, PromptLines):
+            used -= set(ITEM_PLACEHOLDERS)
+        return used

@@ -18,7 +18,6 @@ import jsonschema
 
 from .._diagnostics import Diagnostic, KeyPath, SpecError
 from .._model import (
-    ITEM_PLACEHOLDERS,
     MAYBE_ABSENT,
     FramingSpec,
     JsonText,
@@ -26,7 +25,6 @@ from .._model import (
     Parameter,
     Part,
     Pick,
-    PromptLines,
     ProviderSpec,
     RandomText,
     Request,
@@ -37,7 +35,6 @@ from .._model import (
     TimeoutSettings,
     Value,
     WebSocketSpec,
-    placeholders_in,
 )
 from ._checker import Checker
 from ._formats import format_of
@@ -229,12 +226,12 @@ def _read_exchanges(
         request_data, parameters, replace(section, at=("request",), known=known), checker
     )
     _check_names_unique(parameters, values, steps, checker)
-    _check_order(values, steps, checker)
+    values = _ordered(values, steps, checker)
     used = request.placeholders()
     for step in steps:
         used |= step.request.placeholders()
     for value in values:
-        used |= _used(value)
+        used |= value.placeholders()
     check_parameters_used(parameters, used, checker)
     _check_values_used(values, steps, used, checker)
     _check_messages_mapped(request, values, checker)
@@ -255,7 +252,7 @@ def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> Provider
     if (
         checker.format.requires_model_placeholder
         and len(models) > 1
-        and "model" not in request.placeholders().union(*map(_used, values))
+        and "model" not in request.placeholders().union(*(value.placeholders() for value in values))
     ):
         checker.error(
             ("provider", "models"),
@@ -305,15 +302,6 @@ def _fits_a_host(value: Value) -> bool:
     return False
 
 
-def _used(value: Value) -> set[str]:
-    used = set()
-    for template in value.templates():
-        used |= placeholders_in(template)
-    if isinstance(value.function, PromptLines):
-        used -= set(ITEM_PLACEHOLDERS)
-    return used
-
-
 def _check_values_used(
     values: tuple[Value, ...], steps: tuple[StepSpec, ...], used: set[str], checker: Checker
 ) -> None:
@@ -343,7 +331,7 @@ def _check_absent_in_values(
     for value in values:
         if isinstance(value.function, JsonText):
             continue  # a body template: an absent member is left out of the document
-        for name in sorted(_used(value) & absent):
+        for name in sorted(value.placeholders() & absent):
             why = "when there is no system message" if name == "system" else "its default is null"
             checker.error(
                 ("values", value.name),
@@ -356,7 +344,7 @@ def _check_messages_mapped(request: Request, values: tuple[Value, ...], checker:
     """``request.messages`` maps the list that ``${messages}`` (or a slice of it) sends."""
     if request.messages is None:
         return
-    mapped = "messages" in request.placeholders().union(*map(_used, values))
+    mapped = "messages" in request.placeholders().union(*(value.placeholders() for value in values))
     if not mapped and not any(isinstance(value.function, MessagesBefore) for value in values):
         checker.error(
             ("request", "messages"), "maps ${messages}, which the request never uses", at_key=True
@@ -387,12 +375,15 @@ def _check_names_unique(
             owners.setdefault(take.name, f"a value of step {step.name}")
 
 
-def _check_order(values: tuple[Value, ...], steps: tuple[StepSpec, ...], checker: Checker) -> None:
-    """A step uses no value computed from a value that step, or a later one, takes."""
+def _ordered(
+    values: tuple[Value, ...], steps: tuple[StepSpec, ...], checker: Checker
+) -> tuple[Value, ...]:
+    """Each value with the last step it waits for; a step that uses a value waiting for that
+    step, or a later one, is an error."""
     step_of = {take.name: index for index, step in enumerate(steps) for take in step.takes}
     needs: dict[str, int] = {}  # a value's name: the index of the last step it waits for
     for value in values:
-        used = _used(value)
+        used = value.placeholders()
         needs[value.name] = max(
             [step_of[name] for name in used if name in step_of]
             + [needs[name] for name in used if name in needs],
@@ -408,6 +399,7 @@ def _check_order(values: tuple[Value, ...], steps: tuple[StepSpec, ...], checker
                     "what it uses",
                     at_key=True,
                 )
+    return tuple(replace(value, after_step=needs[value.name]) for value in values)
 
 
 def _origin(request: Request) -> TemplateString:

@@ -112,6 +112,8 @@ def read_steps(steps: dict[str, Any], section: Section, checker: Checker) -> tup
         )
         cache = step.get("cache", False)
         cached = cache is not False
+        if cached and not takes:
+            checker.error((*at, "cache"), "a cached step keeps the values it takes: it takes none")
         if cached:
             used = request.placeholders() - CALL_FREE - {"env"}
             own = used - {take.name for earlier in read for take in earlier.takes if earlier.cached}

@@ -81,6 +81,13 @@ def test_a_step_error_says_where_and_what(tmp_path: Path, sections: str, expecte
     assert expected in errors(tmp_path, sections)
 
 
+def test_a_cached_step_takes_something_to_keep(tmp_path: Path) -> None:
+    sections = step("      {}", "    cache: true\n").replace("    take:\n      {}\n", "")
+    assert "steps.first.cache: a cached step keeps the values it takes: it takes none" in errors(
+        tmp_path, sections
+    )
+
+
 def test_a_step_cannot_use_what_a_later_step_takes(tmp_path: Path) -> None:
     sections = f"""\
 values:
