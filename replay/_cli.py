@@ -141,8 +141,17 @@ def _route_names(recordings: list[Recording]) -> list[str]:
 async def _serve_forever(server: ReplayServer) -> None:
     async with server:
         for name in server.routes:
-            request = server.recording(name).request
+            recording = server.recording(name)
+            request = recording.request
             print(f"{name}  {request.method} {server.base_url(name)}{request.target}", flush=True)
+            if recording.is_flow:
+                # A flow is served exchange by exchange; each origin it calls goes here.
+                origins = ", ".join(
+                    f"{origin} -> {url}" for origin, url in server.base_urls(name).items()
+                )
+                print(
+                    f"{name}  a flow of {len(recording.exchanges)} exchanges: {origins}", flush=True
+                )
         # Serve until Ctrl-C cancels this task (asyncio.run turns it into KeyboardInterrupt).
         await asyncio.Event().wait()
 

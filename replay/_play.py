@@ -137,7 +137,10 @@ async def _stream(
         route = server.add(recording)
         base_url = server.base_url(route)
         print(f"[{provider.__name__} <- {recording.path} on {base_url}]", file=sys.stderr)
-        stream = provider.create_async_generator(model, messages, base_url=base_url, **kwargs)
+        # Every origin the recording calls goes to the server: a flow's steps too.
+        stream = provider.create_async_generator(
+            model, messages, base_url=server.base_urls(route), **kwargs
+        )
         async for text in stream:
             print(text, end="", flush=True)
     print()

@@ -130,6 +130,15 @@ def test_play_streams_a_recording_through_its_provider() -> None:
     assert result.stderr.startswith("[CodeLinkAva <- recordings/codelink_ava/multiline.json on ")
 
 
+def test_play_points_every_origin_of_a_flow_at_the_server() -> None:
+    # Bing makes its conversation on www.bing.com, then talks over a WebSocket to
+    # sydney.bing.com: both are served, and nothing is asked of the internet.
+    result = play("generated.bing", "recordings/bing/hello.json", "--no-pace")
+    expected = load_recording(ROOT / "recordings" / "bing" / "hello.json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "".join(expected.expect["deltas"]) + "\n"  # type: ignore[arg-type]
+
+
 def test_play_reports_the_providers_error_in_one_line() -> None:
     result = play("generated.codelink_ava:CodeLinkAva", "recordings/codelink_ava/server_error.json")
     assert result.returncode == 1
