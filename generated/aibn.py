@@ -17,6 +17,7 @@ from ._runtime._framings import TextFraming
 from ._runtime._messages import Message, last_message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import TextStream
+from ._runtime._values import utf8
 
 _ENDPOINT = Endpoint(
     provider="Aibn",
@@ -62,7 +63,7 @@ class Aibn(AsyncGeneratorProvider):
         """
         t = int(time.time())
         last = last_message(messages)
-        sign = hashlib.sha256((str(t) + ":" + last + ":undefined").encode()).hexdigest()
+        sign = hashlib.sha256(utf8(str(t) + ":" + last + ":undefined")).hexdigest()
         headers: dict[str, str] = {}
         body: dict[str, Any] = {"messages": list(messages), "pass": None, "sign": sign, "time": t}
         return _ENDPOINT.stream(

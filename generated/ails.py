@@ -19,6 +19,7 @@ from ._runtime._framings import MISSING, UNSET, DocumentRules, Shape, SSEFraming
 from ._runtime._messages import Message, last_message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
+from ._runtime._values import utf8
 
 
 def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
@@ -125,7 +126,7 @@ class Ails(AsyncGeneratorProvider):
         last = last_message(messages)
         size = len(last)
         s = hashlib.sha256(
-            (t + ":" + last + ":WI,2rU#_r:r~aF4aJ36[.Z(/8Rv93Rf:" + str(size)).encode()
+            utf8(t + ":" + last + ":WI,2rU#_r:r~aF4aJ36[.Z(/8Rv93Rf:" + str(size))
         ).hexdigest()
         headers: dict[str, str] = {
             "authority": "api.caipacity.com",

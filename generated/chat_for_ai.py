@@ -17,6 +17,7 @@ from ._runtime._framings import TextFraming
 from ._runtime._messages import Message, last_message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import TextStream
+from ._runtime._values import utf8
 
 _ENDPOINT = Endpoint(
     provider="ChatForAi",
@@ -69,7 +70,7 @@ class ChatForAi(AsyncGeneratorProvider):
         conversation_id = "id_" + str(now)
         question = last_message(messages)
         sign = hashlib.sha256(
-            (str(now) + ":" + conversation_id + ":" + question + ":6B46K4pt").encode()
+            utf8(str(now) + ":" + conversation_id + ":" + question + ":6B46K4pt")
         ).hexdigest()
         headers: dict[str, str] = {}
         body: dict[str, Any] = {

@@ -18,6 +18,7 @@ from ._runtime._framings import MISSING, DocumentRules, Shape, SSEFraming
 from ._runtime._messages import Message, content_text
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import StreamItem, TextStream
+from ._runtime._values import utf8
 
 
 def _read_document(document: object, items: list[StreamItem]) -> tuple[object, bool]:
@@ -98,7 +99,7 @@ class ChatGptOss(AsyncGeneratorProvider):
         model = model or "gpt-oss-120b"
         now = int(time.time() * 1000)
         noise = "".join(random.choices("0123456789", k=16))
-        fingerprint = hashlib.md5((str(now) + "-0." + noise).encode()).hexdigest()
+        fingerprint = hashlib.md5(utf8(str(now) + "-0." + noise)).hexdigest()
         content = "\n\n".join(
             [
                 {"system": "System: ", "assistant": "Assistant: ", "user": ""}.get(

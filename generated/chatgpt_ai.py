@@ -175,7 +175,7 @@ class ChatgptAi(AsyncGeneratorProvider):
         """Step system_data, then the streamed request: the call's exchanges, in order."""
         history = list(messages[:-1])
         question = last_message(messages)
-        kept = call.kept(_system_data_cache)
+        kept = call.kept(_system_data_cache, _system_data_step)
         if kept is None:
             answer = await call.fetch(
                 _system_data_step,
@@ -197,7 +197,9 @@ class ChatgptAi(AsyncGeneratorProvider):
                 },
                 None,
             )
-            kept = _system_data_cache.keep(
+            kept = call.keep(
+                _system_data_cache,
+                _system_data_step,
                 {
                     "bot_id": answer.json_value(
                         "bot_id",
@@ -219,7 +221,7 @@ class ChatgptAi(AsyncGeneratorProvider):
                         "$.sessionId",
                         _session_id_path(answer.matched_json("session_id", _session_id_pattern)),
                     ),
-                }
+                },
             )
         bot_id = kept["bot_id"]
         context_id = kept["context_id"]

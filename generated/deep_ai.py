@@ -18,6 +18,7 @@ from ._runtime._framings import TextFraming
 from ._runtime._messages import Message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import TextStream
+from ._runtime._values import utf8
 
 _ENDPOINT = Endpoint(
     provider="DeepAi",
@@ -66,11 +67,11 @@ class DeepAi(AsyncGeneratorProvider):
         """
         agent = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/115.0.0.0 Safari/537.36"
         seed = random.randint(0, 100000000000)
-        md5_1 = hashlib.md5((agent + str(seed) + "x").encode()).hexdigest()
+        md5_1 = hashlib.md5(utf8(agent + str(seed) + "x")).hexdigest()
         hash_1 = md5_1[::-1]
-        md5_2 = hashlib.md5((agent + hash_1).encode()).hexdigest()
+        md5_2 = hashlib.md5(utf8(agent + hash_1)).hexdigest()
         hash_2 = md5_2[::-1]
-        md5_3 = hashlib.md5((agent + hash_2).encode()).hexdigest()
+        md5_3 = hashlib.md5(utf8(agent + hash_2)).hexdigest()
         hash_3 = md5_3[::-1]
         history = json.dumps(list(messages))
         headers: dict[str, str] = {

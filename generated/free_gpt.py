@@ -18,6 +18,7 @@ from ._runtime._framings import TextFraming
 from ._runtime._messages import Message, last_message
 from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._stream import TextStream
+from ._runtime._values import utf8
 
 _ENDPOINT = Endpoint(
     provider="FreeGpt",
@@ -66,7 +67,7 @@ class FreeGpt(AsyncGeneratorProvider):
         domain = random.choice(("k.aifree.site", "p.aifree.site"))
         timestamp_s = int(time.time())
         question = last_message(messages)
-        sign = hashlib.sha256((str(timestamp_s) + ":" + question + ":").encode()).hexdigest()
+        sign = hashlib.sha256(utf8(str(timestamp_s) + ":" + question + ":")).hexdigest()
         endpoint_url = "https://" + domain + "/api/generate"
         headers: dict[str, str] = {}
         body: dict[str, Any] = {

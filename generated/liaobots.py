@@ -117,7 +117,7 @@ class Liaobots(AsyncGeneratorProvider):
             model,
             {"id": "gpt-3.5-turbo", "name": "GPT-3.5", "maxLength": 12000, "tokenLimit": 4000},
         )
-        kept = call.kept(_user_cache)
+        kept = call.kept(_user_cache, _user_step)
         if kept is None:
             answer = await call.fetch(
                 _user_step,
@@ -130,12 +130,14 @@ class Liaobots(AsyncGeneratorProvider):
                 },
                 {"authcode": ""},
             )
-            kept = _user_cache.keep(
+            kept = call.keep(
+                _user_cache,
+                _user_step,
                 {
                     "auth_code": answer.json_value(
                         "auth_code", "$.authCode", _auth_code_path(answer.json())
                     )
-                }
+                },
             )
         auth_code = kept["auth_code"]
         headers: dict[str, str] = {

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from dataclasses import dataclass, field
 from types import TracebackType
 
@@ -21,6 +22,7 @@ from multidict import CIMultiDict
 from yarl import URL
 
 from generator.runtime._config import Timeouts
+from generator.runtime._websocket import Redirected, socket_session
 
 __all__ = ["Exchange", "RecordingProxy"]
 
@@ -166,11 +168,23 @@ class RecordingProxy:
         if headers is None:
             return web.Response(status=502, text=exchange.failure or "")
         url = URL(upstream.url + exchange.target, encoded=True)
+        # The runtime never follows a handshake's redirect: the recording must not either.
+        connecting = socket_session(aiohttp.DummyCookieJar(), self._timeout)
         try:
-            far = await self._session.ws_connect(url, headers=headers, timeout=_SOCKET_TIMEOUT)
-        except (aiohttp.ClientError, TimeoutError) as error:
-            exchange.failure = f"WebSocket {url}: could not connect: {error}"
+            async with connecting as session:
+                far = await session.ws_connect(url, headers=headers, timeout=_SOCKET_TIMEOUT)
+                return await self._pump_both(request, exchange, far)
+        except (aiohttp.ClientError, TimeoutError, Redirected) as error:
+            exchange.failure = f"WebSocket {url}: could not connect: {error!r}"
             return web.Response(status=502, text=exchange.failure)
+
+    async def _pump_both(
+        self,
+        request: web.BaseRequest,
+        exchange: Exchange,
+        far: aiohttp.ClientWebSocketResponse,
+    ) -> web.StreamResponse:
+        """Relay what each side of a connected socket sends to the other, noting it."""
         exchange.status = 101
         exchange.messages = []
         near = web.WebSocketResponse()
@@ -219,10 +233,12 @@ class RecordingProxy:
 
     @staticmethod
     def _response(exchange: Exchange, upstream: aiohttp.ClientResponse) -> web.StreamResponse:
-        """The answer to give the provider: ``upstream``'s status and headers, noted."""
+        """The answer to give the provider: ``upstream``'s status and headers, noted; a cookie
+        without its ``Domain`` and ``Secure``, which would keep it from going back over the
+        proxy's plain HTTP (and a replay's)."""
         exchange.status = upstream.status
         exchange.response_headers = CIMultiDict(
-            (name, value)
+            (name, _loopback_cookie(value) if name.lower() == "set-cookie" else value)
             for name, value in upstream.headers.items()
             if name.lower() not in _NOT_RETURNED
         )
@@ -278,3 +294,11 @@ async def _pump(
             break
         messages.append((side, text))
         await sink.send_str(text)
+
+
+_COOKIE_ATTRIBUTES_DROPPED = re.compile(r";\s*(?:domain=[^;]*|secure)(?=\s*(?:;|$))", re.IGNORECASE)
+
+
+def _loopback_cookie(set_cookie: str) -> str:
+    """A ``Set-Cookie`` value without its ``Domain`` and ``Secure`` attributes."""
+    return _COOKIE_ATTRIBUTES_DROPPED.sub("", set_cookie)

@@ -215,7 +215,11 @@ def _headers_sent(
     sent = []
     for exchange in exchanges:
         if exchange.messages is None:
-            sent.append(next(left))
+            headers = CIMultiDict(next(left))
+            # The call's cookies are added after the trace sees the headers: as they came.
+            if "Cookie" in exchange.headers and "Cookie" not in headers:
+                headers["Cookie"] = exchange.headers["Cookie"]
+            sent.append(headers)
             continue
         sent.append(
             CIMultiDict(
@@ -433,13 +437,15 @@ def _response(exchange: Exchange, redactor: RecordingRedactor) -> dict[str, obje
     headers: dict[str, str] = {}
     names: dict[str, str] = {}
     for name, value in exchange.response_headers.items():
-        # A recording keeps one value per header: repeated ones are joined, as HTTP allows.
+        # A recording keeps one value per header: repeated ones are joined, as HTTP allows,
+        # each redacted first (two cookies are two secrets).
         shown = names.setdefault(name.lower(), name)
+        value = redactor.headers({name: value})[name]
         headers[shown] = f"{headers[shown]}, {value}" if shown in headers else value
     chunks, delays = redactor.chunks(exchange.chunks, exchange.delays)
     return {
         "status": exchange.status,
-        "headers": redactor.headers(headers),
+        "headers": headers,
         "chunks": [_chunk(chunk) for chunk in chunks],
         "delays": delays,
     }

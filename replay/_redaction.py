@@ -2,8 +2,9 @@
 
 The secrets are the values of the environment variables a spec reads and the userinfo of the
 recorder's ``--base-url``; besides, values that are secret by where they stand (an
-``Authorization`` header, a cookie, an API-key header, a ``key=`` query value) are replaced
-whole, unless they already are placeholders.
+``Authorization`` header, an API-key header, a ``key=`` query value) are replaced whole, and a
+cookie's value by ``<cookie_NAME>`` (the name the runtime keeps it secret by, which a replay
+serves and expects back), unless they already are placeholders.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ __all__ = ["RecordingRedactor"]
 
 _PLACEHOLDERS = re.compile(r"(?:<[A-Za-z_][A-Za-z0-9_]*>)+")
 _AUTHORIZATION = frozenset({"authorization", "proxy-authorization"})
-_COOKIES = frozenset({"cookie", "set-cookie"})
 _SECRET_HEADER = re.compile(
     r"api[-_]?key|token|secret|signature|subscription[-_]?key|credential|session",
     re.IGNORECASE,
@@ -34,6 +34,15 @@ _SECRET_QUERY = re.compile(
 def _placeholder(name: str) -> str:
     """``x-api-key`` -> ``<X_API_KEY>``."""
     return "<" + re.sub(r"[^A-Za-z0-9_]", "_", name).upper() + ">"
+
+
+def _cookie(pair: str) -> str:
+    """``name=value`` with the value as ``<cookie_name>`` (the name the runtime keeps a
+    cookie's value secret by), unless it is a placeholder already."""
+    name, equals, value = pair.partition("=")
+    if not equals or _is_placeholder(value):
+        return pair
+    return f"{name}=<cookie_{re.sub(r'[^A-Za-z0-9_]', '_', name.strip())}>"
 
 
 def _is_placeholder(text: str) -> bool:
@@ -96,7 +105,12 @@ class RecordingRedactor:
             if not space:  # no scheme word: the value is the credentials
                 return value if _is_placeholder(value) else _placeholder(name)
             return value if _is_placeholder(credentials) else f"{scheme} {_placeholder(name)}"
-        if folded in _COOKIES or _SECRET_HEADER.search(name):
+        if folded == "cookie":
+            return "; ".join(_cookie(pair) for pair in value.split("; "))
+        if folded == "set-cookie":
+            cookie, semicolon, attributes = value.partition(";")
+            return _cookie(cookie) + semicolon + attributes
+        if _SECRET_HEADER.search(name):
             return value if _is_placeholder(value) else _placeholder(name)
         return value
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import time
 from collections.abc import (
     AsyncGenerator,
@@ -56,9 +57,9 @@ from ._framings import Framing, Origin, WebSocketFraming
 from ._requests import Target, check_headers
 from ._responses import check_response, check_status, handshake_error, redirect_error
 from ._secrets import Redactor
-from ._steps import Answer, StepCache, text_of
+from ._steps import Answer, StepCache, secret_texts
 from ._stream import StreamItem, TextStream
-from ._url import BaseURL, base_url_for
+from ._url import BaseURL, base_url_for, origin_of
 from ._websocket import Redirected, Wait, socket_session
 
 __all__ = ["Call", "CallOptions", "StepTarget", "StreamedTarget"]
@@ -68,6 +69,8 @@ _SOCKET_ENDS = frozenset(
     {aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.CLOSED}
 )
 _T = TypeVar("_T")
+_NOT_A_NAME = re.compile(r"[^A-Za-z0-9_]")
+"""What a cookie's name may hold that the name of a secret (``<cookie_NAME>``) may not."""
 
 
 class _Sent(Target, Protocol):
@@ -148,6 +151,8 @@ class Call:
         self._session: aiohttp.ClientSession | None = None
         self._jar: aiohttp.CookieJar | None = None
         """The call's cookies, made in the call's event loop."""
+        self._cookie_secrets: set[tuple[str, str]] = set()
+        """The cookies already kept secret, as (value, name)."""
         self._caches: list[StepCache] = []
         """The caches of steps whose values the call took instead of asking for them."""
 
@@ -163,6 +168,12 @@ class Call:
         """Keep ``value`` out of what the call shows, as ``<name>``, from now on."""
         self._secrets.append((value, name))
         self._redactor = Redactor(self._secrets)
+
+    def hide(self, value: object, name: str) -> None:
+        """Keep every text of ``value`` (a value computed from a secret) out of what the call
+        shows, as ``<name>``."""
+        for text in secret_texts(value):
+            self.keep_secret(text, name)
 
     def close(self) -> None:
         """End the call now, from any task."""
@@ -186,38 +197,55 @@ class Call:
         self._jar = aiohttp.CookieJar(unsafe=True)
         async with _session_for(self.options.session) as session:
             self._session = session
+            yielded = False
             try:
-                yielded = False
                 # Closed on the way out, however that is: a connection is released at once.
                 async with aclosing(exchanges()) as made:
                     async for items in made:
                         yielded = True
                         yield items
+                return
             except (AuthenticationError, PermissionDeniedError):
                 if yielded or not self._caches:
                     raise
-                for cache in self._caches:
-                    cache.clear()
-                self._caches.clear()
+            except _Closed:
+                return
+            # Out of the handler: the call made again carries nothing of the refusal.
+            for cache in self._caches:
+                cache.clear()
+            self._caches.clear()
+            try:
                 async with aclosing(exchanges()) as again:
                     async for items in again:
                         yield items
             except _Closed:
                 return
 
-    def kept(self, cache: StepCache) -> dict[str, object] | None:
-        """The values a step's ``cache`` keeps, or None when the step is to be asked.
+    def kept(self, cache: StepCache, step: StepTarget) -> dict[str, object] | None:
+        """The values ``cache`` keeps of ``step``'s answer from the server this call sends the
+        step to (its ``base_url`` applied), or None when the step is to be asked.
 
         Values taken from a cache are secrets of this call too; and a refusal of the streamed
         request clears the cache and makes the call again (see :meth:`answer`).
         """
-        values = cache.get()
+        values = cache.get(self._server_of(step))
         if values is not None:
             self._caches.append(cache)
             for name, value in values.items():
-                if isinstance(value, str | int | float) and not isinstance(value, bool):
-                    self.keep_secret(text_of(value), name)
+                for text in secret_texts(value):
+                    self.keep_secret(text, name)
         return values
+
+    def keep(
+        self, cache: StepCache, step: StepTarget, values: dict[str, object]
+    ) -> dict[str, object]:
+        """Keep ``values``, which ``step``'s answer gave, in ``cache`` for the server this call
+        sent the step to; give them back."""
+        return cache.keep(self._server_of(step), values)
+
+    def _server_of(self, step: StepTarget) -> str:
+        moved = base_url_for(self.options.base_url, step.url, step.moves_with_base_url)
+        return moved if moved is not None else origin_of(step.url)
 
     def origin(self, target: Target, request: Request, step: str | None = None) -> Origin:
         """Who is calling where, for errors, with the call's secrets taken out."""
@@ -247,8 +275,6 @@ class Call:
                     finally:
                         self._connection.response = None
                 cookies = self._cookies(request.url)
-                for name, value in cookies.items():
-                    self.keep_secret(value, f"cookie_{name}")
                 return Answer(
                     step.name, origin, response.headers, body_bytes, cookies, self.keep_secret
                 )
@@ -260,6 +286,8 @@ class Call:
             if delay is None:
                 raise _bare(failure)
             await self._connection.sleep(delay)
+            if self._connection.closed:
+                raise _Closed
             self.retries_left -= 1
             attempt += 1
 
@@ -401,19 +429,21 @@ class Call:
                 raise handshake_error(refused.status, refused.headers or {}, origin) from None
             if socket is None:
                 return
+            self._keep_cookies()  # the handshake's answer may have set some
             async with socket:
                 self._connection.answered = True
                 reader = framing.reader(origin)
                 received = 0
+                closed = False
                 for send in sends:
                     if isinstance(send, Wait):
                         for _ in range(send.count):
-                            if await self._message(socket, framing, origin) is None:
-                                return
-                    else:
+                            closed = closed or await self._message(socket, framing, origin) is None
+                    elif not closed:
                         await socket.send_str(framing.outgoing(send))
                 while True:
-                    message = await self._message(socket, framing, origin)
+                    # A socket closed before what was to be sent was sent has no answer in it.
+                    message = None if closed else await self._message(socket, framing, origin)
                     items: list[StreamItem] = []
                     if message is None:
                         reader.end(items)
@@ -536,7 +566,17 @@ class Call:
             raise_for_status=False,
         )
         self._jar.update_cookies(response.cookies, response.url)
+        self._keep_cookies()
         return response
+
+    def _keep_cookies(self) -> None:
+        """Keep every cookie the call holds out of what it shows: whatever path or scheme it
+        was set for, it may go with a later request, and a server may echo it."""
+        assert self._jar is not None  # made by _run()
+        for morsel in self._jar:
+            if (morsel.value, morsel.key) not in self._cookie_secrets:
+                self._cookie_secrets.add((morsel.value, morsel.key))
+                self.keep_secret(morsel.value, "cookie_" + _NOT_A_NAME.sub("_", morsel.key))
 
     def _time_left(self, origin: Origin) -> float | None:
         if self._deadline is None:

@@ -45,7 +45,11 @@ class Expressions:
         self._types = {p.name: p.type for p in spec.request.parameters}
         self.locals: dict[str, str] = {}
         """Values computed or taken by the module's code, by name, with their types."""
+        self.secret_names: set[str] = {p.name for p in spec.request.parameters if p.secret}
+        """The names whose values are secrets: secret parameters, what steps take, and the
+        values computed from either (or from a variable)."""
         self._absent = {p.name for p in spec.request.parameters if p.optional} | MAYBE_ABSENT
+        self._absent |= {value.name for value in spec.values if value.may_be_absent}
         self._item: dict[str, tuple[str, str]] | None = None
         self._present: set[str] = set()
         """Names known to have a value where the expression being built stands."""
@@ -92,6 +96,20 @@ class Expressions:
                 continue
             pieces.append(self.as_text(*self.placeholder(part)))
         return " + ".join(pieces) if pieces else '""'
+
+    def is_secret(self, template: BodyTemplate) -> bool:
+        """Whether ``template`` holds a secret: a variable, or a name of ``secret_names``."""
+        if isinstance(template, dict):
+            return any(self.is_secret(value) for value in template.values())
+        if isinstance(template, list):
+            return any(self.is_secret(value) for value in template)
+        if isinstance(template, tuple):
+            return any(
+                isinstance(part, Placeholder)
+                and (part.env is not None or part.name in self.secret_names)
+                for part in template
+            )
+        return False
 
     def as_text(self, expression: str, kind: str) -> str:
         """``expression``, of type ``kind``, as text: a value of any JSON type as a taken value

@@ -153,7 +153,7 @@ def _one_request(spec: ProviderSpec, expressions: Expressions, code: CodeBuilder
     values = [value_statement(value, expressions, code) for value in spec.values]
     request_statements, arguments = _request(spec.request, expressions, code)
     options = [f"{name}={name}" for name in CALL_OPTIONS]
-    secret = _secret_values(spec)
+    secret = _secret_values(sorted(expressions.secret_names))
     stream = _call_lines("return _ENDPOINT.stream", [*arguments, *options, *secret])
     return [*expressions.statements(), *values, *request_statements, stream]
 
@@ -163,14 +163,10 @@ def _flow(
 ) -> tuple[list[str], Exchanges]:
     """``create_async_generator``'s statements for a call of several exchanges, and the
     method that makes them."""
-    body = [value_statement(v, expressions, code) for v in spec.values if v.after_step < 0]
+    body = _values(spec, -1, expressions, code)
     for index, step in enumerate(spec.steps):
         body += step_statements(step, spec.class_name, expressions, code)
-        body += [
-            value_statement(value, expressions, code)
-            for value in spec.values
-            if value.after_step == index
-        ]
+        body += _values(spec, index, expressions, code)
     request_statements, arguments = _request(spec.request, expressions, code)
     body += request_statements
     if isinstance(spec.framing, WebSocketSpec):
@@ -196,7 +192,7 @@ def _flow(
         doc=_flow_doc(spec),
         statements=(*expressions.statements(), *body),
     )
-    secret = _secret_values(spec)
+    secret = _secret_values([p.name for p in spec.request.parameters if p.secret])
     call = _call_lines(
         "call = _ENDPOINT.call", [f"{name}={name}" for name in CALL_OPTIONS] + secret
     )
@@ -260,11 +256,25 @@ def _flow_doc(spec: ProviderSpec) -> str:
     return lines[0] if len(lines) == 1 else "\n".join([*lines, ""])
 
 
-def _secret_values(spec: ProviderSpec) -> list[str]:
-    secret = [p.name for p in spec.request.parameters if p.secret]
-    if not secret:
+def _values(
+    spec: ProviderSpec, after_step: int, expressions: Expressions, code: CodeBuilder
+) -> list[str]:
+    """The statements of the values computed right after step ``after_step`` (-1: before the
+    first), each computed from a secret kept secret by the call."""
+    statements = []
+    for value in spec.values:
+        if value.after_step == after_step:
+            statements.append(value_statement(value, expressions, code))
+            if value.name in expressions.secret_names:
+                statements.append(f"call.hide({value.name}, {literal(value.name)})")
+    return statements
+
+
+def _secret_values(names: list[str]) -> list[str]:
+    """``secret_values=``: the secrets the call is handed, by name."""
+    if not names:
         return []
-    return ["secret_values={" + ", ".join(f"{literal(name)}: {name}" for name in secret) + "}"]
+    return ["secret_values={" + ", ".join(f"{literal(name)}: {name}" for name in names) + "}"]
 
 
 def _dict_lines(target: str, entries: tuple[tuple[str, str], ...]) -> str:

@@ -35,22 +35,24 @@ def step_statements(
             expression, kind = _taken(take, code)
             statements.append(f"{take.name} = {expression}")
             expressions.locals[take.name] = kind
+            expressions.secret_names.add(take.name)
         return statements
     cache = code.define(f"_{step.name}_cache", _cache_source(step, code))
     kept = ", ".join(f"{literal(take.name)}: {_taken(take, code)[0]}" for take in step.takes)
     statements = [
         "\n".join(
             [
-                f"kept = call.kept({cache})",
+                f"kept = call.kept({cache}, {constant})",
                 "if kept is None:",
                 f"    {fetch}",
-                f"    kept = {cache}.keep({{{kept}}})",
+                f"    kept = call.keep({cache}, {constant}, {{{kept}}})",
             ]
         )
     ]
     for take in step.takes:
         statements.append(f"{take.name} = kept[{literal(take.name)}]")
         expressions.locals[take.name] = "object"
+        expressions.secret_names.add(take.name)
     return statements
 
 

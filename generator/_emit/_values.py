@@ -39,9 +39,12 @@ _Emitted = tuple[str, str]
 
 def value_statement(value: Value, expressions: Expressions, code: CodeBuilder) -> str:
     """``name = expression`` for ``value``; the value's name and type are then known to
-    ``expressions`` as a local, for the templates after it."""
+    ``expressions`` as a local, for the templates after it, and, when it is computed from a
+    secret (a variable, a secret argument, what a step took), that it is a secret too."""
     expression, kind = _expression(value.function, value.name, expressions, code)
     expressions.locals[value.name] = kind
+    if any(expressions.is_secret(template) for template in value.templates()):
+        expressions.secret_names.add(value.name)
     return f"{value.name} = {expression}"
 
 
@@ -59,13 +62,15 @@ def _text(function: Text, name: str, expressions: Expressions, code: CodeBuilder
 
 @_expression.register
 def _digest(function: Digest, name: str, expressions: Expressions, code: CodeBuilder) -> _Emitted:
-    hashed = f"{code.use('hashlib')}.{function.algorithm}({_bytes(expressions, function.text)})"
+    text = _bytes(expressions, function.text, code)
+    hashed = f"{code.use('hashlib')}.{function.algorithm}({text})"
     return _encoded(hashed, function.encoding, code), "str"
 
 
 @_expression.register
 def _hmac(function: Hmac, name: str, expressions: Expressions, code: CodeBuilder) -> _Emitted:
-    key, text = _bytes(expressions, function.key), _bytes(expressions, function.text)
+    key = _bytes(expressions, function.key, code)
+    text = _bytes(expressions, function.text, code)
     signed = f"{code.use('hmac')}.new({key}, {text}, {code.use('hashlib')}.sha256)"
     return _encoded(signed, function.encoding, code), "str"
 
@@ -78,7 +83,7 @@ def _encoded(hashed: str, encoding: str, code: CodeBuilder) -> str:
 
 @_expression.register
 def _base64(function: Encoded, name: str, expressions: Expressions, code: CodeBuilder) -> _Emitted:
-    encoded = f"{code.use('base64')}.b64encode({_bytes(expressions, function.text)})"
+    encoded = f"{code.use('base64')}.b64encode({_bytes(expressions, function.text, code)})"
     return f"{encoded}.decode()", "str"
 
 
@@ -152,9 +157,13 @@ def _table(function: Table, name: str, expressions: Expressions, code: CodeBuild
     code.define(constant, f"{constant}: dict[str, {annotation}] = {literal(entries)}")
     key = expressions.text(function.key)
     kind = "str" if texts else "object"
+    if function.has_default and function.default is None:
+        return f"{constant}.get({key})", "object"
     if function.has_default:
         return f"{constant}.get({key}, {literal(function.default)})", kind
-    return f"_ENDPOINT.entry({literal(name)}, {constant}, {key})", kind
+    # A key that is a secret is not shown when the table lacks it.
+    hidden = ", secret=True" if expressions.is_secret(function.key) else ""
+    return f"_ENDPOINT.entry({literal(name)}, {constant}, {key}{hidden})", kind
 
 
 @_expression.register
@@ -181,8 +190,8 @@ def _prompt(
     return (f"{joined} + {literal(function.end)}" if function.end else joined), "str"
 
 
-def _bytes(expressions: Expressions, template: TemplateString) -> str:
-    return f"{_grouped(expressions.text(template))}.encode()"
+def _bytes(expressions: Expressions, template: TemplateString, code: CodeBuilder) -> str:
+    return f"{code.use('utf8')}({expressions.text(template)})"
 
 
 def _grouped(expression: str) -> str:

@@ -218,6 +218,13 @@ class Value:
             return [function.line]
         return []
 
+    @property
+    def may_be_absent(self) -> bool:
+        """Whether it may have no value (a table whose default is null): then it is left out
+        where it stands, as an optional parameter left None is."""
+        function = self.function
+        return isinstance(function, Table) and function.has_default and function.default is None
+
     def placeholders(self) -> set[str]:
         """The names of the placeholders its templates use (a prompt's own ``${role}`` and
         ``${content}`` aside)."""

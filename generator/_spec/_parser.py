@@ -217,6 +217,7 @@ def _read_exchanges(
     taken = frozenset(value for _, value in take_names(steps_data))
     values = read_values(values_data, builtins | taken, checker)
     _check_absent_in_values(values, absent, checker)
+    absent |= {value.name for value in values if value.may_be_absent}
     value_names = frozenset(value.name for value in values)
     hosts = frozenset(value.name for value in values if _fits_a_host(value))
     section = Section(("steps",), builtins | value_names, absent, hosts)

@@ -290,6 +290,19 @@ class FramingKeys(ABC):
         return tuple(response.get("content_types", cls.default_content_types))
 
 
+_JSON_ONLY = (
+    "delta",
+    "reasoning",
+    "tool_calls",
+    "finish_reason",
+    "usage",
+    "filter",
+    "cumulative",
+    "non_string_delta",
+)
+"""The keys that read each event's JSON, which events of text data do not have."""
+
+
 class SSEKeys(FramingKeys):
     """Events filtered by type; the answer stops at a sentinel data or an event type."""
 
@@ -354,11 +367,15 @@ class SSEKeys(FramingKeys):
             ("response", "data"), "data"
         )
         if text:
-            for key in ("delta", "reasoning", "tool_calls", "finish_reason", "usage", "filter"):
-                if key in response:
-                    checker.error(
-                        ("response", key), "events of text data hold no JSON to read", at_key=True
-                    )
+            json_keys: list[tuple[str, ...]] = [(key,) for key in _JSON_ONLY if key in response]
+            json_keys += [("stop", key) for key in ("path", "equals") if key in stop]
+            json_keys += [("error", key) for key in ("message", "when") if key in error]
+            for key_path in json_keys:
+                checker.error(
+                    ("response", *key_path),
+                    "events of text data hold no JSON to read",
+                    at_key=True,
+                )
         elif "markers" in response:
             checker.error(("response", "markers"), "markers go with data: text", at_key=True)
         return SSESpec(

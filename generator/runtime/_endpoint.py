@@ -27,7 +27,7 @@ from ._exceptions import MissingSecretError
 from ._framings import Framing
 from ._requests import build_request, check_headers, refuse
 from ._secrets import url_credentials
-from ._steps import text_of
+from ._steps import secret_texts
 from ._stream import TextStream
 from ._url import BaseURL, base_url_for, is_http_url
 
@@ -98,8 +98,8 @@ class Endpoint:
         for _, server in servers:
             secrets += url_credentials(str(server), "base_url credentials")
         secrets += url_credentials(proxy, "proxy credentials")
-        given = (secret_values or {}).items()
-        secrets += [(text_of(value), name) for name, value in given if value is not None]
+        for name, value in (secret_values or {}).items():
+            secrets += [(text, name) for text in secret_texts(value)]
         return Call(options, secrets)
 
     def stream(
@@ -139,13 +139,15 @@ class Endpoint:
             return [(f"base_url[{origin!r}]", server) for origin, server in base_url.items()]
         return [("base_url", base_url)]
 
-    def entry(self, table: str, entries: Mapping[str, _V], key: str) -> _V:
+    def entry(self, table: str, entries: Mapping[str, _V], key: str, *, secret: bool = False) -> _V:
         """The entry at ``key`` of the spec's value ``table``; a key it lacks is a
-        ``ConfigurationError`` that names the keys it has."""
+        ``ConfigurationError`` that names the keys it has (and the key, unless it is a
+        ``secret``)."""
         if key in entries:
             return entries[key]
         known = ", ".join(repr(each) for each in entries)
-        raise refuse(self, f"{table} has no entry for {key!r}; it has: {known}")
+        given = "the key given" if secret else repr(key)
+        raise refuse(self, f"{table} has no entry for {given}; it has: {known}")
 
     def request(
         self,

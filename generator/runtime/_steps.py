@@ -11,6 +11,7 @@ beyond one call keeps them in a :class:`StepCache`.
 from __future__ import annotations
 
 import html
+import json
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -24,7 +25,7 @@ from ._framings import MISSING, Origin
 from ._framings.json_rules import decode_json
 from ._requests import build_request, check_headers
 
-__all__ = ["Answer", "Step", "StepCache", "text_of"]
+__all__ = ["Answer", "Step", "StepCache", "secret_texts", "text_of"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,22 @@ def text_of(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def secret_texts(value: object) -> list[str]:
+    """The texts of a value taken from an answer that are to be kept secret: a text or a
+    number itself; every text and number in a JSON object or list, and its JSON text."""
+    if isinstance(value, bool) or value is None:
+        return []
+    if isinstance(value, str | int | float):
+        return [text_of(value)]
+    if isinstance(value, dict | list):
+        leaves = value.values() if isinstance(value, dict) else value
+        texts = [json.dumps(value, ensure_ascii=False)]
+        for leaf in leaves:
+            texts += secret_texts(leaf)
+        return texts
+    return []
 
 
 class Answer:
@@ -147,8 +164,8 @@ class Answer:
         return str(self._taken(name, value))
 
     def _taken(self, name: str, value: object) -> object:
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            self._keep(text_of(value), name)
+        for text in secret_texts(value):
+            self._keep(text, name)
         return value
 
     def _missing(self, name: str, where: str) -> MissingValueError:
@@ -160,33 +177,37 @@ class Answer:
 
 class StepCache:
     """The values a step's answer gave, kept for the process (or ``seconds``) instead of asked
-    for on every call.
+    for on every call: for each server the step was sent to (a call's ``base_url`` may send it
+    elsewhere), so that a value one server gave never goes to another.
 
     A call that takes them from here notes it, so that a refusal of its streamed request
-    (401, 403) clears them and the call is made once more, the step asked anew.
+    (401, 403) clears them and the call is made once more, the step asked anew. The cookies the
+    step's answer set are not kept: a step made for its cookies is not cached.
     """
 
-    __slots__ = ("_kept", "_seconds", "_until")
+    __slots__ = ("_kept", "_seconds")
 
     def __init__(self, seconds: float | None = None) -> None:
         self._seconds = seconds
-        self._kept: dict[str, object] | None = None
-        self._until = float("inf")
+        self._kept: dict[str, tuple[dict[str, object], float]] = {}
+        """The values by server, with when they are too old."""
 
-    def get(self) -> dict[str, object] | None:
-        """The values kept, or None when there are none (or they are too old)."""
-        if self._kept is not None and time.monotonic() >= self._until:
-            self.clear()
-        return self._kept
+    def get(self, server: str) -> dict[str, object] | None:
+        """The values kept from ``server``, or None when there are none (or they are too old)."""
+        kept = self._kept.get(server)
+        if kept is None:
+            return None
+        if time.monotonic() >= kept[1]:
+            del self._kept[server]
+            return None
+        return kept[0]
 
-    def keep(self, values: dict[str, object]) -> dict[str, object]:
-        """Keep ``values``, and give them back."""
-        self._kept = values
-        if self._seconds is not None:
-            self._until = time.monotonic() + self._seconds
+    def keep(self, server: str, values: dict[str, object]) -> dict[str, object]:
+        """Keep ``values`` from ``server``, and give them back."""
+        until = float("inf") if self._seconds is None else time.monotonic() + self._seconds
+        self._kept[server] = (values, until)
         return values
 
     def clear(self) -> None:
         """Forget the values: the next call asks the step anew."""
-        self._kept = None
-        self._until = float("inf")
+        self._kept.clear()

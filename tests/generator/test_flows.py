@@ -4,6 +4,7 @@ of errors, hosts picked per call, and every origin moved by a ``base_url`` mappi
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from collections.abc import Awaitable, Callable
@@ -392,3 +393,145 @@ def test_steps_read_as_awaited_calls(tmp_path: Path) -> None:
         'token = answer.json_value("token", "$.data.token", _token_path(answer.json()))' in source
     )
     assert "async for items in call.streamed(" in source
+
+
+# ---------------------------------------------------------------- secrets, wherever they go
+
+COOKIE_PATH_FLOW = """\
+steps:
+  login:
+    url: https://probe.example/auth/login
+request:
+  url: https://probe.example/api/chat
+  body: {q: "${prompt}"}
+"""
+
+
+async def test_a_cookie_is_a_secret_whatever_path_it_was_set_for(
+    tmp_path: Path, built: BuiltPackage
+) -> None:
+    errors = built.runtime("_exceptions")
+    provider = load(tmp_path, built, COOKIE_PATH_FLOW)
+
+    async def login(request: web.BaseRequest) -> web.StreamResponse:
+        response = web.Response(text="{}")
+        response.set_cookie("sid", "SuperSecretCookieValue", path="/api")
+        return response
+
+    async def echo(request: web.BaseRequest) -> web.StreamResponse:
+        return web.Response(status=500, text=f"bad: {request.headers.get('Cookie')}")
+
+    server = FlowServer({"/auth/login": login, "/api/chat": echo})
+    async with serving(server.handle) as base_url:
+        stream = provider.create_async_generator("", MESSAGES, base_url=base_url, max_retries=0)
+        with pytest.raises(errors.ServerError) as caught:
+            await stream.text()
+    assert "SuperSecretCookieValue" not in str(caught.value)
+    assert "sid=<cookie_sid>" in str(caught.value)
+
+
+DERIVED_FLOW = """\
+values:
+  basic: {base64: "user:${env.PROBE_PASSWORD}"}
+steps:
+  session:
+    url: https://probe.example/session
+    take:
+      account: {json: $.account}
+request:
+  url: https://probe.example/chat
+  headers: {Authorization: "Basic ${basic}"}
+  body: {account: "${account}"}
+"""
+
+
+async def test_what_is_computed_from_a_secret_or_taken_whole_is_a_secret_too(
+    tmp_path: Path, built: BuiltPackage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors = built.runtime("_exceptions")
+    monkeypatch.setenv("PROBE_PASSWORD", "hunter2-very-secret")
+    provider = load(tmp_path, built, DERIVED_FLOW)
+    account = {"id": "acct-123456", "token": "tok-abcdef"}
+
+    async def echo(request: web.BaseRequest) -> web.StreamResponse:
+        shown = f"{request.headers['Authorization']} {(await request.read()).decode()}"
+        return web.Response(status=401, text=shown)
+
+    server = FlowServer({"/session": answer(json.dumps({"account": account})), "/chat": echo})
+    async with serving(server.handle) as base_url:
+        with pytest.raises(errors.AuthenticationError) as caught:
+            await provider.create_async_generator("", MESSAGES, base_url=base_url).text()
+    shown = str(caught.value)
+    for secret in ("dXNlcjpodW50ZXIyLXZlcnktc2VjcmV0", "acct-123456", "tok-abcdef"):
+        assert secret not in shown, shown
+    assert "Basic <basic>" in shown
+
+
+async def test_a_refusal_after_the_cache_is_asked_anew_is_raised_bare(
+    tmp_path: Path, built: BuiltPackage
+) -> None:
+    errors = built.runtime("_exceptions")
+    provider = load(tmp_path, built, CACHED_FLOW)
+
+    async def session(request: web.BaseRequest) -> web.StreamResponse:
+        return web.json_response({"token": "tok-1234"})
+
+    async def chat(request: web.BaseRequest) -> web.StreamResponse:
+        if len(server.seen) <= 2:
+            return web.Response(body=sse("ok"), content_type=SSE)
+        return web.Response(status=401, text="expired")
+
+    server = FlowServer({"/session": session, "/chat": chat})
+    async with serving(server.handle) as base_url:
+        assert await provider.create_async_generator("", MESSAGES, base_url=base_url).text()
+        with pytest.raises(errors.AuthenticationError) as caught:
+            await provider.create_async_generator("", MESSAGES, base_url=base_url).text()
+    assert server.paths() == ["/session", "/chat", "/chat", "/session", "/chat"]
+    # Nothing of the first refusal (its frames, the request) rides along.
+    assert caught.value.__context__ is None and caught.value.__cause__ is None
+
+
+async def test_closing_a_call_while_a_step_waits_to_retry_ends_it_at_once(
+    tmp_path: Path, built: BuiltPackage
+) -> None:
+    provider = load(tmp_path, built, TOKEN_FLOW)
+
+    async def busy(request: web.BaseRequest) -> web.StreamResponse:
+        return web.Response(status=503, headers={"Retry-After": "3"}, text="busy")
+
+    server = FlowServer({"/token": busy})
+    async with serving(server.handle) as base_url:
+        stream = provider.create_async_generator("", MESSAGES, base_url=base_url)
+        reading = asyncio.ensure_future(stream.text())
+        while not server.seen:
+            await asyncio.sleep(0.01)
+        started = asyncio.get_running_loop().time()
+        await stream.aclose()  # from another task than the one reading
+        assert await reading == ""
+    assert asyncio.get_running_loop().time() - started < 1
+    assert server.paths() == ["/token"]
+
+
+async def test_a_cached_steps_values_are_kept_for_the_server_that_gave_them(
+    tmp_path: Path, built: BuiltPackage
+) -> None:
+    provider = load(tmp_path, built, CACHED_FLOW)
+    answers: list[str] = []
+
+    async def session(request: web.BaseRequest) -> web.StreamResponse:
+        return web.json_response({"token": f"tok-of-{request.host}"})
+
+    async def chat(request: web.BaseRequest) -> web.StreamResponse:
+        answers.append(request.headers["Authorization"])
+        return web.Response(body=sse("ok"), content_type=SSE)
+
+    first, second = (
+        FlowServer({"/session": session, "/chat": chat}),
+        FlowServer({"/session": session, "/chat": chat}),
+    )
+    async with serving(first.handle) as one, serving(second.handle) as other:
+        for base_url in (one, other, one, other):
+            await provider.create_async_generator("", MESSAGES, base_url=base_url).text()
+    assert first.paths() == ["/session", "/chat", "/chat"]
+    assert second.paths() == ["/session", "/chat", "/chat"]
+    assert len(set(answers)) == 2  # each server was sent its own token

@@ -173,6 +173,16 @@ request:
         ),
         (
             "request: {url: 'https://probe.example/a', body: {}}\n"
+            "response: {framing: sse, data: text, cumulative: restart}",
+            "response.cumulative: events of text data hold no JSON to read",
+        ),
+        (
+            "request: {url: 'https://probe.example/a', body: {}}\n"
+            "response: {framing: sse, data: text, error: {message: $.e}}",
+            "response.error.message: events of text data hold no JSON to read",
+        ),
+        (
+            "request: {url: 'https://probe.example/a', body: {}}\n"
             "response: {framing: sse, delta: $.t, markers: {error: [x]}}",
             "response.markers: markers go with data: text",
         ),

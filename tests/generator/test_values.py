@@ -3,6 +3,7 @@ standards' published test vectors, and each value computed once per call."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 import uuid
@@ -25,8 +26,8 @@ class Capture:
     def secret(self, variable: str) -> str:
         return "Jefe"
 
-    def entry(self, table: str, entries: Any, key: str) -> Any:
-        return self._real.entry(table, entries, key)
+    def entry(self, table: str, entries: Any, key: str, **options: Any) -> Any:
+        return self._real.entry(table, entries, key, **options)
 
     def stream(self, headers: dict[str, str], body: Any, **options: Any) -> dict[str, Any]:
         return {"headers": headers, "body": body}
@@ -186,6 +187,25 @@ def test_a_key_a_table_lacks_names_the_keys_it_has(tmp_path: Path, built: BuiltP
         errors.ConfigurationError, match="model_id has no entry for 'm3'; it has: 'm1', 'm2'"
     ):
         sent(tmp_path, built, TABLES, model="m3")
+
+
+def test_a_lone_surrogate_is_hashed_as_a_browser_encodes_it(
+    tmp_path: Path, built: BuiltPackage
+) -> None:
+    values = "  signed: {sha256: '${last_user_message}'}\n"
+    probe = provider(tmp_path, built, values, "    signed: ${signed}")
+    body = probe.create_async_generator("m1", [{"role": "user", "content": "hi \ud800"}])["body"]
+    assert body["signed"] == hashlib.sha256("hi \ufffd".encode()).hexdigest()
+
+
+def test_a_secret_key_a_table_lacks_is_not_shown(tmp_path: Path, built: BuiltPackage) -> None:
+    errors = built.runtime("_exceptions")
+    values = "  region: {table: {eu: x}, key: '${env.REGION_TOKEN}'}\n"
+    probe = provider(tmp_path, built, values, "    region: ${region}")
+    with pytest.raises(errors.ConfigurationError) as caught:
+        probe.create_async_generator("m1", [])
+    assert "Jefe" not in str(caught.value)  # the Capture's secret
+    assert "region has no entry for the key given; it has: 'eu'" in str(caught.value)
 
 
 def test_a_value_is_computed_once_for_all_its_uses(tmp_path: Path, built: BuiltPackage) -> None:

@@ -51,6 +51,18 @@ def test_every_listed_spec_is_built_and_recorded() -> None:
         assert any(info.module == module for info in generated.provider_infos()), module
 
 
+def test_the_recordings_listed_are_those_there_are() -> None:
+    for title in ("October 2023", "Today's web providers"):
+        for name, rest in table(title):
+            spec = SPEC.search(rest)
+            if spec is None:
+                continue
+            cells = [cell.strip() for cell in rest.split("|")]
+            listed = cells[cells.index(spec.group(0)) + 1]
+            there = sorted(path.stem for path in (RECORDINGS / spec.group(1)).glob("*.json"))
+            assert listed == ", ".join(there), name
+
+
 def test_ten_or_more_of_todays_providers_have_a_spec() -> None:
     assert len([m for m in rows("Today's web providers").values() if m is not None]) >= 10
 

@@ -222,3 +222,31 @@ async def test_what_a_step_took_is_recorded_as_its_name() -> None:
     assert step["response"]["chunks"] == ['{"status":true,"token":"<token>"}']
     assert streamed["request"]["url"].endswith("?token=<token>")
     assert "test-" not in json.dumps(data)  # the served value is nowhere
+
+
+async def test_a_cookie_flow_is_recorded_to_be_served_and_expected_back(tmp_path: Path) -> None:
+    original = recorded("h2o", "generation_error")
+    data = await record_flow(original)
+    # The ids the call made anew are written as sent: <*> goes in their place, as docs/replay.md
+    # says, for the recording to replay.
+    options = data["exchanges"][2]["request"]["json"]["options"]  # type: ignore[index]
+    options["id"] = options["response_id"] = "<*>"
+    new = saved(data, tmp_path, "h2o")
+    settings, conversation, streamed = new.exchanges
+    assert settings.response is not None
+    assert settings.response.headers["Set-Cookie"].startswith("hf-chat=<cookie_hf_chat>;")
+    for exchange in (conversation, streamed):
+        assert exchange.request.headers["Cookie"] == "hf-chat=<cookie_hf_chat>"
+    values = flow_values(new, [])
+    async with ReplayServer(values=values) as server:
+        route = server.add(new, checked=True)
+        stream = provider_of(new).create_async_generator(
+            *call_arguments(new), base_url=server.base_urls(route)
+        )
+        deltas = []
+        with pytest.raises(Exception) as caught:
+            async for delta in stream:
+                deltas.append(delta)
+        assert type(caught.value).__name__ == "ServerReportedError"
+        assert deltas == new.expect["deltas_before_error"]
+        assert server.problems == []

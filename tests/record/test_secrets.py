@@ -68,7 +68,8 @@ async def test_an_echoed_key_and_password_leave_no_trace(
     assert recording.response.headers["X-Echo-Key"] == "<GEMINI_API_KEY>"
     assert recording.response.headers["X-Echo-Query"] == "alt=sse&key=<GEMINI_API_KEY>"
     assert recording.response.headers["X-Echo-Authorization"] == "Basic <BASE_URL_CREDENTIALS>"
-    assert recording.response.headers["Set-Cookie"] == "<SET_COOKIE>"
+    set_cookie = "theme=<cookie_theme>, session=<GEMINI_API_KEY>; Path=/"
+    assert recording.response.headers["Set-Cookie"] == set_cookie
     answer = "your key is <GEMINI_API_KEY>, you are Basic <BASE_URL_CREDENTIALS>"
     assert recording.expect["deltas"] == [answer]
     assert answer.encode() in recording.response.body

@@ -107,9 +107,10 @@ def test_a_cache_keeps_its_values_for_its_time(monkeypatch: pytest.MonkeyPatch) 
     now = [100.0]
     monkeypatch.setattr(_steps.time, "monotonic", lambda: now[0])
     cache = StepCache(seconds=60)
-    assert cache.get() is None
-    cache.keep({"token": "t"})
+    assert cache.get("https://a.example") is None
+    cache.keep("https://a.example", {"token": "t"})
     now[0] += 59
-    assert cache.get() == {"token": "t"}
+    assert cache.get("https://a.example") == {"token": "t"}
+    assert cache.get("http://127.0.0.1:8080") is None  # another server's are its own
     now[0] += 2
-    assert cache.get() is None
+    assert cache.get("https://a.example") is None

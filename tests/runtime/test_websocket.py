@@ -129,6 +129,19 @@ async def test_a_socket_closed_before_the_stop_is_a_truncated_answer() -> None:
     assert deltas == ["Hel", "lo"]
 
 
+async def test_a_socket_closed_before_the_question_is_a_truncated_answer() -> None:
+    async def hang_up(request: web.BaseRequest) -> web.StreamResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        await socket.receive()  # the greeting, then nothing: the wait sees the socket close
+        await socket.close()
+        return socket
+
+    async with serving(hang_up) as base_url:
+        with pytest.raises(IncompleteStreamError):
+            await socket_stream(f"{base_url}/hub").text()
+
+
 async def test_an_error_record_is_the_servers_error() -> None:
     server = SocketServer([update("Hi"), json.dumps({"error": "throttled"}) + SEPARATOR])
     async with serving(server.handle) as base_url:

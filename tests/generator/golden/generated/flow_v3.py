@@ -36,11 +36,15 @@ from ._runtime._provider import AsyncGeneratorProvider
 from ._runtime._steps import Step, StepCache, text_of
 from ._runtime._stream import StreamItem, TextStream
 from ._runtime._url import quote_path, quote_query
+from ._runtime._values import utf8
 
 _model_id_table: dict[str, str] = {"flow-1": "one", "flow-2": "two"}
 
 
 _settings_table: dict[str, Any] = {"flow-1": {"temperature": 0.5}}
+
+
+_tools_table: dict[str, Any] = {"flow-2": {"search": True}}
 
 
 _session_step = Step(
@@ -277,25 +281,33 @@ class Flow(AsyncGeneratorProvider):
         model_id = _ENDPOINT.entry("model_id", _model_id_table, model)
         settings = _settings_table.get(model, {"temperature": 1})
         conversation = json.dumps({"history": history, "question": question}, separators=(",", ":"))
-        checksum = hashlib.md5(lines.encode()).hexdigest()
+        checksum = hashlib.md5(utf8(lines)).hexdigest()
         backwards = checksum[::-1]
-        sha1_of_day = hashlib.sha1(day.encode()).hexdigest()
+        sha1_of_day = hashlib.sha1(utf8(day)).hexdigest()
         mac = hmac.new(
-            _ENDPOINT.secret("FLOW_SECRET").encode(), str(now).encode(), hashlib.sha256
+            utf8(_ENDPOINT.secret("FLOW_SECRET")), utf8(str(now)), hashlib.sha256
         ).hexdigest()
-        encoded = base64.b64encode(request_id.encode()).decode()
+        call.hide(mac, "mac")
+        site_mac = hmac.new(
+            utf8("a key the site's script holds"), utf8(str(now)), hashlib.sha256
+        ).hexdigest()
+        tools = _tools_table.get(model)
+        encoded = base64.b64encode(utf8(request_id)).decode()
         size = len(lines)
         label = "flow/" + model_id
-        kept = call.kept(_session_cache)
+        kept = call.kept(_session_cache, _session_step)
         if kept is None:
             answer = await call.fetch(_session_step, {}, None)
-            kept = _session_cache.keep(
-                {"token": answer.json_value("token", "$.data.token", _token_path(answer.json()))}
+            kept = call.keep(
+                _session_cache,
+                _session_step,
+                {"token": answer.json_value("token", "$.data.token", _token_path(answer.json()))},
             )
         token = kept["token"]
         signature = base64.b64encode(
-            hashlib.sha256((str(now) + ":" + question + ":" + text_of(token)).encode()).digest()
+            hashlib.sha256(utf8(str(now) + ":" + question + ":" + text_of(token))).digest()
         ).decode()
+        call.hide(signature, "signature")
         answer = await call.fetch(_page_step, {"Authorization": "Bearer " + text_of(token)}, None)
         nonce = answer.match("nonce", _nonce_pattern)
         config = answer.json_value(
@@ -321,6 +333,7 @@ class Flow(AsyncGeneratorProvider):
             "X-Nonce": nonce,
             "X-Trace": trace,
             "X-Mac": mac,
+            "X-Site-Mac": site_mac,
             "X-Config": text_of(config),
             "X-Day": sha1_of_day,
             "Cookie": "other=" + cookie_value,
@@ -337,6 +350,7 @@ class Flow(AsyncGeneratorProvider):
             "backwards": backwards,
             "encoded": encoded,
             "at": seconds,
+            **({"tools": tools} if tools is not None else {}),
         }
         async for items in call.streamed(
             _ENDPOINT,
