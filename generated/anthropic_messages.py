@@ -212,7 +212,7 @@ class AnthropicMessages(AsyncGeneratorProvider):
         model = model or "claude-3-5-haiku-latest"
         system = system_text(messages)
         headers: dict[str, str] = {
-            "x-api-key": _ENDPOINT.secret("ANTHROPIC_API_KEY"),
+            "x-api-key": _ENDPOINT.secret("ANTHROPIC_API_KEY", base_url),
             "anthropic-version": "2023-06-01",
             "Accept": "text/event-stream",
         }

@@ -212,7 +212,7 @@ class CohereChat(AsyncGeneratorProvider):
         """
         model = model or "command-r-plus-08-2024"
         headers: dict[str, str] = {
-            "Authorization": "Bearer " + _ENDPOINT.secret("CO_API_KEY"),
+            "Authorization": "Bearer " + _ENDPOINT.secret("CO_API_KEY", base_url),
             "Accept": "text/event-stream",
         }
         body: dict[str, Any] = {

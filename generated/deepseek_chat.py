@@ -233,7 +233,7 @@ class DeepseekChat(AsyncGeneratorProvider):
         """
         model = model or "deepseek-chat"
         headers: dict[str, str] = {
-            "Authorization": "Bearer " + _ENDPOINT.secret("DEEPSEEK_API_KEY"),
+            "Authorization": "Bearer " + _ENDPOINT.secret("DEEPSEEK_API_KEY", base_url),
             "Accept": "text/event-stream",
         }
         body: dict[str, Any] = {

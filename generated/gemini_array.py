@@ -217,7 +217,7 @@ class GeminiArray(AsyncGeneratorProvider):
             "https://generativelanguage.googleapis.com/v1beta/models/"
             + quote_path(model)
             + ":streamGenerateContent?key="
-            + quote_query(_ENDPOINT.secret("GEMINI_API_KEY"))
+            + quote_query(_ENDPOINT.secret("GEMINI_API_KEY", base_url))
         )
         headers: dict[str, str] = {}
         body: dict[str, Any] = {

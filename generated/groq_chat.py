@@ -234,7 +234,7 @@ class GroqChat(AsyncGeneratorProvider):
         """
         model = model or "llama-3.1-8b-instant"
         headers: dict[str, str] = {
-            "Authorization": "Bearer " + _ENDPOINT.secret("GROQ_API_KEY"),
+            "Authorization": "Bearer " + _ENDPOINT.secret("GROQ_API_KEY", base_url),
             "Accept": "text/event-stream",
         }
         body: dict[str, Any] = {

@@ -216,7 +216,7 @@ class MistralChat(AsyncGeneratorProvider):
         """
         model = model or "mistral-small-latest"
         headers: dict[str, str] = {
-            "Authorization": "Bearer " + _ENDPOINT.secret("MISTRAL_API_KEY"),
+            "Authorization": "Bearer " + _ENDPOINT.secret("MISTRAL_API_KEY", base_url),
             "Accept": "text/event-stream",
         }
         body: dict[str, Any] = {

@@ -225,7 +225,7 @@ class OpenaiChat(AsyncGeneratorProvider):
         """
         model = model or "gpt-4o-mini"
         headers: dict[str, str] = {
-            "Authorization": "Bearer " + _ENDPOINT.secret("OPENAI_API_KEY"),
+            "Authorization": "Bearer " + _ENDPOINT.secret("OPENAI_API_KEY", base_url),
             "Accept": "text/event-stream",
         }
         body: dict[str, Any] = {

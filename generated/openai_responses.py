@@ -192,7 +192,7 @@ class OpenaiResponses(AsyncGeneratorProvider):
         model = model or "gpt-4o-mini"
         system = system_text(messages)
         headers: dict[str, str] = {
-            "Authorization": "Bearer " + _ENDPOINT.secret("OPENAI_API_KEY"),
+            "Authorization": "Bearer " + _ENDPOINT.secret("OPENAI_API_KEY", base_url),
             "Accept": "text/event-stream",
         }
         body: dict[str, Any] = {

@@ -746,10 +746,27 @@ def _translate(error: BaseException, origin: Origin) -> ProviderError:
         return IdleTimeoutError("no data from the server within the idle timeout", **where)
     if isinstance(error, TimeoutError):
         return TotalTimeoutError("the total timeout expired", **where)
-    message = origin.redact(f"{type(error).__name__}: {error}")
+    message = origin.redact(f"{type(error).__name__}: {_without_quoted_bytes(error)}")
     if isinstance(error, aiohttp.ClientSSLError):
         return TLSError(message, **where)
     return ProviderConnectionError(message, **where)
+
+
+_QUOTED_BYTES = re.compile(r"""\s*:?\s*b(['"]).*""", re.DOTALL)
+"""Where aiohttp quotes what the server sent (``...when reading: b'X-Echo: sk-...'``), to the
+end of its message: cut at a length of its own, it may hold part of a secret, which no
+redaction of whole values finds."""
+
+
+def _without_quoted_bytes(error: BaseException) -> str:
+    """``error``'s text, less any bytes of the server's answer it quotes."""
+    if isinstance(error, aiohttp.ClientResponseError):
+        # Raised by aiohttp's parser (nothing here raises for a status): the answer is not HTTP.
+        reason = _QUOTED_BYTES.sub("", error.message)
+        return (
+            f"the answer is not valid HTTP: {reason}" if reason else "the answer is not valid HTTP"
+        )
+    return _QUOTED_BYTES.sub("", str(error))
 
 
 def _is_retryable(failure: ProviderError) -> bool:

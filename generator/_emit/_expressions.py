@@ -72,7 +72,7 @@ class Expressions:
         if placeholder.env is not None:
             if placeholder.env not in self.secrets:
                 self.secrets.append(placeholder.env)
-            return f"_ENDPOINT.secret({literal(placeholder.env)})", "str"
+            return f"_ENDPOINT.secret({literal(placeholder.env)}, base_url)", "str"
         if self._item is not None and placeholder.name in self._item:
             return self._item[placeholder.name]
         if placeholder.name in self._types:

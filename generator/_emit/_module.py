@@ -190,7 +190,8 @@ def _flow(
         ),
         returns=f"{code.use('AsyncGenerator')}[list[{stream_item}], None]",
         doc=_flow_doc(spec),
-        statements=(*expressions.statements(), *body),
+        # A missing variable's error names where the call was going: its base_url.
+        statements=(*expressions.statements(), *_base_url_local(expressions), *body),
     )
     secret = _secret_values([p.name for p in spec.request.parameters if p.secret])
     call = _call_lines(
@@ -254,6 +255,10 @@ def _flow_doc(spec: ProviderSpec) -> str:
     )
     lines = textwrap.wrap(text, _DOC_WIDTH)
     return lines[0] if len(lines) == 1 else "\n".join([*lines, ""])
+
+
+def _base_url_local(expressions: Expressions) -> list[str]:
+    return ["base_url = call.options.base_url"] if expressions.secrets else []
 
 
 def _values(

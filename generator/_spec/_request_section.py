@@ -29,6 +29,7 @@ from .._model import (
     WebSocketSend,
     placeholders_in,
 )
+from ..runtime._requests import FORBIDDEN_IN_HEADERS
 from ._checker import Checker
 from ._names import check_identifier
 from ._yaml import yaml_value
@@ -222,8 +223,10 @@ def _headers(
             )
         seen.add(name.lower())
         template = checker.template(path, value, section.known)
-        if any(isinstance(p, str) and ("\r" in p or "\n" in p or "\0" in p) for p in template):
-            checker.error(path, "a header value cannot contain a line break or NUL")
+        if any(isinstance(p, str) and FORBIDDEN_IN_HEADERS.search(p) for p in template):
+            checker.error(
+                path, "a header value cannot contain a line break or another control character"
+            )
         headers.append((name, template))
     return tuple(headers)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, TypeVar
@@ -29,11 +30,13 @@ from ._requests import build_request, check_headers, refuse
 from ._secrets import url_credentials
 from ._steps import secret_texts
 from ._stream import TextStream
-from ._url import BaseURL, base_url_for, is_http_url
+from ._url import BaseURL, base_url_for, is_http_url, rebase_url
 
 __all__ = ["Endpoint"]
 
 _V = TypeVar("_V")
+_PLACEHOLDER = re.compile(r"\$\{(?:env\.)?([^}]+)\}")
+"""A placeholder of the spec's URL, as it stands in ``Endpoint.url``."""
 
 
 @dataclass(frozen=True)
@@ -54,12 +57,17 @@ class Endpoint:
     auth: Auth | None = None
     """What signs or completes each request just before it is sent, on every attempt."""
 
-    def secret(self, variable: str) -> str:
-        """The value of environment variable ``variable``, read at call time."""
+    def secret(self, variable: str, base_url: BaseURL | None = None) -> str:
+        """The value of environment variable ``variable``, read at call time; a variable not
+        set is a ``MissingSecretError`` naming the URL the call would have requested (moved to
+        ``base_url``, its placeholders as ``<name>``: they are not known yet)."""
         value = os.environ.get(variable)
         if value is None:
+            shown = _PLACEHOLDER.sub(r"<\1>", self.url)
+            moved = base_url_for(base_url, self.url, same_origin=True)
+            where = shown if moved is None else rebase_url(shown, moved)
             raise MissingSecretError(
-                variable, provider=self.provider, endpoint=f"{self.method} {self.url}"
+                variable, provider=self.provider, endpoint=f"{self.method} {where}"
             )
         return value
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from typing import Any, Literal, Protocol
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from yarl import URL
 
@@ -21,9 +22,11 @@ from ._auth import Request
 from ._exceptions import ConfigurationError
 from ._url import rebase_url
 
-__all__ = ["Target", "build_request", "check_headers", "refuse"]
+__all__ = ["FORBIDDEN_IN_HEADERS", "Target", "build_request", "check_headers", "refuse"]
 
-_FORBIDDEN_IN_HEADERS = ("\r", "\n", "\0")
+FORBIDDEN_IN_HEADERS = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+"""What a header value cannot hold: a line break, NUL or any other control character but the
+tab (HTTP allows none; aiohttp would raise its own ValueError)."""
 _CONTENT_TYPES = {"json": "application/json", "form": "application/x-www-form-urlencoded"}
 
 
@@ -60,6 +63,7 @@ def build_request(
     if url is None:  # written by the spec: encoded here, as it will be sent
         sent_to = str(URL(sent_to))
     check_headers(target, headers)
+    _check_credentials(target, sent_to, headers)
     sent = dict(headers)
     data = b""
     if body is not None:
@@ -72,9 +76,23 @@ def build_request(
 def check_headers(target: Target, headers: Mapping[str, str]) -> None:
     """Refuse a header value that would break the request (a line break, a NUL)."""
     for name, value in headers.items():
-        if any(character in value for character in _FORBIDDEN_IN_HEADERS):
+        if FORBIDDEN_IN_HEADERS.search(value):
             # The value is not quoted: it may be a secret.
-            raise refuse(target, f"the value of header {name!r} has a line break or NUL in it")
+            raise refuse(
+                target,
+                f"the value of header {name!r} has a line break or another control character in it",
+            )
+
+
+def _check_credentials(target: Target, url: str, headers: Mapping[str, str]) -> None:
+    """Refuse a URL with credentials (a ``base_url``'s) for a request that sends its own
+    Authorization header: the two cannot both be sent (aiohttp would raise its own error)."""
+    has_credentials = "@" in urlsplit(url).netloc
+    if has_credentials and any(name.lower() == "authorization" for name in headers):
+        raise refuse(
+            target,
+            "the base_url has credentials, but the request sends its own Authorization header",
+        )
 
 
 def refuse(target: Target, message: str) -> ConfigurationError:

@@ -23,7 +23,7 @@ SECRET = "k&y=1 +x/"
 class Capture:
     """Stands in for a module's endpoint: records what a call would send."""
 
-    def secret(self, variable: str) -> str:
+    def secret(self, variable: str, base_url: object = None) -> str:
         return SECRET
 
     def stream(self, headers: dict[str, str], body: Any, **options: Any) -> dict[str, Any]:

@@ -23,7 +23,7 @@ class Capture:
     def __init__(self, real: Any) -> None:
         self._real = real
 
-    def secret(self, variable: str) -> str:
+    def secret(self, variable: str, base_url: object = None) -> str:
         return "Jefe"
 
     def entry(self, table: str, entries: Any, key: str, **options: Any) -> Any:

@@ -400,8 +400,35 @@ async def test_a_line_break_in_a_header_value_is_refused_before_sending(
     monkeypatch.setenv("OPENAI_API_KEY", "sk-abc\r\nX-Evil: 1")
     with pytest.raises(ConfigurationError) as caught:
         OpenaiChat.create_async_generator("", MESSAGES)
-    assert "the value of header 'Authorization' has a line break or NUL" in str(caught.value)
+    assert "the value of header 'Authorization' has a line break or another control" in str(
+        caught.value
+    )
     assert "sk-abc" not in str(caught.value)
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x7f", "\x01"])
+async def test_any_control_character_in_a_header_value_is_refused_before_sending(
+    monkeypatch: pytest.MonkeyPatch, control: str
+) -> None:
+    # aiohttp refuses them too, but with a ValueError of its own, outside the hierarchy.
+    monkeypatch.setenv("OPENAI_API_KEY", f"sk-abc{control}def")
+    with pytest.raises(ConfigurationError) as caught:
+        OpenaiChat.create_async_generator("", MESSAGES)
+    assert "sk-abc" not in str(caught.value)
+
+
+async def test_base_url_credentials_and_the_specs_own_authorization_are_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-abcdef")
+    with pytest.raises(ConfigurationError) as caught:
+        OpenaiChat.create_async_generator(
+            "", MESSAGES, base_url="http://user:hunter2pass@127.0.0.1:9"
+        )
+    assert "the base_url has credentials, but the request sends its own Authorization" in str(
+        caught.value
+    )
+    assert "hunter2pass" not in str(caught.value)
 
 
 async def test_aclose_from_another_task_closes_the_connection() -> None:

@@ -34,6 +34,20 @@ def test_a_missing_variable_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+def test_a_missing_variable_names_the_url_the_call_would_have_requested(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The key stands in the query, the model in the path: neither is known yet, and the
+    # call was going to its base_url.
+    monkeypatch.delenv("GEMINI_API_KEY", raising=False)
+    with pytest.raises(MissingSecretError) as caught:
+        Gemini.create_async_generator("", [], base_url="http://127.0.0.1:8080/proxy")
+    assert caught.value.endpoint == (
+        "POST http://127.0.0.1:8080/proxy/v1beta/models/<model>:streamGenerateContent"
+        "?alt=sse&key=<GEMINI_API_KEY>"
+    )
+
+
 async def test_the_secret_is_sent_but_never_in_an_error(
     monkeypatch: pytest.MonkeyPatch, mock_http: aioresponses
 ) -> None:
@@ -58,7 +72,7 @@ def test_generated_modules_hold_variable_names_not_values(
     assert main(["build", "--output", str(tmp_path / "package")]) == 0
     sources = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.py")}
     assert sources and not any(SECRET in source for source in sources.values())
-    assert '_ENDPOINT.secret("OPENAI_API_KEY")' in sources["openai_chat.py"]
+    assert '_ENDPOINT.secret("OPENAI_API_KEY", base_url)' in sources["openai_chat.py"]
 
 
 def recorded_requests() -> list[tuple[Path, dict[str, Any]]]:

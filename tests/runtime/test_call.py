@@ -18,7 +18,12 @@ from aiohttp import web
 
 from generator.runtime._auth import Auth, Request, Response
 from generator.runtime._endpoint import Endpoint
-from generator.runtime._exceptions import AuthenticationError, ServerError, TotalTimeoutError
+from generator.runtime._exceptions import (
+    AuthenticationError,
+    ProviderConnectionError,
+    ServerError,
+    TotalTimeoutError,
+)
 from generator.runtime._framings import SSEFraming
 
 from ..upstreams import DELTA_TEXT, serving, stalling_upstream
@@ -197,3 +202,34 @@ async def test_aclose_releases_the_callers_connection_at_once() -> None:
         assert session.connector is not None
         await stream.aclose()
         assert not session.connector._acquired  # nothing waits for a finalizer
+
+
+async def test_a_header_too_long_to_read_shows_no_part_of_a_secret() -> None:
+    key = "sk-" + "K" * 40
+    endpoint_with_key = Endpoint(
+        "Probe",
+        "POST",
+        "http://127.0.0.1/chat",
+        SSEFraming(rules=compiled_rules({"delta": "$.t"}), stop_data="[DONE]"),
+    )
+
+    async def echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(65536)
+        # aiohttp quotes the first hundred bytes of a line it cannot read: the key, cut.
+        line = b"X-Echo: " + b"a" * 70 + key.encode() + b"a" * 9000
+        writer.write(b"HTTP/1.1 200 OK\r\n" + line + b"\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(echo, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        call = endpoint_with_key.call(base_url=f"http://127.0.0.1:{port}", max_retries=0)
+        call.keep_secret(key, "KEY")
+        stream = call.answer(lambda: call.streamed(endpoint_with_key, {}, {}))
+        with pytest.raises(ProviderConnectionError) as caught:
+            await stream.text()
+    finally:
+        server.close()
+    assert "sk-KKKK" not in str(caught.value)
+    assert "the answer is not valid HTTP" in str(caught.value)

@@ -182,7 +182,7 @@ class EverythingV2(AsyncGeneratorProvider):
             "https://api.v2.example/v1/models/"
             + quote_path(model)
             + ":stream?alt=sse&key="
-            + quote_query(_ENDPOINT.secret("V2_API_KEY"))
+            + quote_query(_ENDPOINT.secret("V2_API_KEY", base_url))
         )
         headers: dict[str, str] = {
             "X-Trace": str(uuid.uuid4()),

@@ -258,6 +258,7 @@ class Flow(AsyncGeneratorProvider):
         in order.
         """
         model = model or "flow-1"
+        base_url = call.options.base_url
         host = random.choice(("a.flow.example", "b.flow.example"))
         now = int(time.time() * 1000)
         seconds = int(time.time())
@@ -285,7 +286,7 @@ class Flow(AsyncGeneratorProvider):
         backwards = checksum[::-1]
         sha1_of_day = hashlib.sha1(utf8(day)).hexdigest()
         mac = hmac.new(
-            utf8(_ENDPOINT.secret("FLOW_SECRET")), utf8(str(now)), hashlib.sha256
+            utf8(_ENDPOINT.secret("FLOW_SECRET", base_url)), utf8(str(now)), hashlib.sha256
         ).hexdigest()
         call.hide(mac, "mac")
         site_mac = hmac.new(

@@ -105,7 +105,7 @@ class KitchenSink(AsyncGeneratorProvider):
         """
         model = model or "sink-1"
         headers: dict[str, str] = {
-            "Authorization": "Bearer " + _ENDPOINT.secret("SINK_API_KEY"),
+            "Authorization": "Bearer " + _ENDPOINT.secret("SINK_API_KEY", base_url),
             "X-Request-Id": str(uuid.uuid4()),
             "X-Client": "sink/" + model + " at " + str(int(time.time() * 1000)),
             "X-Literal": "costs ${price}",
