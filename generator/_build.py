@@ -3,7 +3,8 @@
 ``build`` checks every spec and renders every file in memory before it writes one, writes each
 to a temporary name beside it and renames it into place, and never replaces or removes a file it
 did not write. It owns the package folder's top-level files and its ``_runtime`` subfolder;
-``check`` reports anything else there too, since the folder holds only what ``build`` writes.
+``build`` warns of anything else there and ``check`` reports it, since the folder holds only
+what ``build`` writes.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class BuildReport:
     removed: dict[Path, str] = field(default_factory=dict)
     """Each file removed, with why: its spec is gone, say."""
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What is in the package folder that the build did not write, each left as it is."""
 
 
 _LEFTOVER = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
@@ -207,7 +210,7 @@ def build(
     modules = _modules_of(only, specs, specs_dir, root)
     where = _Where(specs_dir, output_dir, root, table, checked_parts(parts))
     package, files = _written_files(specs, where, modules)
-    _refuse_foreign_overwrites(files, root)
+    _refuse_foreign_overwrites(files, root, table)
     report = BuildReport(notes=fallback_notes(specs))
     mode = file_mode()
     for path, source in files.items():
@@ -217,12 +220,14 @@ def build(
             write_atomically(path, source, mode)
             report.written.append(path)
     for stray in _strays(output_dir, package):
+        path = output_dir / stray.path
         # A build of some specs leaves the other modules alone, but never a build's litter.
         if stray.leftover or (stray.generated and not only):
-            path = output_dir / stray.path
             path.unlink()
             _remove_empty_folders(path.parent, output_dir)
             report.removed[path] = stray.why_removed()
+        elif not stray.generated:
+            report.warnings.append(f"{display_path(path, root)}: {stray.problem()}")
     return report
 
 
@@ -259,13 +264,16 @@ def check(
 
 
 def _check_output_folder(output_dir: Path, specs_dir: Path, root: Path) -> None:
-    """Refuse a package folder that is a file, or that holds the specs or the whole project."""
-    output = Path(os.path.abspath(output_dir))
+    """Refuse a package folder that is a file, or that holds the specs or the whole project.
+
+    Paths are compared with their links resolved: a link to the project is the project.
+    """
+    output = output_dir.resolve()
     shown = display_path(output_dir, root)
     if output.exists() and not output.is_dir():
         raise ConfigError(f"the output folder {shown} is a file, not a folder")
     for inside, what in ((root, "the project"), (specs_dir, "the specs")):
-        if Path(os.path.abspath(inside)).is_relative_to(output):
+        if inside.resolve().is_relative_to(output):
             raise ConfigError(
                 f"the output folder {shown} holds {what}: a build owns its package folder, so "
                 "give the package a folder of its own (such as generated)"
@@ -338,7 +346,7 @@ def _written_files(
     )
     files = {output_dir / relative: text for relative, text in package.items()}
     if table is not None:
-        if Path(os.path.abspath(table)).is_relative_to(os.path.abspath(output_dir)):
+        if table.resolve().is_relative_to(output_dir.resolve()):
             raise ConfigError(
                 f"the table {display_path(table, root)} is in the package folder, which holds "
                 "only the package: put it beside it (docs/providers.md, say)"
@@ -347,24 +355,31 @@ def _written_files(
     return package, files
 
 
-def _refuse_foreign_overwrites(files: Iterable[Path], root: Path) -> None:
+def _refuse_foreign_overwrites(files: Iterable[Path], root: Path, table: Path | None) -> None:
     for path in files:
-        if path.exists() and not is_generated(path):
+        if path.exists() and not is_generated(path, table=path == table):
             raise ConfigError(
                 f"{display_path(path, root)} exists and was not generated; not overwriting it"
             )
 
 
-def is_generated(path: Path) -> bool:
-    """Whether ``path`` is a file a build wrote: it starts with the generated header (or the
-    table's comment), or it is a temporary file a build left behind."""
+def is_generated(path: Path, *, table: bool = False) -> bool:
+    """Whether ``path`` is a file a build wrote: it starts with the generated header (the
+    table's comment, for the ``table``), or it is a temporary file a build left behind."""
     if not path.is_file():
         return False
     if _LEFTOVER.fullmatch(path.name):
         return True
-    prefix = TABLE_HEADER_PREFIX if path.suffix == ".md" else HEADER_PREFIX
+    prefix = TABLE_HEADER_PREFIX if table else HEADER_PREFIX
     with path.open("rb") as file:
         return file.readline().startswith(prefix.encode())
+
+
+def _package_own(path: Path) -> bool:
+    """Whether a file in the package folder is one a build wrote there: a module or
+    ``py.typed`` under the header, never a table or any other kind of file."""
+    kind = path.suffix == ".py" or path.name == "py.typed"
+    return (kind or _LEFTOVER.fullmatch(path.name) is not None) and is_generated(path)
 
 
 def _strays(output_dir: Path, expected: Iterable[PurePosixPath]) -> list[_Stray]:
@@ -386,7 +401,7 @@ def _strays(output_dir: Path, expected: Iterable[PurePosixPath]) -> list[_Stray]
         elif entry.is_dir():
             strays.append(_Stray(relative, generated=False))
         elif relative not in keep:
-            strays.append(_Stray(relative, generated=is_generated(entry)))
+            strays.append(_Stray(relative, generated=_package_own(entry)))
     return sorted(strays, key=lambda stray: stray.path)
 
 
@@ -397,7 +412,7 @@ def _runtime_strays(output_dir: Path, keep: set[PurePosixPath]) -> list[_Stray]:
         relative = PurePosixPath(Path(folder).relative_to(output_dir).as_posix())
         for name in sorted(names):
             if relative / name not in keep:
-                strays.append(_Stray(relative / name, is_generated(Path(folder) / name)))
+                strays.append(_Stray(relative / name, _package_own(Path(folder) / name)))
     return strays
 
 

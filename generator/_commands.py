@@ -164,6 +164,9 @@ def _build(config: Config, only: list[Path]) -> int:
         print(f"removed {config.display(path)} ({why})")
     for note in report.notes:
         print(f"note: {note}")
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    sys.stderr.flush()
     unchanged = f", {len(report.unchanged)} unchanged" if report.unchanged else ""
     print(
         f"built {config.display(config.output)}: {len(report.written)} written{unchanged}",

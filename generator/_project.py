@@ -58,10 +58,11 @@ class Config:
         directory) and parts.
 
         The table and the parts configured describe the configured package: with other folders
-        (the configured ones, named, are not other) and none of their own, there are none.
+        (the configured ones, named or reached through a link, are not other) and none of their
+        own, there are none.
         """
-        elsewhere = (specs is not None and _absolute(specs) != self.specs) or (
-            output is not None and _absolute(output) != self.output
+        elsewhere = (specs is not None and specs.resolve() != self.specs.resolve()) or (
+            output is not None and output.resolve() != self.output.resolve()
         )
         if table is None and elsewhere:
             table_path = None

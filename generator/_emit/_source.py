@@ -29,21 +29,35 @@ def literal(value: object) -> str:
     raise TypeError(f"no literal for {type(value).__name__}")
 
 
-_DIRECTIVE = re.compile(
-    r"\b(noqa|type|ruff|flake8|fmt|yapf|isort|mypy|pyright|pylint|pragma|nosec)\s*:",
+_KEYWORD_DIRECTIVE = re.compile(
+    r"(\b(?:noqa|type|ruff|flake8|fmt|yapf|autopep8|isort|mypy|pyright|pylint|pytype|pragma"
+    r"|nosec|codespell))\s*:|(coding)[:=]",
     flags=re.IGNORECASE,
 )
-"""The start of a comment that a tool reads as an instruction (``type: ignore``, ``fmt: off``)."""
+"""A tool's word and the colon that makes it an instruction, wherever it stands (``type:
+ignore``, ``fmt: off``, ``pylint: disable``, ...), and PEP 263's ``coding:`` or ``coding=``,
+which Python itself reads on a module's first two lines."""
+
+_BARE_DIRECTIVE = re.compile(
+    r"(^|#)(\s*)(noqa|nosec|pyre-[\w-]*|noinspection|pragma\s*no\s*(?:cover|branch))",
+    flags=re.IGNORECASE,
+)
+"""What a tool obeys without a colon where it follows a ``#`` (as a comment's first word does):
+ruff's and flake8's ``noqa``, coverage's ``pragma no cover``, bandit's ``nosec``, pyre's and
+PyCharm's suppressions."""
 
 
 def comment(text: str) -> str:
     """``text`` made safe for a ``#`` comment: one line, and no instruction to any tool.
 
     Anything unprintable becomes a space; ``ruff: noqa``, ``type: ignore``, ``fmt: off`` and
-    their kin lose their colon, so that no linter, formatter or type checker obeys spec text.
+    their kin lose their colon, and a word obeyed without one (``noqa``, ``pragma no cover``)
+    is put in backquotes where it would follow a ``#``, so that no linter, formatter, type
+    checker or coverage tool obeys spec text.
     """
     text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
-    return _DIRECTIVE.sub(lambda match: f"{match.group(1)} -", text)
+    text = _KEYWORD_DIRECTIVE.sub(lambda match: f"{match.group(1) or match.group(2)} -", text)
+    return _BARE_DIRECTIVE.sub(lambda match: "{}{}`{}`".format(*match.groups()), text)
 
 
 class CodeBuilder:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from .._model import WHOLE_VALUE_ONLY, Part, Placeholder
@@ -51,5 +52,16 @@ def _placeholder(name: str, known: frozenset[str]) -> Placeholder:
         return Placeholder("env", variable)
     if name in known:
         return Placeholder(name)
-    names = ", ".join(sorted({*known, "env.NAME"}))
-    raise PlaceholderError(f"unknown placeholder ${{{name}}}; known: {names}")
+    raise PlaceholderError(f"unknown placeholder ${{{name}}}; {_hint(name, known)}")
+
+
+def _hint(name: str, known: frozenset[str]) -> str:
+    """The known name ``name`` is most like, as unknown keys have; else every known name."""
+    _, dot, variable = name.partition(".")
+    # A misspelt ``env.`` keeps its variable: ``${evn.KEY}`` is most like ``${env.KEY}``.
+    env = {f"env.{variable}"} if dot and _ENV_NAME.fullmatch(variable) else set()
+    candidates = sorted({*known, *env})
+    close = difflib.get_close_matches(name, candidates, n=1)
+    if close:
+        return f"did you mean ${{{close[0]}}}?"
+    return f"known: {', '.join(sorted({*known, 'env.NAME'}))}"

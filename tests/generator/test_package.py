@@ -389,3 +389,74 @@ def test_naming_the_configured_folders_keeps_the_configured_parts(project: Path)
     assert main(["check", "--output", "generated", "--specs", "specs"]) == 0
     assert main(["build", "--output", "elsewhere"]) == 0  # another package: no configured part
     assert not (project / "elsewhere" / "_runtime" / "_gpt4free.py").exists()
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` with its bytes, links to folders not followed."""
+    files = {}
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            path = Path(parent, name)
+            files[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return files
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links need privileges elsewhere")
+@pytest.mark.parametrize("command", ["build", "check"])
+@pytest.mark.parametrize(("target", "holds"), [(".", "the project"), ("specs", "the specs")])
+def test_an_output_folder_that_links_to_the_project_or_the_specs_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str], command: str, target: str, holds: str
+) -> None:
+    (project / "link").symlink_to(project / target, target_is_directory=True)
+    before = tree(project)
+    capsys.readouterr()
+    assert main([command, "--output", "link"]) == 1
+    assert capsys.readouterr().err == (
+        f"error: the output folder link holds {holds}: a build owns its package folder, so "
+        "give the package a folder of its own (such as generated)\n"
+    )
+    assert tree(project) == before
+
+
+def test_a_build_never_removes_a_file_it_did_not_write_such_as_another_builds_table(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "--table", "docs/providers.md"]) == 0
+    table = (project / "docs" / "providers.md").read_bytes()
+    capsys.readouterr()
+    assert main(["build", "--output", "docs"]) == 0
+    assert (project / "docs" / "providers.md").read_bytes() == table
+    assert "removed" not in capsys.readouterr().out
+    assert main(["build", "--output", "docs", "--table", "docs/providers.md"]) == 1
+    assert (project / "docs" / "providers.md").read_bytes() == table
+
+
+def test_build_warns_of_what_it_did_not_write_in_the_package_folder_and_builds(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "generated" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    (project / "generated" / "vendor").mkdir()
+    (project / "generated" / "codelink_ava.py").unlink()
+    capsys.readouterr()
+    assert main(["build"]) == 0
+    out, err = capsys.readouterr()
+    assert "wrote generated/codelink_ava.py" in out
+    assert err.splitlines() == [
+        "warning: generated/notes.txt: not written by build: the package folder holds only what "
+        "build writes",
+        "warning: generated/vendor: not written by build: the package folder holds only what "
+        "build writes",
+    ]
+    assert (project / "generated" / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    assert main(["build", "specs/codelink_ava.yaml"]) == 0
+    assert len(capsys.readouterr().err.splitlines()) == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links need privileges elsewhere")
+def test_a_link_to_the_configured_package_folder_is_that_folder(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.streamgen]\nparts = ["gpt4free"]\n')
+    assert main(["build"]) == 0
+    (project / "link").symlink_to(project / "generated", target_is_directory=True)
+    assert main(["check", "--output", "link"]) == 0
+    assert main(["build", "--output", "link"]) == 0
+    assert (project / "generated" / "_runtime" / "_gpt4free.py").is_file()

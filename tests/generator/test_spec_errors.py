@@ -199,9 +199,23 @@ CASES = {
     "unknown placeholder": (
         edit("messages: ${messages}", "messages: ${mesages}"),
         [
-            "specs/demo.yaml:14:15: request.body.messages: unknown placeholder ${mesages}; known: "
+            "specs/demo.yaml:14:15: request.body.messages: unknown placeholder ${mesages}; did "
+            "you mean ${messages}?"
+        ],
+    ),
+    "unknown placeholder like none": (
+        edit("messages: ${messages}", "messages: ${history}"),
+        [
+            "specs/demo.yaml:14:15: request.body.messages: unknown placeholder ${history}; known: "
             "env.NAME, last_user_message, messages, model, prompt, temperature, timestamp, "
             "timestamp_ms, url, uuid"
+        ],
+    ),
+    "unknown placeholder like a variable": (
+        edit("Bearer ${env.DEMO_KEY}", "Bearer ${evn.DEMO_KEY}"),
+        [
+            "specs/demo.yaml:10:20: request.headers.Authorization: unknown placeholder "
+            "${evn.DEMO_KEY}; did you mean ${env.DEMO_KEY}?"
         ],
     ),
     "duplicate key": (
@@ -261,7 +275,7 @@ CASES = {
     "header with a line break": (
         edit("Bearer ${env.DEMO_KEY}", '"Bearer\\nX-Evil: 1"'),
         [
-            "specs/demo.yaml:10:20: request.headers.Authorization: a header value cannot contain a line break or NUL"
+            "specs/demo.yaml:10:20: request.headers.Authorization: a header value cannot contain a line break or another control character"
         ],
     ),
     "invalid header name": (
