@@ -2,10 +2,15 @@
 # A copy of the generator's runtime: edit its source, then regenerate.
 """``python -m <package> PROVIDER "prompt"``: chat with a provider from the terminal.
 
-The text is printed as it arrives; ``--json`` prints one JSON object per event instead. A
-failure is one line on stderr naming the provider, and the exit status says what kind it was
-(:data:`EXIT_STATUSES`); Ctrl-C closes the connection and exits 130. ``serve`` runs the
-OpenAI-compatible gateway instead.
+The text is printed as it arrives, and ends with a newline; ``--json`` prints one JSON object
+per event instead. A failure is one line on stderr naming the provider, and the exit status says
+what kind it was (:data:`EXIT_STATUSES`); Ctrl-C closes the connection and exits 130. ``serve``
+runs the OpenAI-compatible gateway instead.
+
+What a server sent never reaches a terminal as control characters, which a terminal would act
+on (``\\x1b]52;`` writes the clipboard in some, ``\\x1b[2J`` clears the screen): they are
+escaped (as ``\\x1b``) in every failure, and in the text when stdout is a terminal (unless
+``--raw``); the text written to a file or a pipe is the text as it came.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import AsyncIterator, Sequence
 from typing import Any, TextIO
@@ -67,6 +73,15 @@ EXIT_STATUSES: tuple[tuple[int, str], ...] = (
 )
 """Each exit status of the chat command, and what it means."""
 
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""What a terminal acts on (C0 and C1 controls, DEL) and what breaks a line (Unicode's line and
+paragraph separators too): escaped in a line of stderr."""
+_TEXT_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""The same but for tab and newline, the answer's own layout: escaped in the text a terminal
+shows."""
+_JSON_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
+"""The controls and line breaks ``json.dumps`` leaves as they are (it escapes C0 itself)."""
+
 _SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 _SPINNER_INTERVAL = 0.1
 
@@ -84,7 +99,7 @@ def main(registry: Registry, argv: Sequence[str] | None = None, *, prog: str) ->
         except ModuleNotFoundError as error:
             if error.name != f"{__package__}._gateway":
                 raise
-            print(f"{prog} serve: {missing_part(PACKAGE_COMMANDS['serve'])}", file=sys.stderr)
+            _fail(f"{prog} serve: {missing_part(PACKAGE_COMMANDS['serve'])}")
             return EXIT_USAGE
         return serve_command(registry, arguments[1:], f"{prog} serve")
     args = _parser(prog).parse_args(arguments)
@@ -103,22 +118,34 @@ def _run(registry: Registry, args: argparse.Namespace, prog: str) -> int:
     try:
         info, call = _call(registry, args)
     except (_UsageError, UnknownProviderError) as error:
-        print(f"{prog}: {error}", file=sys.stderr)
+        _fail(f"{prog}: {error}")
         return EXIT_USAGE
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a lone surrogate a server sent, say
     try:
-        asyncio.run(_chat(registry, info, call, json_lines=args.json))
+        asyncio.run(_chat(registry, info, call, json_lines=args.json, raw=args.raw))
     except ProviderError as error:
-        print(f"{prog}: {error}", file=sys.stderr)
+        _fail(f"{prog}: {error}")
         return exit_status(error)
     except BrokenPipeError:  # the reader has gone (| head): nothing more to say to it
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OUTPUT
     except OSError as error:
-        print(f"{prog}: cannot write the answer: {error.strerror or error}", file=sys.stderr)
+        _fail(f"{prog}: cannot write the answer: {error.strerror or error}")
         return EXIT_OUTPUT
     return EXIT_OK
+
+
+def _fail(line: str) -> None:
+    """Print the failure ``line`` on stderr, its controls escaped: it may quote what a server
+    sent, and it stays one line."""
+    print(_escaped(line, _CONTROLS), file=sys.stderr)
+
+
+def _escaped(text: str, controls: re.Pattern[str]) -> str:
+    """``text`` with each character ``controls`` matches written as Python writes it in a
+    string literal (``\\x1b``, ``\\r``, ``\\u2028``)."""
+    return controls.sub(lambda control: repr(control.group())[1:-1], text)
 
 
 def exit_status(error: ProviderError) -> int:
@@ -160,6 +187,11 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--proxy", type=_http_url, help="an HTTP proxy URL")
     parser.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="total seconds")
     parser.add_argument("--json", action="store_true", help="print one JSON object per event")
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="write the text to a terminal as it came, control characters too (escaped otherwise)",
+    )
     return parser
 
 
@@ -191,7 +223,8 @@ def _call(registry: Registry, args: argparse.Namespace) -> tuple[ProviderInfo, d
     if args.provider is None or args.prompt is None:
         raise _UsageError("give a PROVIDER and a PROMPT (or --list)")
     info = registry.info(args.provider)
-    prompt = sys.stdin.read() if args.prompt == "-" else args.prompt
+    # The newline echo ends its line with, or an editor its file, is no part of the prompt.
+    prompt = sys.stdin.read().removesuffix("\n") if args.prompt == "-" else args.prompt
     messages: list[Message] = []
     if args.system is not None:
         messages.append({"role": "system", "content": args.system})
@@ -210,19 +243,30 @@ def _call(registry: Registry, args: argparse.Namespace) -> tuple[ProviderInfo, d
 
 
 async def _chat(
-    registry: Registry, info: ProviderInfo, call: dict[str, Any], *, json_lines: bool
+    registry: Registry, info: ProviderInfo, call: dict[str, Any], *, json_lines: bool, raw: bool
 ) -> None:
+    escaped = not raw and sys.stdout.isatty()
     stream = registry.stream(info.name, call.pop("model"), call.pop("messages"), **call)
+    ends_a_line = False
     async with stream, _status_line(info.name) as waiting:
         async for event in stream.events():
             waiting.stop()
             if json_lines:
-                sys.stdout.write(json.dumps(_as_json(event), ensure_ascii=False) + "\n")
-            elif isinstance(event, TextDelta):
-                sys.stdout.write(event.text)
+                sys.stdout.write(_json_line(event))
+            elif isinstance(event, TextDelta) and event.text:
+                text = _escaped(event.text, _TEXT_CONTROLS) if escaped else event.text
+                sys.stdout.write(text)
+                ends_a_line = text.endswith("\n")
             sys.stdout.flush()
-    if not json_lines and sys.stdout.isatty():
-        sys.stdout.write("\n")
+    if not json_lines and not ends_a_line:
+        sys.stdout.write("\n")  # a last line without one is no line to a reader (wc -l, read)
+
+
+def _json_line(event: StreamEvent) -> str:
+    """One event as ``--json`` prints it: a line of JSON, every control in it escaped (which
+    leaves its value as it is)."""
+    line = json.dumps(_as_json(event), ensure_ascii=False)
+    return _JSON_CONTROLS.sub(lambda control: f"\\u{ord(control.group()):04x}", line) + "\n"
 
 
 def _as_json(event: StreamEvent) -> dict[str, object]:

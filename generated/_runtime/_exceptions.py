@@ -192,11 +192,15 @@ class ServerError(APIStatusError):
 
 
 class ServerReportedError(ProviderError):
-    """The stream carried an error from the server; ``server_message`` is its text."""
+    """The stream carried an error from the server; ``server_message`` is its text, as it came.
+
+    The message holds it as one line, its runs of whitespace (line breaks too) made one space,
+    as an error body is: a failure is one line, in a log or on a terminal.
+    """
 
     def __init__(self, server_message: str, *, provider: str, endpoint: str) -> None:
         super().__init__(
-            f"the server reported an error: {shorten(server_message)}",
+            f"the server reported an error: {shorten(' '.join(server_message.split()))}",
             provider=provider,
             endpoint=endpoint,
         )

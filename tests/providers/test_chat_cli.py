@@ -12,8 +12,11 @@ import os
 import pty
 import re
 import shlex
+import shutil
 import signal
+import subprocess
 import sys
+import tty
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +85,7 @@ async def test_prints_the_text_as_the_provider_streams_it(server: ReplayServer) 
     prompt = "Write hello world in Python."
     result = await chat("codelink_ava", prompt, "--base-url", base_url, "--param", "max_tokens=256")
     assert (result.status, result.err) == (0, "")
-    assert result.out == deltas_of(MULTILINE.expect)  # no newline added when piped
+    assert result.out == deltas_of(MULTILINE.expect) + "\n"  # a newline ends it, piped too
     [request] = server.requests
     assert request.json() == MULTILINE.request.json
 
@@ -273,7 +276,7 @@ async def test_proxy_carries_the_request_to_the_endpoint() -> None:
         result = await chat(
             "codelink_ava", "hi", "--base-url", "http://llm.invalid/mirror", "--proxy", proxy
         )
-    assert (result.status, result.out) == (0, "Hello")
+    assert (result.status, result.out) == (0, "Hello\n")
     [request] = seen
     assert (request.url.host, request.path) == ("llm.invalid", "/mirror/api/chat")
 
@@ -283,7 +286,7 @@ async def test_a_lone_surrogate_from_the_server_is_printed_replaced() -> None:
     async with answering_upstream(body) as (_, base_url):
         text = await chat("codelink_ava", "hi", "--base-url", base_url)
         lines = await chat("codelink_ava", "hi", "--base-url", base_url, "--json")
-    assert (text.status, text.out) == (0, "a? b")
+    assert (text.status, text.out) == (0, "a? b\n")
     assert (lines.status, lines.out) == (0, '{"type": "text", "text": "a? b"}\n')
 
 
@@ -315,3 +318,160 @@ async def test_a_full_disk_is_one_line_and_status_8() -> None:
             _, err = await asyncio.wait_for(process.communicate(), WAIT)
     assert process.returncode == 8
     assert err == b"python -m generated: cannot write the answer: No space left on device\n"
+
+
+def event_stream(*events: object) -> bytes:
+    """An event stream of ``events`` (each a JSON document), ended as CodeLinkAva's is."""
+    return b"".join(f"data: {json.dumps(event)}\n\n".encode() for event in events) + (
+        b"data: [DONE]\n\n"
+    )
+
+
+def delta(text: str) -> dict[str, object]:
+    """One chunk of OpenAI's format carrying ``text``."""
+    return {"choices": [{"delta": {"content": text}}]}
+
+
+HOSTILE = "Hi\x1b[2J\x1b]52;c;aGk=\x07 over\rwritten\x9b31m\x7f.\n\tok"
+"""Text that would clear a screen, write a clipboard, hide what came before a CR and colour
+what follows, if a terminal saw it as it is."""
+HOSTILE_ESCAPED = "Hi\\x1b[2J\\x1b]52;c;aGk=\\x07 over\\rwritten\\x9b31m\\x7f.\n\tok"
+"""``HOSTILE`` as a terminal is to see it: lines and tabs kept, every other control escaped."""
+
+
+async def chat_on_a_terminal(*arguments: str) -> Result:
+    """Run ``python -m generated ARGUMENTS`` with a terminal as its stdout: ``out`` is what the
+    terminal was sent (in raw mode, so that it translates no newline)."""
+    terminal, other_end = pty.openpty()
+    tty.setraw(other_end)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "generated", *arguments,
+        cwd=ROOT, stdin=asyncio.subprocess.DEVNULL, stdout=other_end, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    os.close(other_end)
+    _, err = await asyncio.wait_for(process.communicate(), WAIT)
+    assert process.returncode is not None
+    return Result(process.returncode, _read_all(terminal).decode(), err.decode())
+
+
+async def test_control_characters_of_an_error_body_reach_stderr_escaped(
+    server: ReplayServer,
+) -> None:
+    body = "\x1b]52;c;aGk=\x07\x1b[2J no \x9bway".encode()
+    base_url = server.base_url(server.add(MULTILINE, fault=Fault(status=500, body=body)))
+    result = await chat("codelink_ava", "hi", "--base-url", base_url, "--param", "max_tokens=256")
+    assert result.status == 1
+    [line] = result.err.splitlines()
+    assert "HTTP 500: \\x1b]52;c;aGk=\\x07\\x1b[2J no \\x9bway [POST " in line
+    assert not re.search("[\x00-\x1f\x7f-\x9f]", line)
+
+
+async def test_an_error_event_with_line_breaks_and_escapes_is_one_escaped_line() -> None:
+    error = {"error": {"message": "bad\r\nnews\u2028\x1b[2J\x1b]52;c;aGk=\x07 here"}}
+    async with answering_upstream(event_stream(delta("Hel"), error)) as (_, base_url):
+        result = await chat("codelink_ava", "hi", "--base-url", base_url)
+    assert (result.status, result.out) == (1, "Hel")
+    [line] = result.err.splitlines()
+    assert "the server reported an error: bad news \\x1b[2J\\x1b]52;c;aGk=\\x07 here [" in line
+    assert not re.search("[\x00-\x1f\x7f-\x9f]", line)
+
+
+async def test_on_a_terminal_the_answer_is_escaped_unless_raw() -> None:
+    async with answering_upstream(event_stream(delta(HOSTILE[:5]), delta(HOSTILE[5:]))) as (
+        _,
+        base_url,
+    ):
+        escaped = await chat_on_a_terminal("codelink_ava", "hi", "--base-url", base_url)
+        raw = await chat_on_a_terminal("codelink_ava", "hi", "--base-url", base_url, "--raw")
+    assert (escaped.status, escaped.out, escaped.err) == (0, HOSTILE_ESCAPED + "\n", "")
+    assert (raw.status, raw.out, raw.err) == (0, HOSTILE + "\n", "")
+
+
+async def test_piped_the_answer_is_written_as_it_came() -> None:
+    async with answering_upstream(event_stream(delta(HOSTILE))) as (_, base_url):
+        result = await chat("codelink_ava", "hi", "--base-url", base_url)
+    assert (result.status, result.out) == (0, HOSTILE + "\n")
+
+
+async def test_json_lines_escape_the_controls_json_leaves_as_they_are() -> None:
+    text = "a\x7fb\x9b2Jc\u2028d\x1b"
+    async with answering_upstream(event_stream(delta(text))) as (_, base_url):
+        result = await chat_on_a_terminal("codelink_ava", "hi", "--base-url", base_url, "--json")
+    assert result.status == 0, result.err
+    assert result.out == '{"type": "text", "text": "a\\u007fb\\u009b2Jc\\u2028d\\u001b"}\n'
+    assert json.loads(result.out)["text"] == text  # the same text, every character escaped
+
+
+@pytest.mark.parametrize(
+    ("answer", "printed"),
+    [("Hello", "Hello\n"), ("Hello\n", "Hello\n"), ("", "\n")],
+)
+async def test_a_piped_answer_ends_with_one_newline(answer: str, printed: str) -> None:
+    async with answering_upstream(event_stream(delta(answer))) as (_, base_url):
+        result = await chat("codelink_ava", "hi", "--base-url", base_url)
+    assert (result.status, result.out) == (0, printed)
+
+
+@pytest.mark.parametrize(
+    ("stdin", "prompt"),
+    [(b"Why?\n", "Why?"), (b"Two\nlines\n\n", "Two\nlines\n"), (b"No newline", "No newline")],
+)
+async def test_a_prompt_from_stdin_loses_one_trailing_newline(stdin: bytes, prompt: str) -> None:
+    async with answering_upstream(HELLO) as (seen, base_url):
+        result = await chat("codelink_ava", "-", "--base-url", base_url, stdin=stdin)
+    assert result.status == 0, result.err
+    [request] = seen
+    assert (await request.json())["messages"] == [{"role": "user", "content": prompt}]
+
+
+def build_nested(folder: Path, parts: str) -> Path:
+    """``python -m generator build`` of CodeLinkAva's spec into ``folder/src/acme/llm``, with
+    ``parts``: the folder the package ``acme.llm`` is imported from."""
+    (folder / "specs").mkdir()
+    shutil.copy(ROOT / "specs" / "codelink_ava.yaml", folder / "specs")
+    build = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--specs", "specs",
+         "--output", "src/acme/llm", "--parts", parts],
+        cwd=folder, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert build.returncode == 0, build.stderr
+    return folder / "src"
+
+
+def run_nested(source: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """``python -m acme.llm ARGUMENTS``, run from ``source``."""
+    return subprocess.run(
+        [sys.executable, "-m", "acme.llm", *arguments],
+        cwd=source, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+def test_a_nested_package_calls_itself_by_its_full_name(tmp_path: Path) -> None:
+    source = build_nested(tmp_path, "registry")
+    usage = run_nested(source, "--help")
+    assert usage.stdout.startswith("usage: python -m acme.llm [-h] ")
+    assert usage.stdout.endswith(
+        "\n'python -m acme.llm serve --help': the OpenAI-compatible API.\n"
+    )
+    unknown = run_nested(source, "codelnk_ava", "hi")
+    assert (unknown.returncode, unknown.stderr) == (
+        2,
+        "python -m acme.llm: codelnk_ava: no such provider; did you mean CodeLinkAva? "
+        "[package acme.llm]\n",
+    )
+    serve = run_nested(source, "serve")
+    assert serve.stderr.startswith("python -m acme.llm serve: this package was built without ")
+    wrong = run_nested(source, "--timeout", "never")
+    assert wrong.stderr.splitlines()[-1] == (
+        "python -m acme.llm: error: argument --timeout: not a number of seconds: 'never'"
+    )
+
+
+def test_a_nested_package_without_the_chat_command_names_itself_by_its_full_name(
+    tmp_path: Path,
+) -> None:
+    chat_command = run_nested(build_nested(tmp_path, ""), "codelink_ava", "hi")
+    assert chat_command.returncode == 1
+    assert chat_command.stderr.startswith(
+        "python -m acme.llm: this package was built without its 'registry' part"
+    )
