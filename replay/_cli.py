@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from generator.runtime._url import is_http_url
 
 from ._play import play
-from ._recordings import Recording, load_recordings, status_problem
+from ._recordings import LONGEST_DELAY, Recording, load_recordings, status_problem
 from ._server import Fault, ReplayServer
 
 __all__ = ["main", "parser"]
@@ -180,8 +180,8 @@ def _status(text: str) -> int:
 
 def _seconds(text: str) -> float:
     value = float(text)
-    if not value >= 0:  # also rejects nan
-        raise argparse.ArgumentTypeError(f"must be >= 0 seconds: {text}")
+    if not 0 <= value <= LONGEST_DELAY:  # also rejects nan
+        raise argparse.ArgumentTypeError(f"must be 0 to {LONGEST_DELAY:g} seconds: {text}")
     return value
 
 

@@ -2,25 +2,33 @@
 
 The recording is served on 127.0.0.1 at its recorded pace, and the provider is called as the
 recording's ``expect.call`` says, with ``base_url`` pointing at the server: exactly what a
-caller of the provider sees, text printed as it arrives.
+caller of the provider sees, text printed as it arrives. The replay server takes any key, so
+each environment variable the provider reads that is not set is set to a placeholder for the
+play.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import inspect
+import os
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from ._recordings import Recording, RecordingError, load_recording
 from ._server import ReplayServer
 
-__all__ = ["PlayError", "load_provider", "play"]
+__all__ = ["PLACEHOLDER", "PlayError", "load_provider", "play"]
 
 _CALL_OPTIONS = frozenset({"session", "proxy", "timeout", "base_url", "max_retries"})
 """How a provider is called, not what it sends: play decides these, a recording does not."""
+PLACEHOLDER = "replay-placeholder"
+"""The value play gives a variable the provider reads that is not set: a recording holds
+``<NAME>`` where the value was, which the replay server matches with any value."""
 
 
 class PlayError(Exception):
@@ -112,13 +120,40 @@ def play(reference: str, path: Path, *, pace: bool = True) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     try:
-        asyncio.run(_stream(provider, recording, arguments, pace))
+        with _placeholders(_variables_read(provider)) as placed:
+            for variable in placed:
+                print(
+                    f"[{variable} is not set: play sends a placeholder, which the replay takes]",
+                    file=sys.stderr,
+                )
+            asyncio.run(_stream(provider, recording, arguments, pace))
     except Exception as error:
         if not _is_provider_error(error):
             raise
         print(f"\nerror: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _variables_read(provider: Any) -> tuple[str, ...]:
+    """The environment variables the provider's endpoint reads (a generated module's
+    ``_ENDPOINT``); none for a provider written otherwise."""
+    endpoint = getattr(sys.modules.get(provider.__module__), "_ENDPOINT", None)
+    variables: tuple[str, ...] = getattr(endpoint, "secrets", ())
+    return variables
+
+
+@contextlib.contextmanager
+def _placeholders(variables: Sequence[str]) -> Iterator[list[str]]:
+    """Each of ``variables`` that is not set, set to :data:`PLACEHOLDER` until the play
+    ends; the variables set."""
+    missing = [variable for variable in variables if variable not in os.environ]
+    os.environ.update(dict.fromkeys(missing, PLACEHOLDER))
+    try:
+        yield missing
+    finally:
+        for variable in missing:
+            os.environ.pop(variable, None)
 
 
 def _is_provider_error(error: Exception) -> bool:

@@ -35,7 +35,7 @@ import aiohttp
 from multidict import CIMultiDict
 
 from generator import ProviderSpec, SpecError, find_config, load_specs
-from generator._build import file_mode, write_atomically
+from generator._build import write_atomically
 from generator._package import package_files
 from generator.runtime._url import rebase_url
 
@@ -439,8 +439,8 @@ def _response(exchange: Exchange, redactor: RecordingRedactor) -> dict[str, obje
     for name, value in exchange.response_headers.items():
         # A recording keeps one value per header: repeated ones are joined, as HTTP allows,
         # each redacted first (two cookies are two secrets).
-        shown = names.setdefault(name.lower(), name)
-        value = redactor.headers({name: value})[name]
+        [(redacted, value)] = redactor.headers({name: value}).items()
+        shown = names.setdefault(redacted.lower(), redacted)
         headers[shown] = f"{headers[shown]}, {value}" if shown in headers else value
     chunks, delays = redactor.chunks(exchange.chunks, exchange.delays)
     return {
@@ -459,14 +459,20 @@ def _chunk(chunk: bytes) -> object:
         return {"base64": base64.b64encode(chunk).decode("ascii")}
 
 
+_OWNER_ONLY = 0o600
+"""The mode of a recording file: read and written by its owner alone."""
+
+
 def write_recording(data: dict[str, object], path: Path) -> None:
-    """Write ``data`` to ``path`` atomically, once it loads as a recording."""
+    """Write ``data`` to ``path`` atomically, once it loads as a recording, readable by its
+    owner alone (whatever the umask): redaction finds the forms of a secret it knows, and a
+    server may have sent one in a form it does not."""
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate the server sent: written escaped
         text = json.dumps(data, indent=2) + "\n"
     try:
-        write_atomically(path, text, file_mode(), check=load_recording)
+        write_atomically(path, text, _OWNER_ONLY, check=load_recording)
     except RecordingError as error:
         raise RecordError(f"not a recording, not written: {error.key}: {error.reason}") from None

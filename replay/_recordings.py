@@ -13,12 +13,15 @@ import base64
 import binascii
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 __all__ = [
+    "DEEPEST",
+    "LONGEST_DELAY",
     "RecordedExchange",
     "RecordedMessage",
     "RecordedRequest",
@@ -33,6 +36,17 @@ __all__ = [
 KeyPath = tuple[str | int, ...]
 
 _BODILESS = frozenset({204, 205, 304})
+DEEPEST = 100
+"""How many levels a recording's JSON may nest, the file's own object the first: far more than
+any API sends, and few enough that what walks a document (a comparison, a redaction) stays
+well inside Python's recursion limit."""
+LONGEST_DELAY = 3600.0
+"""The longest wait a recording may ask for before a chunk, in seconds: a longer one is a
+replay that hangs."""
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+"""A header's name: an HTTP token (RFC 9110), which a client reads back; nothing else is."""
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+"""What no header value can carry: control characters other than a tab (CR and LF end it)."""
 
 
 def status_problem(status: int) -> str | None:
@@ -46,10 +60,15 @@ def status_problem(status: int) -> str | None:
 
 
 def _format_key(path: KeyPath) -> str:
-    """``("response", "chunks", 2)`` -> ``response.chunks[2]``."""
+    """``("response", "chunks", 2)`` -> ``response.chunks[2]``; a key that is not printable
+    as it is (a line break in it) is quoted, so the message stays one line."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int):
+            text += f"[{part}]"
+            continue
+        shown = part if part.isprintable() else repr(part)
+        text += f".{shown}" if text else shown
     return text
 
 
@@ -161,16 +180,12 @@ class Recording:
 
 
 def load_recording(path: Path) -> Recording:
-    """Read and validate one recording file; raise `RecordingError` on any problem."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise RecordingError(path, (), f"cannot read: {error.strerror or error}") from error
-    except UnicodeDecodeError as error:
-        raise RecordingError(path, (), f"not UTF-8: {error.reason}") from error
-    except json.JSONDecodeError as error:
-        where = f"invalid JSON at line {error.lineno} column {error.colno}"
-        raise RecordingError(path, (), f"{where}: {error.msg}") from error
+    """Read and validate one recording file; raise `RecordingError` on any problem, and on
+    anything a replay could not serve."""
+    data = _read_json(path)
+    deep = _too_deep(data)
+    if deep is not None:
+        raise RecordingError(path, deep, f"JSON nested deeper than {DEEPEST} levels")
     check = _Checker(path)
     written = check.mapping(data, ())
     one = "exchanges" not in written
@@ -204,6 +219,41 @@ def load_recording(path: Path) -> Recording:
         expect=check.mapping(top.get("expect", {}), ("expect",)),
         source=check.string(top.get("source", ""), ("source",)),
     )
+
+
+def _read_json(path: Path) -> object:
+    """The JSON document in ``path``."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise RecordingError(path, (), f"cannot read: {error.strerror or error}") from error
+    except UnicodeDecodeError as error:
+        raise RecordingError(path, (), f"not UTF-8: {error.reason}") from error
+    except json.JSONDecodeError as error:
+        where = f"invalid JSON at line {error.lineno} column {error.colno}"
+        raise RecordingError(path, (), f"{where}: {error.msg}") from error
+    except RecursionError:
+        raise RecordingError(path, (), "JSON nested too deeply to be read") from None
+    except ValueError as error:  # a number too long to convert, ...
+        raise RecordingError(path, (), f"cannot read its JSON: {error}") from None
+
+
+def _too_deep(data: object) -> KeyPath | None:
+    """The top-level key under which ``data`` nests deeper than :data:`DEEPEST` levels (the
+    empty path if the file's own value does), or None; walked without recursion."""
+    pending: list[tuple[object, int, KeyPath]] = [(data, 1, ())]
+    while pending:
+        value, depth, top = pending.pop()
+        if isinstance(value, dict):
+            children: Iterable[tuple[str | int, object]] = value.items()
+        elif isinstance(value, list):
+            children = enumerate(value)
+        else:
+            continue
+        if depth > DEEPEST:
+            return top
+        pending.extend((child, depth + 1, top or (key,)) for key, child in children)
+    return None
 
 
 def load_recordings(paths: Iterable[Path]) -> list[Recording]:
@@ -259,7 +309,7 @@ def _request(check: _Checker, data: object, key: KeyPath) -> RecordedRequest:
         headers=check.headers(fields.get("headers", {}), (*key, "headers")),
         json=fields.get("json"),
         body=None if body is None else check.string(body, (*key, "body")),
-        form=None if form is None else check.headers(form, (*key, "form")),
+        form=None if form is None else check.texts(form, (*key, "form")),
     )
 
 
@@ -340,9 +390,25 @@ class _Checker:
             raise self.error(key, f"not an absolute http(s) or ws(s) URL: {url!r}")
         return url
 
+    def texts(self, value: object, key: KeyPath) -> dict[str, str]:
+        """An object of strings (a form's fields)."""
+        fields = self.mapping(value, key)
+        return {name: self.string(text, (*key, name)) for name, text in fields.items()}
+
     def headers(self, value: object, key: KeyPath) -> dict[str, str]:
-        headers = self.mapping(value, key)
-        return {name: self.string(header, (*key, name)) for name, header in headers.items()}
+        """Headers a replay can send, or expect: names that are tokens, values without
+        control characters."""
+        headers = self.texts(value, key)
+        for name, header in headers.items():
+            if not _TOKEN.fullmatch(name):
+                raise self.error(key, f"not a header name (an HTTP token): {name!r}")
+            control = _CONTROL.search(header)
+            if control is not None:
+                message = (
+                    f"holds a control character ({control.group()!r}), which no header can carry"
+                )
+                raise self.error((*key, name), message)
+        return headers
 
     def status(self, value: object, key: KeyPath) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -376,6 +442,9 @@ class _Checker:
         for i, delay in enumerate(delays):
             if not math.isfinite(delay) or delay < 0:
                 raise self.error((*key, i), f"not a non-negative number of seconds: {delay}")
+            if delay > LONGEST_DELAY:
+                message = f"longer than an hour ({LONGEST_DELAY:g} seconds): {delay}"
+                raise self.error((*key, i), message)
         return tuple(delays)
 
 

@@ -1,7 +1,9 @@
 """Secrets out of a recording: each one's value replaced by ``<NAME>``, wherever it appears.
 
 The secrets are the values of the environment variables a spec reads and the userinfo of the
-recorder's ``--base-url``; besides, values that are secret by where they stand (an
+recorder's ``--base-url``, found in every form the runtime's redaction knows (escaped, in
+base64, as HTML references, ...); in a header's name, where ``<`` and ``>`` cannot stand, a
+value is replaced by ``%NAME%``. Besides, values that are secret by where they stand (an
 ``Authorization`` header, an API-key header, a ``key=`` query value) are replaced whole, and a
 cookie's value by ``<cookie_NAME>`` (the name the runtime keeps it secret by, which a replay
 serves and expects back), unless they already are placeholders.
@@ -95,23 +97,40 @@ class RecordingRedactor:
         return f"{base}?{'&'.join(pairs)}"
 
     def headers(self, headers: Mapping[str, str]) -> dict[str, str]:
-        """``headers`` redacted, and the values of credential headers replaced whole."""
-        return {name: self._header(name, self.text(value)) for name, value in headers.items()}
+        """``headers`` redacted, their names too, and the values of credential headers
+        replaced whole."""
+        redacted = {}
+        for name, value in headers.items():
+            shown = self._header_name(name)
+            redacted[shown] = self._header(name, shown, self.text(value))
+        return redacted
 
-    def _header(self, name: str, value: str) -> str:
+    def _header_name(self, name: str) -> str:
+        """``name`` with each secret's value as ``%NAME%``: a header's name is an HTTP token,
+        which ``<`` and ``>`` are not, and a replay sends it as it is written."""
+        return self._redactor.text_pattern.sub(self._token_of, name)
+
+    def _token_of(self, match: re.Match[str]) -> str:
+        assert match.lastindex is not None  # every alternative is a group
+        shown = self._redactor.names[match.lastindex - 1]  # <NAME>
+        return "%" + re.sub(r"[^A-Za-z0-9_]", "_", shown[1:-1]) + "%"
+
+    def _header(self, name: str, shown: str, value: str) -> str:
+        """The redacted ``value`` of header ``name`` (``shown`` as its redacted name), or its
+        placeholder if the header is a credential."""
         folded = name.lower()
         if folded in _AUTHORIZATION:
             scheme, space, credentials = value.partition(" ")
             if not space:  # no scheme word: the value is the credentials
-                return value if _is_placeholder(value) else _placeholder(name)
-            return value if _is_placeholder(credentials) else f"{scheme} {_placeholder(name)}"
+                return value if _is_placeholder(value) else _placeholder(shown)
+            return value if _is_placeholder(credentials) else f"{scheme} {_placeholder(shown)}"
         if folded == "cookie":
             return "; ".join(_cookie(pair) for pair in value.split("; "))
         if folded == "set-cookie":
             cookie, semicolon, attributes = value.partition(";")
             return _cookie(cookie) + semicolon + attributes
         if _SECRET_HEADER.search(name):
-            return value if _is_placeholder(value) else _placeholder(name)
+            return value if _is_placeholder(value) else _placeholder(shown)
         return value
 
     def chunks(

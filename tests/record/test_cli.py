@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import socket
+import stat
 import sys
 from pathlib import Path
 
@@ -49,6 +51,26 @@ async def test_records_to_out_and_says_where(
     assert load_recording(out).expect == original.expect  # the default model, too
 
 
+async def test_a_recording_is_readable_by_its_owner_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "hello.json"
+    out.write_text("{}", encoding="utf-8")
+    out.chmod(0o644)  # replaced by one only its owner can read, whatever the umask
+    umask = os.umask(0o022)
+    try:
+        async with ReplayServer() as server:
+            base_url = server.base_url(server.add(recorded("codelink_ava", "hello")))
+            status, _, stderr = await run(
+                capsys, str(SPECS / "codelink_ava.yaml"), "--prompt", "Hello!",
+                "--base-url", base_url, "--out", str(out),
+            )  # fmt: skip
+    finally:
+        os.umask(umask)
+    assert (status, stderr) == (0, "")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
 async def test_records_into_the_projects_recordings_by_default(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -62,6 +84,7 @@ async def test_records_into_the_projects_recordings_by_default(
     [written] = (tmp_path / "recordings" / "codelink_ava").iterdir()
     assert status == 0
     assert written.name.startswith("recorded-") and written.suffix == ".json"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
     assert stdout == f"wrote recordings/codelink_ava/{written.name}\n"
 
 

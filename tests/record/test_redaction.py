@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import html
 import itertools
+from collections.abc import Callable
+from urllib.parse import quote, quote_plus
 
 import pytest
 from hypothesis import given
@@ -38,6 +42,90 @@ def test_a_value_with_quotes_is_replaced_json_escaped_and_form_encoded() -> None
     redactor = RecordingRedactor({"KEY": 'pa ss"wörd'})
     echoed = ['pa ss\\"w\\u00f6rd', 'pa ss\\"wörd', "pa+ss%22w%C3%B6rd"]
     assert [redactor.text(each) for each in echoed] == ["<KEY>"] * 3
+
+
+SPECIAL = "pa\"ss<w\u00f6rd>&'~?\U0001f600"
+"""A secret with what HTML escapes, a character outside ASCII and one outside the BMP; its
+base64 holds ``+`` and ``/`` (URL-safe: ``-`` and ``_``), and ends with padding."""
+
+
+def every_unit_escaped(value: str) -> str:
+    """JSON with every character as ``\\uXXXX``, UTF-16 surrogates for the non-BMP."""
+    units = value.encode("utf-16-be")
+    return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
+
+
+def each_character(value: str, reference: Callable[[str], str | None]) -> str:
+    """``value`` with each character that ``reference`` writes otherwise written so."""
+    return "".join(reference(character) or character for character in value)
+
+
+NAMED = {'"': "&quot;", "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", "\u00f6": "&ouml;"}
+QUOTES = {'"': "&#34;", "'": "&#039;", "<": "&lt;", ">": "&gt;", "&": "&amp;"}
+ENCODINGS: dict[str, Callable[[str], str]] = {
+    "base64": lambda v: base64.b64encode(v.encode()).decode(),
+    "base64 without padding": lambda v: base64.b64encode(v.encode()).decode().rstrip("="),
+    "base64, URL-safe": lambda v: base64.urlsafe_b64encode(v.encode()).decode(),
+    "base64, URL-safe, no padding": lambda v: (
+        base64.urlsafe_b64encode(v.encode()).decode().rstrip("=")
+    ),
+    "JSON, every character \\u-escaped": every_unit_escaped,
+    "JSON, \\u-escaped in upper-case hex": lambda v: (
+        every_unit_escaped(v).upper().replace("\\U", "\\u")
+    ),
+    "percent-encoded twice": lambda v: quote(quote(v, safe=""), safe=""),
+    "percent-encoded twice, as a path": lambda v: quote(quote(v)),
+    "form-encoded twice": lambda v: quote_plus(quote_plus(v)),
+    "HTML, every character decimal": lambda v: each_character(v, lambda c: f"&#{ord(c)};"),
+    "HTML, every character hex": lambda v: each_character(v, lambda c: f"&#X{ord(c):X};"),
+    "HTML, escaped as Python does": lambda v: html.escape(v),
+    "HTML, named where a name applies": lambda v: each_character(v, NAMED.get),
+    "HTML, quotes as Go and PHP write them": lambda v: each_character(v, QUOTES.get),
+}
+
+ENCODED = [
+    pytest.param(secret, ENCODINGS[encoding](secret), id=f"{name}, {encoding}")
+    for name, secret in [("key", KEY), ("special", SPECIAL)]
+    for encoding in ENCODINGS
+    if ENCODINGS[encoding](secret) != secret  # HTML leaves the key as it is
+]
+
+
+@pytest.mark.parametrize(("secret", "encoded"), ENCODED)
+def test_a_value_is_replaced_in_each_common_encoding(secret: str, encoded: str) -> None:
+    redactor = RecordingRedactor({"TOKEN": secret})
+    assert redactor.text(f"echo: {encoded}!") == "echo: <TOKEN>!"
+    body = f"data: {encoded}\n\n".encode()
+    assert redactor.chunks([body], [0.0]) == ([b"data: <TOKEN>\n\n"], [0.0])
+
+
+@given(st.text(min_size=4, max_size=12), st.sampled_from(sorted(ENCODINGS)))
+def test_any_value_is_replaced_whole_in_each_encoding(secret: str, encoding: str) -> None:
+    encoded = ENCODINGS[encoding](secret)
+    assert RecordingRedactor({"TOKEN": secret}).text(f"({encoded})") == "(<TOKEN>)"
+
+
+def test_a_value_shorter_than_four_characters_is_left_alone_in_every_encoding() -> None:
+    short = "a+b"
+    text = " ".join([short, base64.b64encode(short.encode()).decode(), quote(short, safe="")])
+    assert RecordingRedactor({"SHORT": short}).text(text) == text
+
+
+def test_a_value_with_a_lone_surrogate_is_redacted_without_failing() -> None:
+    # A value taken from JSON may hold one ("\\ud800"): it cannot be sent, but must not break
+    # the redaction of everything else.
+    redactor = RecordingRedactor({"TOKEN": "ab\ud800cd", "API_KEY": KEY})
+    assert redactor.text(f"ab\ud800cd {KEY}") == "<TOKEN> <API_KEY>"
+    assert redactor.chunks([f"key: {KEY}".encode()], [0.0]) == ([b"key: <API_KEY>"], [0.0])
+
+
+def test_header_names_are_redacted_as_tokens_a_replay_can_send() -> None:
+    headers = {f"X-Echo-{KEY}": "1", "X-Token-" + KEY.upper(): "t0k3n", "Accept": "*/*"}
+    assert REDACTOR.headers(headers) == {
+        "X-Echo-%API_KEY%": "1",
+        "X-Token-%API_KEY%": "<X_TOKEN__API_KEY_>",
+        "Accept": "*/*",
+    }
 
 
 def test_json_values_are_redacted_in_every_string() -> None:

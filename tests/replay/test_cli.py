@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import signal
 import subprocess
 import sys
@@ -44,6 +46,9 @@ def test_serve_arguments_parse() -> None:
         ["a.json", "--status", "500", "--html"],
         ["a.json", "--truncate-after", "-1"],
         ["a.json", "--drip", "-0.5"],
+        ["a.json", "--drip", "nan"],
+        ["a.json", "--drip", "inf"],
+        ["a.json", "--drip", "3601"],  # longer than an hour between bytes: a hang
         ["a.json", "--status", "1000"],
         ["a.json", "--status", "101"],
         ["a.json", "--status", "204"],
@@ -139,6 +144,30 @@ def test_play_points_every_origin_of_a_flow_at_the_server() -> None:
     assert result.stdout == "".join(expected.expect["deltas"]) + "\n"  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("module", "recording", "variable"),
+    [
+        ("gemini", "haiku_parts", "GEMINI_API_KEY"),  # in the URL's query
+        ("anthropic_messages", "bonjour", "ANTHROPIC_API_KEY"),  # in a header
+    ],
+)
+def test_play_needs_no_secret_variable_set(
+    module: str,
+    recording: str,
+    variable: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(variable, raising=False)
+    path = ROOT / "recordings" / module / f"{recording}.json"
+    expected = load_recording(path)
+    assert main(["play", f"generated.{module}", str(path), "--no-pace"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "".join(expected.expect["deltas"]) + "\n"  # type: ignore[arg-type]
+    assert f"[{variable} is not set: play sends a placeholder, which the replay takes]" in err
+    assert variable not in os.environ  # set for the play only
+
+
 def test_play_reports_the_providers_error_in_one_line() -> None:
     result = play("generated.codelink_ava:CodeLinkAva", "recordings/codelink_ava/server_error.json")
     assert result.returncode == 1
@@ -161,6 +190,43 @@ def test_play_names_a_provider_it_cannot_find(
     path = ROOT / "recordings" / "codelink_ava" / "hello.json"
     assert main(["play", provider, str(path)]) == 1
     assert capsys.readouterr().err.startswith(message)
+
+
+DEEP = "[" * 200 + "]" * 200
+TOO_DEEP_TO_READ = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("command", "body", "origin", "message"),
+    [
+        (["serve"], TOO_DEEP_TO_READ, '"*"', "(file): JSON nested too deeply to be read"),
+        (["play", "generated.codelink_ava"], DEEP, '"*"', "request: JSON nested deeper"),
+        (
+            ["play", "generated.codelink_ava"],
+            "{}",
+            '"*\\r\\nX-Injected: 1"',
+            "response.headers.Access-Control-Allow-Origin: holds a control character",
+        ),
+    ],
+    ids=["serve-recursion", "play-deep", "play-header"],
+)
+def test_a_recording_that_cannot_be_served_is_refused_in_one_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    body: str,
+    origin: str,
+    message: str,
+) -> None:
+    data = json.loads((ROOT / "recordings" / "codelink_ava" / "hello.json").read_bytes())
+    data["request"]["json"] = "BODY"
+    data["response"]["headers"]["Access-Control-Allow-Origin"] = "ORIGIN"
+    text = json.dumps(data).replace('"BODY"', body).replace('"ORIGIN"', origin)
+    path = tmp_path / "broken.json"
+    path.write_text(text, encoding="utf-8")
+    assert main([*command, str(path)]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith((f"{path}: {message}", f"error: {path}: {message}"))
 
 
 def test_play_needs_to_know_how_the_recording_was_made(

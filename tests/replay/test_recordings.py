@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,35 @@ def test_optional_fields_default(tmp_path: Path) -> None:
             broken(["request", "body"], "{}"),
             "request: give one of 'json', 'form' or 'body', not several",
         ),
+        (
+            broken(["response", "delays", 0], 1e12),
+            "response.delays[0]: longer than an hour (3600 seconds): 1000000000000.0",
+        ),
+        (
+            broken(["response", "delays", 0], float("inf")),
+            "response.delays[0]: not a non-negative number of seconds: inf",
+        ),
+        (
+            broken(["response", "headers", "X-Request-Id"], "req-1\r\nX-Injected: 1"),
+            "response.headers.X-Request-Id: holds a control character ('\\r'), "
+            "which no header can carry",
+        ),
+        (
+            broken(["request", "headers", "Accept"], "text/\x7fevent-stream"),
+            "request.headers.Accept: holds a control character ('\\x7f')",
+        ),
+        (
+            broken(["response", "headers", "X-Split\nX-Other"], "1"),
+            "response.headers: not a header name (an HTTP token): 'X-Split\\nX-Other'",
+        ),
+        (
+            broken(["response", "headers", "X-Echo-<KEY>"], "1"),
+            "response.headers: not a header name (an HTTP token): 'X-Echo-<KEY>'",
+        ),
+        (
+            broken(["request", "weird\nkey"], "1"),
+            "request.'weird\\nkey': unknown key",
+        ),
         (broken(["expect"], []), "expect: expected an object, got an array"),
         (broken(["delays"], []), "delays: unknown key"),
         ([], "(file): expected an object, got an array"),
@@ -89,6 +119,54 @@ def test_load_errors_name_path_and_key(tmp_path: Path, data: object, message: st
     with pytest.raises(RecordingError) as caught:
         load_recording(path)
     assert str(caught.value).startswith(f"{path}: {message}")
+
+
+def test_a_tab_in_a_header_value_and_any_character_in_a_form_are_kept(tmp_path: Path) -> None:
+    data = broken(["response", "headers", "X-Request-Id"], "req\t1")
+    recording = load_recording(write(tmp_path, data))
+    assert recording.response.headers["X-Request-Id"] == "req\t1"
+    form = broken(["request", "json"], ...)
+    form["request"]["form"] = {"prompt": "two\nlines"}
+    assert load_recording(write(tmp_path, form)).request.form == {"prompt": "two\nlines"}
+
+
+def nested(depth: int) -> str:
+    """A recording whose request body is ``depth`` arrays, one in another."""
+    data = recording_data()
+    body = "[" * depth + "]" * depth
+    return json.dumps(data).replace('{"messages": [{"role": "user", "content": "hi"}]}', body)
+
+
+@pytest.mark.parametrize(
+    ("depth", "message"),
+    [
+        (99, "request: JSON nested deeper than 100 levels"),
+        (100_000, "(file): JSON nested too deeply to be read"),
+    ],
+)
+def test_json_nested_too_deeply_is_refused_in_one_line(
+    tmp_path: Path, depth: int, message: str
+) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text(nested(depth), encoding="utf-8")
+    with pytest.raises(RecordingError) as caught:
+        load_recording(path)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_json_nested_as_deep_as_allowed_loads(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text(nested(98), encoding="utf-8")  # 100 with the request and the file
+    assert load_recording(path).request.json == json.loads("[" * 98 + "]" * 98)
+
+
+def test_a_number_too_long_to_read_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(recording_data()).replace("200", "9" * 5000), encoding="utf-8")
+    with pytest.raises(RecordingError) as caught:
+        load_recording(path)
+    assert str(caught.value).startswith(f"{path}: (file): cannot read its JSON: ")
+    assert "\n" not in str(caught.value)
 
 
 def test_load_errors_for_unreadable_files(tmp_path: Path) -> None:
