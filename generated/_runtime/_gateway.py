@@ -5,7 +5,8 @@
 ``serve_command`` parses the options and serves until Ctrl-C (or SIGTERM); ``gunicorn_app``
 is the same application for gunicorn, run by :class:`GatewayWorker` in each worker process.
 Safe by default: it listens on 127.0.0.1, and refuses any other address without a key
-(``--api-key-env``) unless told ``--insecure``.
+(``--api-key-env``) unless told ``--insecure``; without a key it serves nothing a web page
+could send (``_gateway_pages``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from aiohttp import web
 from ._constants import GATEWAY_HOST, GATEWAY_PORT
 from ._exceptions import UnknownProviderError, did_you_mean
 from ._gateway_app import build_app
+from ._gateway_runner import GatewayRunner
 from ._registry import Registry
 from ._url import is_http_url
 
@@ -69,21 +71,26 @@ def serve_command(registry: Registry, argv: Sequence[str], prog: str) -> int:
 
 
 def gunicorn_app(
-    package: str, *, base_urls: Mapping[str, str] | None = None, api_key_env: str | None = None
+    package: str,
+    *,
+    base_urls: Mapping[str, str] | None = None,
+    api_key_env: str | None = None,
+    insecure: bool = False,
 ) -> web.Application:
     """The gateway of package ``package``, for gunicorn with :class:`GatewayWorker`::
 
         gunicorn 'generated._runtime._gateway:gunicorn_app("generated")' --workers 4 \\
             --worker-class generated._runtime._gateway.GatewayWorker --bind 127.0.0.1:8000
 
-    Raises :class:`ServeError` when ``api_key_env`` names an unset variable or ``base_urls``
-    names no provider.
+    Without ``api_key_env`` it answers loopback's names alone, as ``serve`` does, and any
+    address with ``insecure``. Raises :class:`ServeError` when ``api_key_env`` names an unset
+    variable or ``base_urls`` names no provider.
     """
     registry = getattr(importlib.import_module(package), "_REGISTRY", None)
     if not isinstance(registry, Registry):  # each package has its runtime, and its gateway
         raise ServeError(f"{package} is not this gateway's package: use its own _runtime")
     api_key = None if api_key_env is None else _api_key(api_key_env)
-    return _app(registry, base_urls or {}, api_key)
+    return _app(registry, base_urls or {}, api_key, insecure=insecure)
 
 
 # GatewayWorker exists where gunicorn is installed only: it is no name of __all__ for that.
@@ -91,9 +98,9 @@ with contextlib.suppress(ImportError):  # without gunicorn, serve has no use for
     from aiohttp.worker import GunicornWebWorker
 
     class GatewayWorker(GunicornWebWorker):
-        """gunicorn's aiohttp worker, its runner made as aiohttp's is (gunicorn's access log,
-        keep-alive and graceful timeout) with handler cancellation on: a client that goes away
-        cancels its upstream call at once."""
+        """gunicorn's aiohttp worker, its runner the gateway's (handler cancellation on, what is
+        not HTTP refused in OpenAI's shape) with gunicorn's access log, keep-alive and graceful
+        timeout, as aiohttp's worker makes it."""
 
         wsgi: Any
         """What gunicorn loaded (``gunicorn_app``'s application), then its runner's factory."""
@@ -104,9 +111,8 @@ with contextlib.suppress(ImportError):  # without gunicorn, serve has no use for
             app: web.Application = self.wsgi
 
             async def runner() -> web.AppRunner:
-                return web.AppRunner(
+                return GatewayRunner(
                     app,
-                    handler_cancellation=True,
                     logger=self.log,
                     keepalive_timeout=self.cfg.keepalive,
                     access_log=self.log.access_log if self.cfg.accesslog else None,
@@ -156,7 +162,8 @@ def _options(registry: Registry, arguments: argparse.Namespace) -> _Options:
             "or --insecure to serve without one"
         )
     pairs = dict(pair.partition("=")[::2] for pair in arguments.base_url)
-    return _Options(host, arguments.port, _app(registry, pairs, api_key))
+    app = _app(registry, pairs, api_key, insecure=arguments.insecure)
+    return _Options(host, arguments.port, app)
 
 
 def _api_key(variable: str) -> str:
@@ -166,13 +173,15 @@ def _api_key(variable: str) -> str:
     return value
 
 
-def _app(registry: Registry, base_urls: Mapping[str, str], api_key: str | None) -> web.Application:
+def _app(
+    registry: Registry, base_urls: Mapping[str, str], api_key: str | None, *, insecure: bool
+) -> web.Application:
     """The gateway; raises ServeError for a base URL that is no http(s) URL, or of no provider."""
     for name, url in base_urls.items():
         if not is_http_url(url):
             raise ServeError(f"--base-url {name}={url}: give PROVIDER=URL, an http(s) URL")
     try:
-        return build_app(registry, base_urls=base_urls, api_key=api_key)
+        return build_app(registry, base_urls=base_urls, api_key=api_key, insecure=insecure)
     except UnknownProviderError as error:
         pair = f"{error.name}={base_urls[error.name]}"
         hint = did_you_mean(error.matches)
@@ -187,7 +196,7 @@ def _is_loopback(host: str) -> bool:
 
 
 async def _serve(options: _Options, registry: Registry) -> None:
-    runner = web.AppRunner(options.app, handler_cancellation=True)
+    runner = GatewayRunner(options.app)
     await runner.setup()
     try:
         await web.TCPSite(runner, options.host, options.port).start()

@@ -3,12 +3,17 @@
 """The gateway's aiohttp application: every provider of a package behind OpenAI's chat API.
 
 ``POST /v1/chat/completions`` streams (``stream: true``) or answers whole, ``GET /v1/models``
-lists ``PROVIDER/MODEL`` ids, ``GET /healthz`` says the process is up. The application holds
+lists ``PROVIDER/MODEL`` ids, ``GET /healthz`` says the process is up. Without a key, only what
+no web page could send is served (:mod:`._gateway_pages`). The application holds
 no state between requests but one upstream connection pool, so any number of processes can
-serve the same clients. Run it with handler cancellation on (``serve`` and the gunicorn
-worker do): a client that goes away then cancels its handler, which closes the upstream call
-at once. Every error is answered in OpenAI's shape, a failure of the gateway's own too (a 500,
-its traceback logged).
+serve the same clients. Run it with :class:`~._gateway_runner.GatewayRunner` (``serve`` and
+the gunicorn worker do): a client that goes away then cancels its handler, which closes the
+upstream call at once. Every error is answered in OpenAI's shape, a failure of the gateway's
+own too (a 500, its traceback logged with the variables of its frames forgotten: an error
+reporter that captures them would find the upstream key in the headers built for it). No 5xx
+is worth a client's retry: the provider's call has retried what its policy retries, and a
+retry would send the prompt upstream again; each says so to the openai SDKs
+(``x-should-retry: false``).
 """
 
 from __future__ import annotations
@@ -17,12 +22,14 @@ import asyncio
 import hmac
 import logging
 import time
+import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from urllib.parse import quote
 
 import aiohttp
 import msgspec
-from aiohttp import web
+from aiohttp import hdrs, web
+from aiohttp.http import HttpVersion11
 
 from ._constants import (
     GATEWAY_BODY_TIMEOUT,
@@ -32,6 +39,7 @@ from ._constants import (
 from ._events import ReasoningDelta, StreamEvent, TextDelta
 from ._exceptions import ProviderError
 from ._gateway_errors import GatewayError, upstream_error
+from ._gateway_pages import page_refusal
 from ._gateway_request import ChatRequest, parse_chat_request
 from ._openai_format import (
     DONE_EVENT,
@@ -77,31 +85,46 @@ def build_app(
     *,
     base_urls: Mapping[str, BaseURL] | None = None,
     api_key: str | None = None,
+    insecure: bool = False,
 ) -> web.Application:
     """The gateway for ``registry``'s providers.
 
     ``base_urls`` maps a provider's name (class or module) to the server it is pointed at
     instead of its own (or its origins to servers), as its ``base_url=`` argument does; with
-    ``api_key`` every request but
-    the health check needs ``Authorization: Bearer <api_key>``. Raises
-    ``UnknownProviderError`` for a name of ``base_urls`` that is no provider.
+    ``api_key`` every request but the health check needs ``Authorization: Bearer <api_key>``;
+    without, ``insecure`` answers a ``Host`` that is any IP address, not loopback's alone.
+    Raises ``UnknownProviderError`` for a name of ``base_urls`` that is no provider.
     """
-    gateway = _Gateway(registry, base_urls or {}, api_key)
+    gateway = _Gateway(registry, base_urls or {}, api_key, insecure=insecure)
     app = web.Application(middlewares=[gateway.guard], client_max_size=GATEWAY_MAX_REQUEST_BYTES)
     app.cleanup_ctx.append(gateway.upstream_pool)
-    app.router.add_get("/healthz", gateway.health)
-    app.router.add_get("/v1/models", gateway.models)
-    app.router.add_post("/v1/chat/completions", gateway.chat_completions)
+    app.router.add_get("/healthz", gateway.health, expect_handler=gateway.expect)
+    app.router.add_get("/v1/models", gateway.models, expect_handler=gateway.expect)
+    app.router.add_post(
+        "/v1/chat/completions", gateway.chat_completions, expect_handler=gateway.expect
+    )
+    # Last, taking what no route above does: aiohttp would answer Expect there unchecked.
+    app.router.add_route(
+        hdrs.METH_ANY, "/{path:.*}", gateway.unserved, expect_handler=gateway.expect
+    )
     return app
 
 
 class _Gateway:
     """The handlers, and what they share: the providers, the options, the upstream pool."""
 
-    def __init__(self, registry: Registry, base_urls: Mapping[str, BaseURL], api_key: str | None):
+    def __init__(
+        self,
+        registry: Registry,
+        base_urls: Mapping[str, BaseURL],
+        api_key: str | None,
+        *,
+        insecure: bool,
+    ):
         self._registry = registry
         self._base_urls = {registry.info(name).name: url for name, url in base_urls.items()}
         self._key = None if api_key is None else api_key.encode("utf-8", "surrogateescape")
+        self._insecure = insecure
         self._session: aiohttp.ClientSession | None = None
 
     async def upstream_pool(self, app: web.Application) -> AsyncIterator[None]:
@@ -117,13 +140,12 @@ class _Gateway:
 
     @web.middleware
     async def guard(self, request: web.Request, handler: _Handler) -> web.StreamResponse:
-        """Checks the key, and answers aiohttp's own errors (404, 405, 413) and any failure of
-        the gateway's own (a 500, its traceback logged) in OpenAI's shape."""
-        if request.path not in _UNAUTHENTICATED and not self._authorized(request):
-            missing = "Authorization" not in request.headers
-            message = "send Authorization: Bearer <key>" if missing else "incorrect API key"
-            error = GatewayError(401, message, type="invalid_request_error", code="invalid_api_key")
-            return _error_response(error, {"WWW-Authenticate": "Bearer"})
+        """Refuses what the gateway does not serve (no key, or what a web page sent), and
+        answers aiohttp's own errors (404, 405, 413) and any failure of the gateway's own (a
+        500, its traceback logged) in OpenAI's shape."""
+        refusal = self._refusal(request)
+        if refusal is not None:
+            return refusal
         try:
             return await handler(request)
         except web.HTTPException as error:
@@ -134,18 +156,72 @@ class _Gateway:
                 error.status, error.reason, type="invalid_request_error", code=code
             )
             return _error_response(failed, {})
-        except Exception:
+        except Exception as error:
+            _forget_variables(error)
             _logger.exception("%s %s failed", request.method, request.path)
             return _error_response(_INTERNAL_ERROR, {})
 
-    def _authorized(self, request: web.Request) -> bool:
+    async def expect(self, request: web.Request) -> web.StreamResponse | None:
+        """Answers ``Expect: 100-continue`` once the request passed the guard's checks (aiohttp
+        would answer before them, inviting the body of a request about to be refused): the
+        refusal otherwise, or a 417 for any other expectation."""
+        refusal = self._refusal(request)
+        if refusal is not None:
+            refusal.force_close()  # the body the client may send anyway is no request
+            return refusal
+        if request.headers[hdrs.EXPECT].lower() != "100-continue":
+            error = GatewayError(
+                417,
+                "Expect must be 100-continue",
+                type="invalid_request_error",
+                code="expectation_failed",
+            )
+            return _error_response(error, {})
+        if request.version == HttpVersion11:
+            await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            request.writer.output_size = 0  # as aiohttp's own: no byte of the answer is sent
+        return None
+
+    async def unserved(self, request: web.Request) -> web.StreamResponse:
+        """What aiohttp answers where no route is: 405 on a path served by another method, 404
+        elsewhere. A route of the gateway's own, so an ``Expect`` there is checked too."""
+        allowed = {
+            route.method
+            for route in request.app.router.routes()
+            if route.resource is not None
+            and route.resource.canonical == request.path
+            and route.method != hdrs.METH_ANY
+        }
+        if allowed:
+            raise web.HTTPMethodNotAllowed(request.method, allowed)
+        raise web.HTTPNotFound()
+
+    def _refusal(self, request: web.Request) -> web.Response | None:
+        """The answer to a request the gateway refuses before reading it, or None: without the
+        key (401), or without a key one a web page could have sent (403, 415)."""
+        if self._key is None:
+            has_body = request.method == hdrs.METH_POST
+            refused = page_refusal(
+                host=request.headers.get(hdrs.HOST),
+                origin=request.headers.get(hdrs.ORIGIN),
+                content_type=request.content_type if has_body else None,
+                any_address=self._insecure,
+            )
+            return None if refused is None else _error_response(refused, {})
+        if request.path in _UNAUTHENTICATED or self._authorized(request, self._key):
+            return None
+        missing = hdrs.AUTHORIZATION not in request.headers
+        message = "send Authorization: Bearer <key>" if missing else "incorrect API key"
+        error = GatewayError(401, message, type="invalid_request_error", code="invalid_api_key")
+        return _error_response(error, {"WWW-Authenticate": "Bearer"})
+
+    @staticmethod
+    def _authorized(request: web.Request, key: bytes) -> bool:
         """Whether the request sends ``Bearer <key>``: the scheme in any case, as HTTP's are,
         the key compared in constant time, byte for byte as it came (UTF-8 or not)."""
-        if self._key is None:
-            return True
-        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        scheme, _, token = request.headers.get(hdrs.AUTHORIZATION, "").partition(" ")
         sent = token.strip(" ").encode("utf-8", "surrogateescape")
-        return hmac.compare_digest(sent, self._key) and scheme.lower() == "bearer"
+        return hmac.compare_digest(sent, key) and scheme.lower() == "bearer"
 
     async def health(self, request: web.Request) -> web.Response:
         """``{"status": "ok"}`` while the process serves."""
@@ -237,8 +313,9 @@ async def _stream(
         ending = _error_event(upstream_error(error))
     except ConnectionResetError:  # the client went away as it was written to: no one to tell
         return response
-    except Exception:
-        _logger.exception("the stream of %s failed after it began", chat.model_id)
+    except Exception as error:
+        _forget_variables(error)
+        _logger.exception("the stream of %r failed after it began", chat.model_id)
         ending = _error_event(_INTERNAL_ERROR)
     else:
         ending = _ending(chat, stream, encoder)
@@ -291,6 +368,23 @@ async def _complete(chat: ChatRequest, stream: TextStream, headers: dict[str, st
         stream.usage,
     )
     return _json_response(body, headers=headers)
+
+
+def _forget_variables(error: BaseException) -> None:
+    """Clears the variables of every frame ``error`` (and each error it came from) ran through
+    and left: they hold what the upstream call was built of, its key among them, and error
+    reporters such as Sentry capture them with a logged traceback. The frames' lines stay."""
+    seen: set[int] = set()
+    pending = [error]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        traceback.clear_frames(current.__traceback__)
+        pending += [cause for cause in (current.__cause__, current.__context__) if cause]
+        if isinstance(current, BaseExceptionGroup):
+            pending += current.exceptions
 
 
 def _listed(names: Sequence[str]) -> str:

@@ -4,7 +4,10 @@
 
 Upstream 401, 403, 404 and 429 keep their status (a client reacts to them as it would to
 OpenAI's); every other upstream failure is the gateway's upstream failing, 502, and a timeout
-is 504. Provider errors carry no secret already: their messages are passed on as they are.
+is 504. No 5xx invites a retry (``x-should-retry: false``, which the openai SDKs obey): the
+provider's call retried what its policy retries, and a client's retry would send the prompt
+upstream again, as many times as the client retries (an error reported inside a 200 stream
+most of all: the upstream read the prompt, and will most likely report the same). Provider errors carry no secret already: their messages are passed on as they are.
 """
 
 from __future__ import annotations
@@ -57,10 +60,12 @@ class GatewayError(Exception):
         return {"error": {**fields, "param": self.param}}
 
     def headers(self) -> dict[str, str]:
-        """``Retry-After`` in whole seconds when the upstream gave a wait, and nothing else."""
-        if self.retry_after is None or not math.isfinite(self.retry_after):
-            return {}
-        return {"Retry-After": str(max(0, math.ceil(self.retry_after)))}
+        """``Retry-After`` in whole seconds when the upstream gave a wait, and
+        ``x-should-retry: false`` on a 5xx."""
+        headers = {"x-should-retry": "false"} if self.status >= 500 else {}
+        if self.retry_after is not None and math.isfinite(self.retry_after):
+            headers["Retry-After"] = str(max(0, math.ceil(self.retry_after)))
+        return headers
 
 
 _KEPT_STATUSES: tuple[tuple[type[APIStatusError], str, str], ...] = (

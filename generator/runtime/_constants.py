@@ -21,6 +21,7 @@ __all__ = [
     "ERROR_EXCERPT_CHARACTERS",
     "GATEWAY_BODY_TIMEOUT",
     "GATEWAY_HOST",
+    "GATEWAY_KEEPALIVE_TIMEOUT",
     "GATEWAY_MAX_REQUEST_BYTES",
     "GATEWAY_PORT",
     "GATEWAY_UPSTREAM_CONNECTIONS",
@@ -91,6 +92,12 @@ GATEWAY_MAX_REQUEST_BYTES = 4 << 20
 GATEWAY_BODY_TIMEOUT = 30.0
 """Seconds a client has to send the whole request body: one that declares a length and sends
 it slowly would otherwise hold its handler for ever."""
+
+GATEWAY_KEEPALIVE_TIMEOUT = 5.0
+"""Seconds ``serve`` keeps a connection that holds no whole request: from its opening, or from
+its last answer, to the end of its next request's headers (uvicorn's default; gunicorn's is 2).
+aiohttp's own is an hour, in which a few hundred half-sent requests would use up the process's
+open files before any key is checked."""
 
 GATEWAY_UPSTREAM_CONNECTIONS = 4096
 """Upstream connections the gateway keeps open at most, all providers together: each streaming

@@ -14,7 +14,7 @@ import msgspec
 
 from ._exceptions import UnknownProviderError, did_you_mean
 from ._gateway_errors import GatewayError
-from ._messages import Message
+from ._messages import ContentPart, Message
 from ._registry import ParameterInfo, ParameterValue, ProviderInfo, Registry
 
 __all__ = ["ChatRequest", "parse_chat_request"]
@@ -54,6 +54,7 @@ def parse_chat_request(body: bytes, registry: Registry) -> ChatRequest:
     """The request ``body`` asks for; raises :class:`GatewayError` (4xx) saying what is wrong."""
     document = _document(body)
     provider, model = _resolve(document.get("model"), registry)
+    messages = _messages(document.get("messages"))
     arguments, ignored = _arguments(document, provider)
     stream = _flag(document.get("stream"), "stream")
     include_usage = _include_usage(document.get("stream_options"))
@@ -63,7 +64,7 @@ def parse_chat_request(body: bytes, registry: Registry) -> ChatRequest:
     return ChatRequest(
         provider=provider,
         model=model,
-        messages=_messages(document.get("messages")),
+        messages=messages,
         stream=stream,
         include_usage=include_usage,
         arguments=arguments,
@@ -120,7 +121,18 @@ def _messages(value: object) -> list[Message]:
                 "a string or a list of parts (or null, from the assistant)",
                 "messages",
             )
+        _check_text_parts(cast(Message, message)["content"], index)
     return cast(list[Message], messages)
+
+
+def _check_text_parts(content: str | list[ContentPart], index: int) -> None:
+    """Every text part's text is text: a provider joins them into its prompt."""
+    for number, part in enumerate([] if isinstance(content, str) else content):
+        if part["type"] == "text" and not isinstance(part.get("text"), str):
+            raise _invalid(
+                f"messages[{index}].content[{number}] is a text part: its text must be a string",
+                "messages",
+            )
 
 
 def _without_null_content(message: object) -> object:

@@ -2,11 +2,14 @@
 
 The shapes are OpenAI's own (``chat.completion.chunk``, ``chat.completion``, the model list),
 so any OpenAI client reads them; only ``delta.reasoning_content`` is DeepSeek's, the name
-OpenAI-compatible servers give reasoning.
+OpenAI-compatible servers give reasoning. Text is sent as UTF-8, a lone surrogate (what JSON's
+``"\\ud83d"`` escape decodes to without its pair, from an upstream that cut text between the
+two) as U+FFFD, the character a UTF-8 decoder puts in place of what it cannot read.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable
 
@@ -65,6 +68,9 @@ _FINISH_REASONS = {
 
 _encode = msgspec.json.encode
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A surrogate in a Python string is always alone: a JSON decoder joins each pair it reads."""
+
 
 def new_completion_id() -> str:
     """A fresh completion id in OpenAI's form: ``chatcmpl-`` and 32 hex digits."""
@@ -122,11 +128,11 @@ class ChunkEncoder:
 
     def content(self, text: str) -> bytes:
         """A chunk of the answer's text."""
-        return self._delta(b'{"content":' + _encode(text) + b"}")
+        return self._delta(b'{"content":' + _encoded_text(text) + b"}")
 
     def reasoning(self, text: str) -> bytes:
         """A chunk of the model's reasoning."""
-        return self._delta(b'{"reasoning_content":' + _encode(text) + b"}")
+        return self._delta(b'{"reasoning_content":' + _encoded_text(text) + b"}")
 
     def finish(self, reason: str) -> bytes:
         """The chunk that says why the answer ended: an empty delta and the reason."""
@@ -157,9 +163,9 @@ def completion_body(
     usage: Usage | None,
 ) -> dict[str, object]:
     """A whole ``chat.completion`` object; ``usage`` is left out when the provider gave none."""
-    message: dict[str, object] = {"role": "assistant", "content": text}
+    message: dict[str, object] = {"role": "assistant", "content": _valid_text(text)}
     if reasoning:
-        message["reasoning_content"] = reasoning
+        message["reasoning_content"] = _valid_text(reasoning)
     body: dict[str, object] = {
         "id": completion_id,
         "object": "chat.completion",
@@ -192,3 +198,16 @@ def _model_ids(info: ProviderInfo) -> list[str]:
     if info.default_model and info.default_model not in models:
         models.insert(0, info.default_model)
     return [f"{info.name}/{model}" for model in models] or [info.name]
+
+
+def _encoded_text(text: str) -> bytes:
+    """``text`` as a JSON string: the common case encoded at once, a lone surrogate replaced."""
+    try:
+        return _encode(text)
+    except UnicodeEncodeError:
+        return _encode(_valid_text(text))
+
+
+def _valid_text(text: str) -> str:
+    """``text`` with each lone surrogate made U+FFFD: UTF-8 has no byte for it."""
+    return _LONE_SURROGATE.sub("\ufffd", text)

@@ -8,7 +8,7 @@ import json
 import re
 import signal
 import sys
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -18,6 +18,7 @@ from aiohttp import web
 import generated
 from generated._runtime._config import Retries
 from generated._runtime._gateway_app import build_app
+from generated._runtime._gateway_runner import GatewayRunner
 from generated._runtime._steps import StepCache
 from replay import Recording
 
@@ -61,16 +62,35 @@ async def serving(
     base_urls: Mapping[str, Any] | None = None,
     api_key: str | None = None,
     *,
+    insecure: bool = False,
     handler_cancellation: bool = True,
 ) -> AsyncIterator[str]:
     """The gateway on a free port of 127.0.0.1, as ``serve`` runs it (unless told to cancel no
     handler, as aiohttp's own gunicorn worker does); yields its base URL."""
-    app = build_app(generated._REGISTRY, base_urls=base_urls, api_key=api_key)
-    runner = web.AppRunner(app, handler_cancellation=handler_cancellation)
+    app = build_app(generated._REGISTRY, base_urls=base_urls, api_key=api_key, insecure=insecure)
+    runner: web.AppRunner = (
+        GatewayRunner(app)
+        if handler_cancellation
+        else web.AppRunner(app, handler_cancellation=False)
+    )
     await runner.setup()
     try:
         site = web.TCPSite(runner, HOST, 0)
         await site.start()
+        yield f"http://{HOST}:{runner.addresses[0][1]}"
+    finally:
+        await runner.cleanup()
+
+
+@asynccontextmanager
+async def upstream_serving(
+    handler: Callable[[web.BaseRequest], Awaitable[web.StreamResponse]],
+) -> AsyncIterator[str]:
+    """``handler`` as an upstream server on a free port of 127.0.0.1; yields its base URL."""
+    runner = web.ServerRunner(web.Server(handler))
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, HOST, 0).start()
         yield f"http://{HOST}:{runner.addresses[0][1]}"
     finally:
         await runner.cleanup()

@@ -12,12 +12,13 @@ import io
 import json
 import logging
 import re
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import replace
 from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp import web
 
 import generated._runtime._gateway_app
 import generated.codelink_ava
@@ -36,6 +37,7 @@ from .conftest import (
     serving,
     sse_data,
     streamed_text,
+    upstream_serving,
 )
 
 STREAMED = [r for r in all_recordings() if r.response.status == 200]
@@ -52,12 +54,15 @@ def expected_text(recorded: Recording) -> str:
     return "".join(expect["deltas"]) if "deltas" in expect else str(expect["text"])
 
 
+JSON = {"Content-Type": "application/json"}
+
+
 async def post(url: str, body: Any) -> tuple[int, dict[str, str], bytes]:
     """POST ``body`` (JSON, or bytes as they are) to the gateway's chat completions."""
     payload = body if isinstance(body, bytes) else json.dumps(body).encode()
     async with (
         aiohttp.ClientSession() as session,
-        session.post(f"{url}/v1/chat/completions", data=payload) as response,
+        session.post(f"{url}/v1/chat/completions", data=payload, headers=JSON) as response,
     ):
         return response.status, dict(response.headers), await response.read()
 
@@ -262,6 +267,30 @@ async def test_a_bad_body_is_400(body: Any, message: str, code: str) -> None:
     assert (error["type"], error["code"]) == ("invalid_request_error", code)
 
 
+@pytest.mark.parametrize("text", [{"a": 1}, ["Hel", "lo"], 7, None])
+async def test_a_text_part_whose_text_is_no_string_is_400_for_every_provider(text: Any) -> None:
+    # Providers that join the parts into one prompt raised a TypeError there: a 500.
+    messages = [
+        {"role": "user", "content": [{"type": "image_url"}, {"type": "text", "text": text}]}
+    ]
+    infos = generated._REGISTRY.infos
+    async with ReplayServer() as upstream:
+        everywhere = {"*": f"http://{HOST}:{upstream.port}"}
+        async with serving({info.name: everywhere for info in infos}) as url:
+            answers = [
+                await post(url, {"model": info.name, "messages": messages}) for info in infos
+            ]
+    assert upstream.requests == []
+    for info, (status, _, body) in zip(infos, answers, strict=True):
+        assert status == 400, (info.name, body)
+        assert json.loads(body)["error"] == {
+            "message": "messages[0].content[1] is a text part: its text must be a string",
+            "type": "invalid_request_error",
+            "code": "invalid_value",
+            "param": "messages",
+        }
+
+
 @pytest.mark.parametrize(
     ("upstream_status", "status", "code"),
     [
@@ -378,7 +407,7 @@ async def test_aiohttps_own_refusals_are_in_openais_shape() -> None:
         async with session.get(f"{url}/v1/chat/completions") as response:
             wrong_method = response.status, (await response.json())["error"]["code"]
         body = io.BytesIO(too_large.encode())
-        async with session.post(f"{url}/v1/chat/completions", data=body) as response:
+        async with session.post(f"{url}/v1/chat/completions", data=body, headers=JSON) as response:
             large = response.status, (await response.json())["error"]["code"]
     assert wrong_method == (405, "method_not_allowed")
     assert large == (413, "request_entity_too_large")
@@ -392,6 +421,37 @@ def assert_server_error(error: dict[str, Any]) -> None:
         "code": None,
         "param": None,
     }
+
+
+@pytest.fixture
+async def cut_surrogate_pair() -> AsyncIterator[str]:
+    """An OpenAI-style upstream that cuts an emoji's surrogate pair (UTF-16 units, as a
+    JavaScript server counts them) between its two text deltas, its first half alone in JSON."""
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        for text in ("Hi \\ud83d", "\\ude00!"):
+            await response.write(
+                b'data: {"choices":[{"delta":{"content":"%s"}}]}\n\n' % text.encode()
+            )
+        await response.write(b"data: [DONE]\n\n")
+        return response
+
+    async with upstream_serving(handler) as url:
+        yield url
+
+
+async def test_a_lone_surrogate_upstream_is_sent_as_the_replacement_character(
+    cut_surrogate_pair: str,
+) -> None:
+    body = {"model": "OpenaiChat/gpt-4o-mini", "messages": USER}
+    async with serving({"OpenaiChat": cut_surrogate_pair}) as url:
+        streamed = await post(url, {**body, "stream": True})
+        whole = await post(url, {**body, "stream": False})
+    assert (streamed[0], whole[0]) == (200, 200)
+    assert streamed_text(chunks(streamed[2])) == "Hi \ufffd\ufffd!"
+    assert json.loads(whole[2])["choices"][0]["message"]["content"] == "Hi \ufffd\ufffd!"
 
 
 def failing_provider(monkeypatch: pytest.MonkeyPatch, deltas: list[str]) -> None:
@@ -423,6 +483,21 @@ async def test_a_failure_of_no_provider_after_streaming_began_is_a_server_error_
     [logged] = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert logged.name == "generated._runtime._gateway_app"
     assert logged.exc_info is not None and "a detail for the log only" in str(logged.exc_info[1])
+
+
+async def test_the_model_a_client_sent_is_logged_escaped(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A line break in it would forge a line of the log.
+    failing_provider(monkeypatch, ["Hel"])
+    model = "CodeLinkAva/x\n2026-12-06 ERROR forged\r\x1b[2J"
+    async with serving() as url:
+        status, _, _ = await post(url, {"model": model, "messages": USER, "stream": True})
+    assert status == 200
+    [logged] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert logged.getMessage() == (
+        "the stream of 'CodeLinkAva/x\\n2026-12-06 ERROR forged\\r\\x1b[2J' failed after it began"
+    )
 
 
 @pytest.mark.parametrize("stream", [True, False], ids=["stream", "whole"])
@@ -472,7 +547,7 @@ async def test_a_body_that_comes_too_slowly_is_408(monkeypatch: pytest.MonkeyPat
     async with serving() as url:
         reader, writer = await asyncio.open_connection(HOST, int(url.rsplit(":", 1)[1]))
         writer.write(
-            b"POST /v1/chat/completions HTTP/1.1\r\nHost: gateway\r\n"
+            b"POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
             b'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"model"'
         )  # 10 bytes of the 100 declared, and no more
         head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10.0)

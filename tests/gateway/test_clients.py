@@ -12,12 +12,13 @@ from typing import Any
 
 import openai
 import pytest
+from aiohttp import web
 
 import generated
 from replay import Recording, ReplayServer
 
 from ..conftest import ROOT, all_recordings, filled, flow_values, recording, served_recordings
-from .conftest import chat_body, chunks, provider_of, serving, streamed_text
+from .conftest import chat_body, chunks, provider_of, serving, streamed_text, upstream_serving
 
 GATEWAY_KEY = "sdk-test-key"
 RECORDINGS = [
@@ -180,3 +181,39 @@ async def test_the_sdk_streams_the_exact_text_of_every_spec(
             pieces = [chunk.choices[0].delta.content async for chunk in stream if chunk.choices]
         assert upstream.problems == []
     assert "".join(piece or "" for piece in pieces) == text
+
+
+@pytest.fixture
+async def quota_in_a_200() -> AsyncIterator[tuple[str, list[str]]]:
+    """An OpenAI-style upstream that answers 200 and reports its quota exceeded as the stream's
+    first event: its URL, and the prompts it received."""
+    prompts: list[str] = []
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        prompts.append((await request.json())["messages"][-1]["content"])
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        await response.write(b'data: {"error": {"message": "You exceeded your quota"}}\n\n')
+        return response
+
+    async with upstream_serving(handler) as url:
+        yield url, prompts
+
+
+@pytest.mark.parametrize("stream", [True, False], ids=["stream", "whole"])
+async def test_the_sdk_sends_the_prompt_once_when_the_upstream_reports_an_error(
+    quota_in_a_200: tuple[str, list[str]], stream: bool
+) -> None:
+    # With its default retries the SDK sent the same prompt upstream three times.
+    upstream, prompts = quota_in_a_200
+    async with (
+        serving({"OpenaiChat": upstream}) as url,
+        openai.AsyncOpenAI(base_url=f"{url}/v1", api_key="none") as client,
+    ):
+        with pytest.raises(openai.InternalServerError, match="You exceeded your quota"):
+            await client.chat.completions.create(
+                model="OpenaiChat/gpt-4o-mini",
+                messages=[{"role": "user", "content": "Once"}],
+                stream=stream,
+            )
+    assert prompts == ["Once"]

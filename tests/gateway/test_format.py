@@ -132,7 +132,13 @@ def test_each_provider_error_has_its_status(
 def test_retry_after_is_whole_seconds() -> None:
     limited = upstream_error(RateLimitError(429, "", **WHERE, retry_after=1.2))
     assert limited.headers() == {"Retry-After": "2"}
-    assert GatewayError(502, "x", type="upstream_error").headers() == {}
+
+
+@pytest.mark.parametrize("status", [500, 502, 504])
+def test_no_5xx_invites_a_client_to_retry(status: int) -> None:
+    # The provider's call retried what its policy retries: a client's retry resends the prompt.
+    assert GatewayError(status, "x", type="upstream_error").headers() == {"x-should-retry": "false"}
+    assert GatewayError(400, "x", type="invalid_request_error").headers() == {}
 
 
 def parse(**fields: object) -> object:

@@ -21,7 +21,15 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from .conftest import HELLO, HELLO_TEXT, HOST, USER, chunks, gateway_process, streamed_text
+from .conftest import (
+    HELLO,
+    HELLO_TEXT,
+    USER,
+    chunks,
+    gateway_process,
+    streamed_text,
+    upstream_serving,
+)
 
 CLIENTS = 500
 ROUNDS = 3
@@ -125,11 +133,8 @@ async def settled_files(pid: int, level: int) -> int:
 
 async def test_500_concurrent_streams_then_files_and_memory_back_where_they_were() -> None:
     upstream = HoldingUpstream()
-    runner = web.ServerRunner(web.Server(upstream.handle))
-    await runner.setup()
-    try:
-        await web.TCPSite(runner, HOST, 0).start()
-        base_url = f"http://{HOST}:{runner.addresses[0][1]}/hello"
+    async with upstream_serving(upstream.handle) as upstream_url:
+        base_url = f"{upstream_url}/hello"
         async with gateway_process("--base-url", f"CodeLinkAva={base_url}") as (process, url):
             upstream.gateway_pid = process.pid
             async with aiohttp.ClientSession() as session:  # imports the provider, opens the pool
@@ -145,6 +150,4 @@ async def test_500_concurrent_streams_then_files_and_memory_back_where_they_were
             assert min(upstream.peaks[1:]) >= files + 2 * CLIENTS, (files, upstream.peaks)
             assert await settled_files(process.pid, files) == files
             assert rss(process.pid) - memory <= RSS_GROWTH_ALLOWED
-    finally:
-        await runner.cleanup()
     assert upstream.hits == 1 + ROUNDS * CLIENTS

@@ -9,16 +9,31 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+import logging
+import traceback
+from collections.abc import AsyncIterator, Callable
 
 import aiohttp
 import pytest
 from aiohttp import web
 
 import generated
+from generated._runtime._framings import SSEFraming
+from generated._runtime._framings.base import Origin, Reader
 from generated._runtime._gateway import ServeError, gunicorn_app, serve_command
+from generated._runtime._stream import StreamItem
 
-from .conftest import HELLO, HELLO_TEXT, HOST, SECRETS, USER, chat_body, serving, streamed_text
+from .conftest import (
+    HELLO,
+    HELLO_TEXT,
+    HOST,
+    SECRETS,
+    USER,
+    chat_body,
+    serving,
+    streamed_text,
+    upstream_serving,
+)
 from .conftest import chunks as parse_chunks
 
 OPENAI_KEY = SECRETS["OPENAI_API_KEY"]
@@ -52,11 +67,8 @@ async def echo_upstream() -> AsyncIterator[tuple[str, list[str]]]:
         received.append(request.headers.get("Authorization", ""))
         return await echoing(request)
 
-    runner = web.ServerRunner(web.Server(handler))
-    await runner.setup()
-    await web.TCPSite(runner, HOST, 0).start()
-    yield f"http://{HOST}:{runner.addresses[0][1]}", received
-    await runner.cleanup()
+    async with upstream_serving(handler) as url:
+        yield url, received
 
 
 @pytest.mark.parametrize("route", ["unauthorized", "failing", "midstream"])
@@ -162,6 +174,99 @@ async def test_with_the_key_requests_are_served_and_the_health_check_needs_none(
     assert isinstance(answer, str)
     assert streamed_text(parse_chunks(answer.encode())) == HELLO_TEXT
     assert health[0] == 200
+
+
+class FailingReader:
+    """An SSE reader that fails with an error of no provider's once it has read ``reads``
+    chunks: a failure of the gateway's own, deep in a call that holds the provider's key."""
+
+    def __init__(self, reader: Reader, reads: int) -> None:
+        self._reader = reader
+        self._reads_left = reads
+
+    def feed(self, chunk: bytes, items: list[StreamItem]) -> bool:
+        if self._reads_left == 0:
+            raise RuntimeError("a failure of no provider's")
+        self._reads_left -= 1
+        return self._reader.feed(chunk, items)
+
+    def end(self, items: list[StreamItem]) -> None:
+        self._reader.end(items)
+
+
+def fail_when_sending(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every upstream request fails as it is sent, its headers and URL built."""
+
+    async def failing(*args: object, **kwargs: object) -> aiohttp.ClientResponse:
+        raise RuntimeError("a failure of no provider's")
+
+    monkeypatch.setattr(aiohttp.ClientSession, "request", failing)
+
+
+def fail_after_the_first_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every SSE answer fails after its first read, once the stream has begun."""
+    reader = SSEFraming.reader
+
+    def failing(framing: SSEFraming, origin: Origin) -> Reader:
+        return FailingReader(reader(framing, origin), 1)
+
+    monkeypatch.setattr(SSEFraming, "reader", failing)
+
+
+@pytest.fixture
+async def two_deltas() -> AsyncIterator[str]:
+    """An upstream that streams two deltas a moment apart, as OpenAI or Gemini (by its path)."""
+
+    def event(text: str, gemini: bool) -> dict[str, object]:
+        if gemini:
+            return {"candidates": [{"content": {"parts": [{"text": text}]}}]}
+        return {"choices": [{"index": 0, "delta": {"content": text}}]}
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        gemini = "GenerateContent" in request.path
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        for text in ("Hi", " there"):
+            await response.write(f"data: {json.dumps(event(text, gemini))}\n\n".encode())
+            await asyncio.sleep(0.05)
+        if not gemini:
+            await response.write(b"data: [DONE]\n\n")
+        return response
+
+    async with upstream_serving(handler) as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("fail", "status"),
+    [(fail_when_sending, 500), (fail_after_the_first_read, 200)],
+    ids=["before the stream", "after it began"],
+)
+@pytest.mark.parametrize("model", ["OpenaiChat/gpt-4o-mini", "Gemini/gemini-2.0-flash"])
+async def test_no_logged_traceback_holds_a_secret_in_its_frames_variables(
+    two_deltas: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    fail: Callable[[pytest.MonkeyPatch], None],
+    status: int,
+    model: str,
+) -> None:
+    # Error reporters (Sentry's by default) send each frame's variables with the traceback:
+    # the call's frames held the headers built with the key (OpenAI's), or the URL (Gemini's).
+    provider = model.partition("/")[0]
+    async with serving({provider: two_deltas}) as url, aiohttp.ClientSession() as session:
+        fail(monkeypatch)
+        body = {"model": model, "messages": USER, "stream": True}
+        async with session.post(f"{url}/v1/chat/completions", json=body) as response:
+            answered = response.status
+            await response.read()
+    assert answered == status
+    [logged] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert logged.exc_info is not None
+    error = traceback.TracebackException(*logged.exc_info, capture_locals=True)
+    shown = "".join(error.format())
+    assert "a failure of no provider's" in shown
+    assert [secret for secret in SECRETS.values() if secret in shown] == []
 
 
 def serve(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

@@ -1,0 +1,91 @@
+# Generated from generator/runtime/_gateway_runner.py by `python -m generator build`: do not edit by hand.
+# A copy of the generator's runtime: edit its source, then regenerate.
+"""How the gateway's application is served: aiohttp's runner, with bounded waits, handlers
+cancelled when their client goes away, and what aiohttp's HTTP parser refuses answered in
+OpenAI's shape as every other refusal is."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import msgspec
+from aiohttp import web
+from aiohttp.http_exceptions import LineTooLong
+from aiohttp.web_request import BaseRequest
+
+from ._constants import GATEWAY_KEEPALIVE_TIMEOUT
+from ._gateway_errors import GatewayError
+
+__all__ = ["GatewayRunner"]
+
+_logger = logging.getLogger(__name__)
+
+
+class GatewayRunner(web.AppRunner):
+    """aiohttp's runner for the gateway's application (``serve``'s and each gunicorn
+    worker's): a connection that holds no whole request is closed after ``keepalive_timeout``
+    seconds (aiohttp's own waits an hour), a client that goes away cancels its handler, and a
+    request that is not HTTP gets a 400 in OpenAI's shape."""
+
+    def __init__(
+        self,
+        app: web.Application,
+        *,
+        keepalive_timeout: float = GATEWAY_KEEPALIVE_TIMEOUT,
+        **options: Any,
+    ) -> None:
+        super().__init__(
+            app, handler_cancellation=True, keepalive_timeout=keepalive_timeout, **options
+        )
+
+    async def _make_server(self) -> web.Server:
+        # aiohttp answers what its parser refuses from the connection's handle_error, never
+        # through the application: the server is aiohttp's, its connections of a subclass.
+        server = await super()._make_server()
+        return _Server(
+            server.request_handler,
+            request_factory=server.request_factory,
+            handler_cancellation=server.handler_cancellation,
+            **server._kwargs,
+        )
+
+
+class _Server(web.Server):
+    def __call__(self) -> web.RequestHandler:
+        return _Connection(self, loop=self._loop, **self._kwargs)
+
+
+class _Connection(web.RequestHandler):
+    def handle_error(
+        self,
+        request: BaseRequest,
+        status: int = 500,
+        exc: BaseException | None = None,
+        message: str | None = None,
+    ) -> web.StreamResponse:
+        """aiohttp's answer to a failure of its own (a 500), and OpenAI's shape for a request
+        its parser refuses; the refused bytes are quoted nowhere, a log included (they may hold
+        the client's key)."""
+        if status != 400 or request.writer.output_size > 0:
+            return super().handle_error(request, status, exc, message)
+        _logger.debug("refused a request from %s: %s", request.remote, type(exc).__name__)
+        if isinstance(exc, LineTooLong):
+            error = GatewayError(
+                400,
+                "the request is not valid HTTP: a line of its head is too long",
+                type="invalid_request_error",
+                code="request_too_large",
+            )
+        else:
+            error = GatewayError(
+                400,
+                "the request is not valid HTTP: its request line or a header is malformed",
+                type="invalid_request_error",
+                code="invalid_http",
+            )
+        response = web.Response(
+            body=msgspec.json.encode(error.body()), status=400, content_type="application/json"
+        )
+        response.force_close()
+        return response
