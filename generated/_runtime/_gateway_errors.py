@@ -29,6 +29,7 @@ from ._exceptions import (
     RateLimitError,
     ServerReportedError,
 )
+from ._openai_format import valid_text
 
 __all__ = ["GatewayError", "upstream_error"]
 
@@ -55,8 +56,9 @@ class GatewayError(Exception):
         self.retry_after = retry_after
 
     def body(self) -> dict[str, object]:
-        """``{"error": {"message", "type", "code", "param"}}``, as OpenAI sends it."""
-        fields = {"message": self.message, "type": self.type, "code": self.code}
+        """``{"error": {"message", "type", "code", "param"}}``, as OpenAI sends it (a lone
+        surrogate of an upstream's message as U+FFFD, as every text the gateway sends)."""
+        fields = {"message": valid_text(self.message), "type": self.type, "code": self.code}
         return {"error": {**fields, "param": self.param}}
 
     def headers(self) -> dict[str, str]:

@@ -28,6 +28,7 @@ __all__ = [
     "new_completion_id",
     "openai_finish_reason",
     "usage_body",
+    "valid_text",
 ]
 
 DONE_EVENT = b"data: [DONE]\n\n"
@@ -165,9 +166,9 @@ def completion_body(
     usage: Usage | None,
 ) -> dict[str, object]:
     """A whole ``chat.completion`` object; ``usage`` is left out when the provider gave none."""
-    message: dict[str, object] = {"role": "assistant", "content": _valid_text(text)}
+    message: dict[str, object] = {"role": "assistant", "content": valid_text(text)}
     if reasoning:
-        message["reasoning_content"] = _valid_text(reasoning)
+        message["reasoning_content"] = valid_text(reasoning)
     body: dict[str, object] = {
         "id": completion_id,
         "object": "chat.completion",
@@ -207,9 +208,9 @@ def _encoded_text(text: str) -> bytes:
     try:
         return _encode(text)
     except UnicodeEncodeError:
-        return _encode(_valid_text(text))
+        return _encode(valid_text(text))
 
 
-def _valid_text(text: str) -> str:
+def valid_text(text: str) -> str:
     """``text`` with each lone surrogate made U+FFFD: UTF-8 has no byte for it."""
     return _LONE_SURROGATE.sub("\ufffd", text)

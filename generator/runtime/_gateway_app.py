@@ -7,8 +7,9 @@ no state between requests but one upstream connection pool, so any number of pro
 serve the same clients. Run it with :class:`~._gateway_runner.GatewayRunner` (``serve`` and
 the gunicorn worker do): a client that goes away then cancels its handler, which closes the
 upstream call at once. Every error is answered in OpenAI's shape, a failure of the gateway's
-own too (a 500, its traceback logged with the variables of its frames forgotten: an error
-reporter that captures them would find the upstream key in the headers built for it). No 5xx
+own too (a 500, its traceback logged as text: the record holds no exception whose frames an
+error reporter would read the variables of, the upstream key in the headers built for it
+among them). No 5xx
 is worth a client's retry: the provider's call has retried what its policy retries, and a
 retry would send the prompt upstream again; each says so to the openai SDKs
 (``x-should-retry: false``).
@@ -153,10 +154,10 @@ class _Gateway:
             failed = GatewayError(
                 error.status, error.reason, type="invalid_request_error", code=code
             )
-            return _error_response(failed, {})
+            allowed = {hdrs.ALLOW: error.headers[hdrs.ALLOW]} if hdrs.ALLOW in error.headers else {}
+            return _error_response(failed, allowed)
         except Exception as error:
-            _forget_variables(error)
-            _logger.exception("%s %s failed", request.method, request.path)
+            _log_failure(error, "%s %s failed", request.method, request.path)
             return _error_response(_INTERNAL_ERROR, {})
 
     async def expect(self, request: web.Request) -> web.StreamResponse | None:
@@ -312,8 +313,7 @@ async def _stream(
     except ConnectionResetError:  # the client went away as it was written to: no one to tell
         return response
     except Exception as error:
-        _forget_variables(error)
-        _logger.exception("the stream of %r failed after it began", chat.model_id)
+        _log_failure(error, "the stream of %r failed after it began", chat.model_id)
         ending = _error_event(_INTERNAL_ERROR)
     else:
         ending = _ending(chat, stream, encoder)
@@ -368,21 +368,14 @@ async def _complete(chat: ChatRequest, stream: TextStream, headers: dict[str, st
     return _json_response(body, headers=headers)
 
 
-def _forget_variables(error: BaseException) -> None:
-    """Clears the variables of every frame ``error`` (and each error it came from) ran through
-    and left: they hold what the upstream call was built of, its key among them, and error
-    reporters such as Sentry capture them with a logged traceback. The frames' lines stay."""
-    seen: set[int] = set()
-    pending = [error]
-    while pending:
-        current = pending.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        traceback.clear_frames(current.__traceback__)
-        pending += [cause for cause in (current.__cause__, current.__context__) if cause]
-        if isinstance(current, BaseExceptionGroup):
-            pending += current.exceptions
+def _log_failure(error: BaseException, message: str, *arguments: object) -> None:
+    """Logs a failure of the gateway's own, its traceback as text. The record carries no
+    exception: error reporters (Sentry's logging integration, by default) send the variables
+    of each frame of a record's exception, and the frames of an upstream call hold the key in
+    the headers and URL built with it. Clearing them instead would finalize a generator whose
+    frame an exception passed through and that still runs (before Python 3.13)."""
+    lines = "".join(traceback.format_exception(error)).rstrip()
+    _logger.error(message + "\n%s", *arguments, lines)
 
 
 def _listed(names: Sequence[str]) -> str:

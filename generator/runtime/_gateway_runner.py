@@ -23,8 +23,9 @@ _logger = logging.getLogger(__name__)
 class GatewayRunner(web.AppRunner):
     """aiohttp's runner for the gateway's application (``serve``'s and each gunicorn
     worker's): a connection that holds no whole request is closed after ``keepalive_timeout``
-    seconds (aiohttp's own waits an hour), a client that goes away cancels its handler, and a
-    request that is not HTTP gets a 400 in OpenAI's shape."""
+    seconds (aiohttp's own waits an hour; 0, which would wait for ever, is the default's), a
+    client that goes away cancels its handler, and a request that is not HTTP gets a 400 in
+    OpenAI's shape."""
 
     def __init__(
         self,
@@ -33,9 +34,10 @@ class GatewayRunner(web.AppRunner):
         keepalive_timeout: float = GATEWAY_KEEPALIVE_TIMEOUT,
         **options: Any,
     ) -> None:
-        super().__init__(
-            app, handler_cancellation=True, keepalive_timeout=keepalive_timeout, **options
-        )
+        # aiohttp arms no timer for 0, not even for a connection that never sends a request:
+        # gunicorn's --keep-alive 0 means no keep-alive, not connections held for ever.
+        bounded = keepalive_timeout if keepalive_timeout > 0 else GATEWAY_KEEPALIVE_TIMEOUT
+        super().__init__(app, handler_cancellation=True, keepalive_timeout=bounded, **options)
 
     async def _make_server(self) -> web.Server:
         # aiohttp answers what its parser refuses from the connection's handle_error, never

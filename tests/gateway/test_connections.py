@@ -10,7 +10,12 @@ import re
 import time
 from typing import Any
 
+from aiohttp import web
+
+import generated
 from generated._runtime._constants import GATEWAY_KEEPALIVE_TIMEOUT
+from generated._runtime._gateway_app import build_app
+from generated._runtime._gateway_runner import GatewayRunner
 from replay import ReplayServer
 
 from .conftest import HELLO, HOST, chat_body, gateway_process, serving
@@ -74,6 +79,21 @@ async def test_serve_closes_half_sent_requests_and_idle_connections_within_secon
             idle_after_an_answer(url),
         )
     assert all(wait <= GATEWAY_KEEPALIVE_TIMEOUT + CLOSE_MARGIN for wait in waits), waits
+
+
+async def test_a_keep_alive_of_0_is_bounded_all_the_same() -> None:
+    # gunicorn's --keep-alive 0 reaches the runner as it is: aiohttp would then arm no timer,
+    # not even for a connection that never sends a request.
+    app = build_app(generated._REGISTRY)
+    runner = GatewayRunner(app, keepalive_timeout=0)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, HOST, 0).start()
+        url = f"http://{HOST}:{runner.addresses[0][1]}"
+        waited = await half_request(url, b"GET /healthz HTTP/1.1\r\n")
+    finally:
+        await runner.cleanup()
+    assert waited <= GATEWAY_KEEPALIVE_TIMEOUT + CLOSE_MARGIN
 
 
 def chat_request(url: str, *headers: str) -> tuple[bytes, bytes]:
