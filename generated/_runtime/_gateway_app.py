@@ -156,7 +156,7 @@ class _Gateway:
             failed = GatewayError(
                 error.status, error.reason, type="invalid_request_error", code=code
             )
-            allowed = {hdrs.ALLOW: error.headers[hdrs.ALLOW]} if hdrs.ALLOW in error.headers else {}
+            allowed = {"Allow": error.headers[hdrs.ALLOW]} if hdrs.ALLOW in error.headers else {}
             return _error_response(failed, allowed)
         except Exception as error:
             _log_failure(error, "%s %s failed", request.method, request.path)
