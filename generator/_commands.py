@@ -8,10 +8,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ._build import build, check, discover_specs, load_specs, validate
+from ._capture import CaptureError
 from ._diagnostics import SpecError
 from ._project import Config, ConfigError, find_config
 from ._runtime_source import PARTS
-from ._scaffold import ScaffoldError, write_new_spec
+from ._scaffold import ScaffoldError, write_captured_spec, write_new_spec
 from ._spec import schema_text
 from ._watch import watch
 
@@ -81,6 +82,23 @@ def _schema_arguments(command: argparse.ArgumentParser) -> None:
 def _new_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("name", help="module name of the new provider, e.g. my_provider")
     _folders(command, output=False)
+    source = command.add_mutually_exclusive_group()
+    source.add_argument(
+        "--from-curl",
+        metavar="FILE",
+        help="make the spec from a browser's 'Copy as cURL' (bash or cmd); - reads stdin",
+    )
+    source.add_argument(
+        "--from-har",
+        metavar="FILE",
+        help="make the spec and a recording from a HAR file; - reads stdin",
+    )
+    command.add_argument(
+        "--entry",
+        type=int,
+        metavar="N",
+        help="with --from-har: the entry that streams the answer (default: found)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -136,8 +154,44 @@ def _validate_command(args: argparse.Namespace) -> int:
 
 def _new_command(args: argparse.Namespace) -> int:
     config = _config(args)
-    path = write_new_spec(args.name, config.specs, config.display(config.specs), _schema(config))
-    print(f"wrote {config.display(path)}")
+    if args.entry is not None and args.from_har is None:
+        print("error: --entry is for --from-har", file=sys.stderr)
+        return 2
+    if args.from_curl is None and args.from_har is None:
+        path = write_new_spec(
+            args.name, config.specs, config.display(config.specs), _schema(config)
+        )
+        print(f"wrote {config.display(path)}")
+        return 0
+    return _new_from_capture(args, config)
+
+
+def _new_from_capture(args: argparse.Namespace, config: Config) -> int:
+    har = args.from_har is not None
+    name = args.from_har if har else args.from_curl
+    text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+    source = "standard input" if name == "-" else Path(name).name
+    try:
+        capture = write_captured_spec(
+            args.name,
+            config.specs,
+            config.root / "recordings",
+            text=text,
+            source=source,
+            har=har,
+            entry=args.entry,
+        )
+    except CaptureError as error:
+        print(f"error: {source}: {error}", file=sys.stderr)
+        return 1
+    for path in (capture.spec, capture.recording):
+        if path is not None:
+            print(f"wrote {config.display(path)}")
+    comments = capture.draft.comments
+    for heading, notes in (("inferred", comments.inferred), ("not decided", comments.undecided)):
+        if notes:
+            print(f"{heading}:")
+            print("\n".join(f"  {note}" for note in notes))
     return 0
 
 
