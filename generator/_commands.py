@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ._build import build, check, discover_specs, load_specs, validate
-from ._capture import CaptureError
+from ._capture import CaptureError, capture_text
 from ._diagnostics import SpecError
 from ._project import Config, ConfigError, find_config
 from ._runtime_source import PARTS
@@ -169,9 +169,10 @@ def _new_command(args: argparse.Namespace) -> int:
 def _new_from_capture(args: argparse.Namespace, config: Config) -> int:
     har = args.from_har is not None
     name = args.from_har if har else args.from_curl
-    text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     source = "standard input" if name == "-" else Path(name).name
     try:
+        text = capture_text(data)
         capture = write_captured_spec(
             args.name,
             config.specs,

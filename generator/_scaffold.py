@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._build import file_mode, write_atomically
-from ._capture import Draft, draft_from_curl, draft_from_har, parse_curl, recording_of, spec_text
+from ._capture import (
+    CaptureError,
+    Draft,
+    draft_from_curl,
+    draft_from_har,
+    parse_curl,
+    recording_of,
+    spec_text,
+)
 from ._render import template
 from ._spec import load_spec
 from ._spec._formats import LATEST
@@ -100,15 +108,29 @@ def write_captured_spec(
     for path in (spec, recording):
         if path is not None and path.exists():
             raise ScaffoldError(f"{path} already exists")
-    written = spec_text(draft, source)
+    written = _encodable(spec_text(draft, source))
+    data = None
+    if recording is not None:
+        data = _encodable(json.dumps(recording_of(draft, source), indent=2, ensure_ascii=False))
     write_atomically(
         spec, written, file_mode(), check=lambda temporary: load_spec(temporary, str(spec))
     )
-    if recording is not None:
-        data = json.dumps(recording_of(draft, source), indent=2, ensure_ascii=False) + "\n"
+    if recording is not None and data is not None:
         try:
-            write_atomically(recording, data, _RECORDING_MODE)
+            write_atomically(recording, data + "\n", _RECORDING_MODE)
         except BaseException:
             spec.unlink()
             raise
     return Capture(spec, recording, draft)
+
+
+def _encodable(text: str) -> str:
+    """``text``, which a UTF-8 file can hold: a lone surrogate (half a UTF-16 character, from
+    a JSON escape) cannot be written, and is refused before anything is."""
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        raise CaptureError(
+            "the capture holds half a UTF-16 character (a lone surrogate), which no file holds"
+        ) from None
+    return text

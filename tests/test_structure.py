@@ -67,11 +67,17 @@ LAYERS = {
     "generator._model": BASE,
     "generator._spec": (*BASE, "generator._model"),
     "generator._emit": (*BASE, "generator._model"),
-    "generator._capture": (*BASE, "generator._render", "generator._spec._formats"),
+    "generator._capture": (
+        *BASE,
+        "generator._model",
+        "generator._render",
+        "generator._spec._formats",
+    ),
 }
 """What each layer of the pipeline may import of the generator besides itself: spec -> model
 -> emission; nothing of the layers after it (layout, the package, the commands). A capture
-becomes a spec's text by templates, as the package's modules do, in the latest format."""
+becomes a spec's text by templates, as the package's modules do, in the latest format, its
+names clear of those the model reserves."""
 
 
 @pytest.mark.parametrize("layer", LAYERS)

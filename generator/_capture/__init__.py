@@ -8,7 +8,7 @@ Layers as the build's: the capture is read (``_curl``, ``_har``) into exchanges
 
 from __future__ import annotations
 
-from ._captured import CaptureError
+from ._captured import CaptureError, capture_text
 from ._curl import parse_curl
 from ._draft import Draft
 from ._flows import draft_from_curl, draft_from_har
@@ -18,6 +18,7 @@ from ._writer import spec_text
 __all__ = [
     "CaptureError",
     "Draft",
+    "capture_text",
     "draft_from_curl",
     "draft_from_har",
     "parse_curl",

@@ -11,11 +11,23 @@ __all__ = [
     "CapturedMessage",
     "CapturedRequest",
     "CapturedResponse",
+    "capture_text",
 ]
 
 
 class CaptureError(ValueError):
     """A capture that cannot be read; the message says where and what."""
+
+
+def capture_text(data: bytes) -> str:
+    """A capture file's text: UTF-8 (a BOM passed over), or UTF-16 with its BOM, as some
+    Windows tools save a HAR file."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CaptureError(f"the file is not UTF-8 text (byte {error.start})") from None
 
 
 @dataclass(frozen=True)
@@ -29,9 +41,20 @@ class CapturedRequest:
 
     @property
     def origin(self) -> str:
-        """``scheme://host[:port]``, lower case."""
+        """``scheme://host[:port]``, lower case (credentials in the URL left out)."""
         parts = urlsplit(self.url)
-        return f"{parts.scheme}://{parts.netloc}".lower()
+        return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}".lower()
+
+    def cookies(self) -> dict[str, str]:
+        """Every cookie the request sends, by name, from each of its Cookie headers."""
+        cookies: dict[str, str] = {}
+        for key, value in self.headers:
+            if key.lower() == "cookie":
+                for pair in value.split(";"):
+                    name, equals, cookie = pair.strip().partition("=")
+                    if equals:
+                        cookies[name] = cookie
+        return cookies
 
     def header(self, name: str) -> str | None:
         """The first header of ``name`` (in any case), or None."""

@@ -91,7 +91,9 @@ def parse_curl(text: str) -> CapturedRequest:
 
 
 def _is_cmd(text: str) -> bool:
-    return '^"' in text or bool(re.search(r" \^\r?\n", text))
+    """Whether ``text`` is written for ``cmd``: its URL in ``^"``, or a line continued by
+    ``^`` (a POSIX copy may hold ``^"`` in its body)."""
+    return re.match(r'\s*curl\s+\^"', text) is not None or re.search(r" \^\n", text) is not None
 
 
 # ---------------------------------------------------------------- a POSIX shell's words
@@ -278,7 +280,7 @@ def _request(arguments: list[str]) -> CapturedRequest:
     words = iter(arguments)
     for word in words:
         option, inline = _split_option(word)
-        if option in _IGNORED_FLAGS:
+        if option in _IGNORED_FLAGS or _ignored_flags(word):
             continue
         if option in _DATA_OPTIONS or option in _VALUE_OPTIONS:
             value = inline if inline is not None else _value_of(option, words)
@@ -294,6 +296,13 @@ def _request(arguments: list[str]) -> CapturedRequest:
         else:
             found["url"] = word
     return _built(found, headers, data, is_json)
+
+
+def _ignored_flags(word: str) -> bool:
+    """Whether ``word`` is short flags written together (``-sS``), each one ignored."""
+    return re.fullmatch(r"-[A-Za-z]{2,}", word) is not None and all(
+        f"-{flag}" in _IGNORED_FLAGS for flag in word[1:]
+    )
 
 
 def _split_option(word: str) -> tuple[str, str | None]:
@@ -313,18 +322,19 @@ def _value_of(option: str, words: Iterator[str]) -> str:
 
 
 def _data(option: str, value: str) -> str:
-    if value.startswith("@") and option in ("-d", "--data", "--data-binary", "--json"):
+    if value.startswith("@") and option != "--data-raw":
         raise CaptureError(
             f"{option} {value} reads a file: put the body in the command (--data-raw)"
         )
-    if option in ("-d", "--data", "--data-ascii"):
-        return value.replace("\r", "").replace("\n", "")  # as curl sends them
     return value
 
 
 def _take(kind: str, value: str, headers: list[tuple[str, str]], found: dict[str, str]) -> None:
     if kind == "header":
         name, colon, header_value = value.partition(":")
+        if not colon and value.endswith(";") and value[:-1].strip():
+            headers.append((value[:-1].strip(), ""))  # curl's way to send a header empty
+            return
         if not colon or not name.strip():
             raise CaptureError(f"-H {value!r} is no header: write it NAME: VALUE")
         headers.append((name.strip(), header_value.strip()))

@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from .._model import reserved_names
+from .._spec._formats import LATEST, Format
 from ._answers import read_answer
 from ._captured import CapturedExchange, CapturedRequest, CaptureError
 from ._documents import parsed, snake_case, string_leaves, texts_in
-from ._draft import Comments, Draft, DraftResponse, DraftStep, Secrets
+from ._draft import Call, Comments, Draft, DraftResponse, DraftStep, Secrets
 from ._har import parse_har
-from ._requests import RequestReader, literal
+from ._requests import RequestReader
 
 __all__ = ["draft_from_curl", "draft_from_har"]
 
@@ -29,21 +31,9 @@ _SHORTEST_TAKEN = 8
 """A value sent that an earlier answer holds is taken from it when it is this long or more:
 shorter ones (``true``, ``en``, ``1``) match by chance."""
 _RESERVED = frozenset(
-    {
-        "model",
-        "messages",
-        "system",
-        "prompt",
-        "last_user_message",
-        "url",
-        "uuid",
-        "timestamp",
-        "timestamp_ms",
-        "role",
-        "content",
-        "env",
-    }
+    {*reserved_names(), *Format(LATEST).placeholders, "role", "content", "env", "system"}
 )
+"""Names a value a step takes may not have: the generated code's own, and the placeholders'."""
 _REGEX_CONTEXT = 40
 """The most characters before a value that its regular expression anchors on."""
 _STANDARD_HEADERS = frozenset(
@@ -144,7 +134,8 @@ def _draft(
         section = _with_messages(section, reader.messages_mapping)
     if reader.parameters:
         section = _with_parameters(section, reader)
-    site = request.header("origin") or request.origin
+    origin = request.header("origin") or ""
+    site = origin if origin.startswith(("http://", "https://")) else request.origin
     return Draft(
         module=module,
         class_name=class_name,
@@ -200,8 +191,10 @@ def _streamed(exchanges: list[CapturedExchange], entry: int | None) -> CapturedE
     if entry is not None:
         if not 0 <= entry < len(exchanges):
             raise CaptureError(f"--entry {entry}: the file has entries 0 to {len(exchanges) - 1}")
-        if exchanges[entry].response is None or not _answered(exchanges[entry]):
-            raise CaptureError(f"--entry {entry} has no answer in the file")
+        response = exchanges[entry].response
+        if response is None or not _answered(exchanges[entry]):
+            answered = "no answer" if response is None else f"the answer {response.status}"
+            raise CaptureError(f"--entry {entry} has {answered} in the file, no answer to read")
         return exchanges[entry]
     scored = [(_score(exchange), exchange) for exchange in exchanges if _answered(exchange)]
     scored = [(score, exchange) for score, exchange in scored if score > 0]
@@ -247,7 +240,7 @@ def _sends(streamed: CapturedExchange, reader: RequestReader) -> list[dict[str, 
             ).get("body")
             sends.append({"json": body})
         else:
-            sends.append({"text": literal(message.text)})
+            sends.append({"text": reader.text(message.text, where)})
     return sends
 
 
@@ -261,7 +254,7 @@ def _steps(
     secrets: Secrets,
     comments: Comments,
 ) -> Iterator[DraftStep]:
-    sent = _sent_values(streamed)
+    sent = _sent_values(streamed, _conversation(streamed))
     cookies = _cookies_sent(streamed.request)
     names: set[str] = set()
     for exchange in exchanges[: streamed.index]:
@@ -288,8 +281,17 @@ def _shown(how: dict[str, Any]) -> str:
     return ", ".join(f"{key} {value}" for key, value in how.items())
 
 
-def _sent_values(streamed: CapturedExchange) -> list[str]:
-    """The values the streamed request sends that an earlier answer may have given."""
+def _conversation(streamed: CapturedExchange) -> Call:
+    """The call the streamed request makes (its model, its messages), read apart."""
+    reader = RequestReader(Secrets("PROBE"), Comments(), {})
+    reader.request(streamed.request, ("request",))
+    return reader.call
+
+
+def _sent_values(streamed: CapturedExchange, call: Call) -> list[str]:
+    """The values the streamed request sends that an earlier answer may have given: long
+    enough not to match by chance, and none of the call's own (its model, its messages: a
+    page lists the models it offers)."""
     request = streamed.request
     values = [value for name, value in request.headers if not _is_standard(name)]
     values += [value for _, value in parse_qsl(urlsplit(request.url).query)]
@@ -298,7 +300,8 @@ def _sent_values(streamed: CapturedExchange) -> list[str]:
         document = parsed(body)
         values += texts_in(document) if document is not None else [v for _, v in parse_qsl(body)]
     values = [v.removeprefix("Bearer ") for v in values]
-    return [v for v in dict.fromkeys(values) if len(v) >= _SHORTEST_TAKEN]
+    own = {call.model, *(str(m.get("content", "")) for m in call.messages)}
+    return [v for v in dict.fromkeys(values) if len(v) >= _SHORTEST_TAKEN and v not in own]
 
 
 def _takes(
@@ -392,5 +395,4 @@ def _same_site(one: CapturedRequest, other: CapturedRequest) -> bool:
 
 
 def _cookies_sent(request: CapturedRequest) -> set[str]:
-    header = request.header("cookie") or ""
-    return {pair.partition("=")[0].strip() for pair in header.split(";") if pair.strip()}
+    return set(request.cookies())

@@ -11,6 +11,7 @@ import base64
 import binascii
 import json
 from typing import Any
+from urllib.parse import urlencode
 
 from ._captured import (
     CapturedExchange,
@@ -29,6 +30,8 @@ def parse_har(text: str) -> list[CapturedExchange]:
         document = json.loads(text)
     except ValueError as error:
         raise CaptureError(f"this is no HAR file: not JSON ({error})") from None
+    except RecursionError:
+        raise CaptureError("this is no HAR file: JSON nested too deeply") from None
     entries = _field(_field(document, "log", dict, "the file"), "entries", list, "log")
     return [_exchange(entry, index) for index, entry in enumerate(entries)]
 
@@ -46,6 +49,8 @@ def _exchange(entry: object, index: int) -> CapturedExchange:
     response = _field(entry, "response", dict, where)
     assert isinstance(entry, dict)
     messages = entry.get("_webSocketMessages") or []
+    if not isinstance(messages, list):
+        raise CaptureError(f"this is no HAR file: {where}._webSocketMessages is not a list")
     return CapturedExchange(
         request=CapturedRequest(
             method=str(_field(request, "method", str, f"{where}.request")).upper(),
@@ -54,7 +59,7 @@ def _exchange(entry: object, index: int) -> CapturedExchange:
             body=_post_data(request),
         ),
         response=CapturedResponse(
-            status=int(response.get("status") or 0),
+            status=_status(response, f"{where}.response"),
             headers=_headers(response, f"{where}.response"),
             body=_content(response, f"{where}.response"),
             messages=tuple(_message(message) for message in messages if _is_text(message)),
@@ -62,6 +67,13 @@ def _exchange(entry: object, index: int) -> CapturedExchange:
         index=index,
         resource_type=str(entry.get("_resourceType") or ""),
     )
+
+
+def _status(response: dict[str, Any], where: str) -> int:
+    status = response.get("status", 0)
+    if isinstance(status, bool) or not isinstance(status, int):
+        raise CaptureError(f"this is no HAR file: {where}.status is not a number")
+    return status
 
 
 def _headers(part: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
@@ -82,7 +94,10 @@ def _post_data(request: dict[str, Any]) -> str | None:
     if isinstance(post.get("text"), str):
         return str(post["text"])
     params = post.get("params") or []
-    return "&".join(f"{p.get('name', '')}={p.get('value', '')}" for p in params) or None
+    pairs = [
+        (str(p.get("name", "")), str(p.get("value", ""))) for p in params if isinstance(p, dict)
+    ]
+    return urlencode(pairs) or None
 
 
 def _content(response: dict[str, Any], where: str) -> str:

@@ -75,10 +75,7 @@ def _cookies(draft: Draft) -> dict[str, str]:
     assert draft.exchange is not None
     cookies: dict[str, str] = {}
     for exchange in [*(step.exchange for step in draft.steps), draft.exchange]:
-        for pair in (exchange.request.header("cookie") or "").split(";"):
-            name, equals, value = pair.strip().partition("=")
-            if equals:
-                cookies[name] = value
+        cookies |= exchange.request.cookies()
         if exchange.response is not None:
             cookies |= exchange.response.set_cookies()
     return cookies
@@ -88,10 +85,7 @@ def _kept_cookie(draft: Draft) -> str | None:
     """The cookie a step's answer sets in the recording: the first the streamed request sends
     that a step's answer set."""
     assert draft.exchange is not None
-    sent = [
-        pair.strip().partition("=")[0]
-        for pair in (draft.exchange.request.header("cookie") or "").split(";")
-    ]
+    sent = draft.exchange.request.cookies()
     for step in draft.steps:
         assert step.exchange.response is not None
         for name in step.exchange.response.set_cookies():
@@ -137,11 +131,15 @@ def _exchange(
 
 
 def _concrete(template: str) -> str:
-    """A template's text as a recording writes it: secrets, taken and new values as marks."""
-    text = _ENV.sub(lambda m: f"<{m[1]}>", template)
+    """A template's text as a recording writes it: secrets, taken and new values as marks,
+    a captured ``${`` (written ``$${``) as it was."""
+    return "${".join(_marked(piece) for piece in template.split("$${"))
+
+
+def _marked(text: str) -> str:
+    text = _ENV.sub(lambda m: f"<{m[1]}>", text)
     text = _ANEW.sub("<*>", text)
-    text = _TAKEN.sub(lambda m: f"<{m[1]}>", text)
-    return text.replace("$${", "${")
+    return _TAKEN.sub(lambda m: f"<{m[1]}>", text)
 
 
 def _url(template: str, captured: str, call_values: dict[str, str]) -> str:

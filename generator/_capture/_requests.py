@@ -10,10 +10,11 @@ The rules, in docs/capture.md:
   ``if-none-match``, ``if-modified-since``); the ``content-type`` of a JSON or form body
   (the runtime sends it). Every other header is kept: ``user-agent``, ``origin`` and
   ``referer`` included, which web endpoints check.
-- **Secrets**: ``Authorization``, cookies, headers and query values named like credentials
-  (``key``, ``token``, ``secret``, ``auth``, ``session``, ``signature``, ``password``,
-  ``csrf``), and any other value that looks like one (20 characters or more of letters and
-  digits both, no spaces) become ``${env.PREFIX_NAME}``, named from where they were.
+- **Secrets**: ``Authorization`` and the credentials of ``SCHEME credentials`` in any header,
+  cookies, URL credentials, values whose name has a credential's word (``key``, ``token``,
+  ``session``, ``accessToken``...) from 8 characters, and any other value or piece of a path
+  or a frame that looks like one (20 characters or more of letters and digits both, no
+  spaces) become ``${env.PREFIX_NAME}``, named from where they were.
 - **The body**: ``model`` is ``${model}``; the list of role-and-content objects is
   ``${messages}``, its mapping inferred from its items; a top-level system text is
   ``${system}``; a prompt-like text (``prompt``, ``message``, ``text``, ``query``...) is
@@ -23,14 +24,15 @@ The rules, in docs/capture.md:
 
 from __future__ import annotations
 
+import base64
 import re
 import time
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, unquote_plus, urlsplit
 
 from ._captured import CapturedRequest
-from ._documents import parsed, snake_case, texts_in
+from ._documents import parsed, snake_case, string_leaves
 from ._draft import Call, Comments, DraftParameter, KeyPath, Secrets
 
 __all__ = ["RequestReader", "looks_secret"]
@@ -55,11 +57,42 @@ _DROPPED = frozenset(
     }
 )
 _DROPPED_PREFIXES = ("sec-ch-", "sec-fetch-", ":")
-_CREDENTIAL_NAME = re.compile(
-    r"(?i)(^|[-_.])(api[-_]?key|key|token|secret|auth|session|sig|signature|password|passwd|"
-    r"csrf|xsrf|credential|bearer)s?($|[-_.])"
+_CREDENTIAL_WORDS = frozenset(
+    {
+        "key",
+        "apikey",
+        "token",
+        "secret",
+        "auth",
+        "authorization",
+        "authentication",
+        "session",
+        "sid",
+        "sig",
+        "signature",
+        "password",
+        "passwd",
+        "pwd",
+        "csrf",
+        "xsrf",
+        "credential",
+        "credentials",
+        "bearer",
+        "cookie",
+    }
 )
+"""Words of a header's, a query value's or a body key's name that say its value is a secret."""
+_LITERALS = frozenset({"true", "false", "null", "none", "undefined", "nan"})
+_SHORTEST_SECRET = 8
+"""A value named like a secret is one from this many characters: a shorter one (``1``,
+``true``, ``null``) is no credential, and replaced wherever it stands it would garble the
+recording."""
+_SCHEMES = frozenset({"bearer", "basic", "token", "bot", "jwt", "digest", "apikey"})
+"""Schemes of a credential: ``SCHEME credentials`` in any header keeps its scheme."""
 _SECRET_LIKE = re.compile(r"[A-Za-z0-9_\-+/=.:]{20,}")
+_SECRET_PIECE = re.compile(r"[A-Za-z0-9_\-+=.]{20,}")
+"""A piece of a longer text (a path, a message) that may be a key: no ``/`` or ``:``, which
+separate a path's parts."""
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _MODEL_IN_PATH = re.compile(r"/models/([^/:]+)")
 _TEN_YEARS = 10 * 365 * 86400
@@ -73,6 +106,9 @@ _ROLES = {
     "ai": "assistant",
     "chatbot": "assistant",
     "system": "system",
+    "developer": "developer",
+    "tool": "tool",
+    "function": "tool",
 }
 """Role names APIs use, and the role of OpenAI's each is."""
 _PROMPT_KEYS = ("prompt", "message", "text", "question", "query", "input", "inputs", "q")
@@ -149,9 +185,14 @@ class RequestReader:
         section: dict[str, Any] = {}
         if captured.method != "POST":
             section["method"] = captured.method
-        section["url"] = self._url(captured.url, (*where, "url"))
         body, body_format = self._body(captured, where)
+        url, userinfo = self._url(captured.url, (*where, "url"))
+        section["url"] = url
         headers = self._headers(captured, (*where, "headers"), body_format, carried)
+        if userinfo and not any(name.lower() == "authorization" for name in headers):
+            credentials = base64.b64encode(unquote(userinfo).encode()).decode("ascii")
+            headers["Authorization"] = f"Basic {self._secrets.variable('BASIC_AUTH', credentials)}"
+            self._secrets.taken(f"{self._secrets.prefix}_URL_CREDENTIALS", unquote(userinfo))
         if headers:
             section["headers"] = headers
         if body_format == "form":
@@ -165,22 +206,55 @@ class RequestReader:
 
     # ------------------------------------------------------------ the URL
 
-    def _url(self, url: str, where: KeyPath) -> str:
+    def _url(self, url: str, where: KeyPath) -> tuple[str, str]:
+        """The URL as spec text, and the credentials its authority held (``user:pass``), which
+        it no longer does."""
         parts = urlsplit(url)
-        path = literal(parts.path)
-        model = _MODEL_IN_PATH.search(parts.path)
-        if model is not None and where[0] == "request":
+        userinfo, _, host = parts.netloc.rpartition("@")
+        model = _MODEL_IN_PATH.search(parts.path) if where[0] == "request" else None
+        if model is None:
+            path = self._path(parts.path, where)
+        else:
             self.call.model = model[1]
-            path = literal(parts.path[: model.start(1)]) + "${model}"
-            path += literal(parts.path[model.end(1) :])
             self._comments.inferred.append(f"url: the model {model[1]!r} is ${{model}}")
+            path = self._path(parts.path[: model.start(1)], where) + "${model}"
+            path += self._path(parts.path[model.end(1) :], where)
         query = "&".join(
             self._query_pair(name, value, where) for name, value in _pairs(parts.query)
         )
-        built = f"{parts.scheme}://{parts.netloc}{path}"
-        return f"{built}?{query}" if query else built
+        built = f"{parts.scheme}://{host}{path}"
+        return (f"{built}?{query}" if query else built), userinfo
+
+    def _path(self, path: str, where: KeyPath) -> str:
+        """A part of the path as spec text: a piece that looks like a key is a secret."""
+        return self._with_secrets(path, where, "PATH_SECRET")
+
+    def text(self, text: str, where: KeyPath) -> str:
+        """A text sent as it is (a WebSocket's text frame) as spec text: a step's value as its
+        placeholder, a piece that looks like a key a secret."""
+        taken = self._taken_text(text)
+        return taken if taken is not None else self._with_secrets(text, where, "MESSAGE_SECRET")
+
+    def _with_secrets(self, text: str, where: KeyPath, suffix: str) -> str:
+        written = literal(text)
+        for piece in dict.fromkeys(_SECRET_PIECE.findall(text)):
+            if looks_secret(piece) and not _UUID.fullmatch(piece):
+                self._comments.add(
+                    where,
+                    "a piece of it looked like a key: it is read from the environment",
+                    undecided=True,
+                )
+                written = written.replace(literal(piece), self._secrets.variable(suffix, piece))
+        return written
 
     def _query_pair(self, name: str, value: str, where: KeyPath) -> str:
+        if name in _PROMPT_KEYS and where[0] == "request" and not self.call.messages:
+            self.call.messages = [{"role": "user", "content": unquote_plus(value)}]
+            self._comments.inferred.append(f"url: the query's {name} is the prompt, ${{prompt}}")
+            return f"{literal(name)}=${{prompt}}"
+        if name == "model" and where[0] == "request" and not self.call.model:
+            self.call.model = unquote_plus(value)
+            return f"{literal(name)}=${{model}}"
         written = self._value_text(value, name, where, in_query=True)
         return f"{literal(name)}={written}"
 
@@ -194,29 +268,37 @@ class RequestReader:
         carried: frozenset[str],
     ) -> dict[str, str]:
         headers: dict[str, str] = {}
-        for name, value in captured.headers:
+        for name, value in _joined(captured.headers):
             low = name.lower()
             if low in _DROPPED or low.startswith(_DROPPED_PREFIXES):
                 continue
             if low == "content-type" and _sent_by_runtime(value, body_format):
                 continue
-            if low == "authorization":
-                headers[name] = self._authorization(value)
-            else:
-                headers[name] = self._value_text(value, name, (*where, name))
-        cookies = self._cookies(captured.header("cookie") or "", carried)
+            headers[name] = self._header_value(name, value, (*where, name))
+        cookie = "; ".join(v for k, v in captured.headers if k.lower() == "cookie")
+        cookies = self._cookies(cookie, carried)
         if cookies:
             headers["Cookie"] = cookies
         return headers
 
-    def _authorization(self, value: str) -> str:
-        scheme, _, credentials = value.partition(" ")
+    def _header_value(self, name: str, value: str, where: KeyPath) -> str:
+        """A header's value: ``SCHEME credentials`` keeps its scheme, the credentials a secret
+        (``Authorization: Bearer ...`` is ``PREFIX_API_KEY``)."""
         taken = self._taken_text(value)
         if taken is not None:
             return taken
-        if not credentials:
+        scheme, _, credentials = value.partition(" ")
+        if scheme.lower() in _SCHEMES and credentials.strip():
+            if not _could_be_secret(credentials.strip()):
+                return literal(value)  # Bearer null: a page with no key yet
+        elif name.lower() == "authorization" and _could_be_secret(value):
             return self._secrets.variable("AUTHORIZATION", value)
-        suffix = "API_KEY" if scheme.lower() == "bearer" else scheme.upper() + "_AUTH"
+        else:
+            return self._value_text(value, name, where)
+        if name.lower() == "authorization":
+            suffix = "API_KEY" if scheme.lower() == "bearer" else scheme.upper() + "_AUTH"
+        else:
+            suffix = _env_suffix(name)
         return f"{literal(scheme)} {self._secrets.variable(suffix, credentials.strip())}"
 
     def _cookies(self, header: str, carried: frozenset[str]) -> str:
@@ -252,9 +334,16 @@ class RequestReader:
         return None, None
 
     def _form_value(self, name: str, value: str, where: KeyPath) -> Any:
-        if name in _PROMPT_KEYS and where[0] == "request" and not self.call.messages:
+        streamed = where[0] == "request"
+        number = _number(value)
+        if name in _PROMPT_KEYS and streamed and not self.call.messages:
             self.call.messages = [{"role": "user", "content": value}]
             return "${prompt}"
+        if name == "model" and streamed:
+            self.call.model = value
+            return "${model}"
+        if name in _SAMPLING and number is not None and streamed:
+            return self._parameter(name, number, where)
         return self._value_text(value, name, where)
 
     def _json_body(self, document: dict[str, Any], where: KeyPath) -> dict[str, Any]:
@@ -267,6 +356,13 @@ class RequestReader:
         messages = _messages_path(document, where)
         if messages is not None:
             self._marks[messages] = "${messages}"
+            for path in _prompt_paths(document, where):
+                self._comments.add(
+                    path,
+                    "a prompt-like text beside the messages (the last message sent apart?): "
+                    "left as written; write ${last_user_message} here if it is",
+                    undecided=True,
+                )
         else:
             prompt = _prompt_path(document, where, self._comments)
             if prompt is not None:
@@ -274,6 +370,13 @@ class RequestReader:
                 self.call.messages = [
                     {"role": "user", "content": _at(document, prompt[len(where) :])}
                 ]
+            else:
+                self._comments.add(
+                    where,
+                    "no messages and no prompt found in the body: the conversation is sent as "
+                    "captured; write ${messages} or ${prompt} where it goes",
+                    undecided=True,
+                )
         if isinstance(document.get("model"), str):
             self._marks[(*where, "model")] = "${model}"
             self.call.model = document["model"]
@@ -328,7 +431,10 @@ class RequestReader:
         return "${messages}"
 
     def _system_text(self, value: Any) -> str | None:
-        texts = [v for v in texts_in(value) if v.strip()]
+        """The text of a system field: a string, or one text among blocks (``[{type: text,
+        text: ...}]``: a block's type is no text)."""
+        leaves = string_leaves(value, "$")
+        texts = [v for p, v in leaves if v.strip() and not p.endswith(".type")]
         return texts[0] if len(texts) == 1 else None
 
     def _system_placeholder(self, value: Any, where: KeyPath) -> Any:
@@ -353,7 +459,7 @@ class RequestReader:
         taken = self._taken_text(value)
         if taken is not None:
             return taken
-        if _CREDENTIAL_NAME.search(name) and len(value) >= 4:
+        if _is_credential_name(name) and _could_be_secret(value):
             return self._secrets.variable(_env_suffix(name), value)
         if looks_secret(value) and not _UUID.fullmatch(value):
             self._comments.add(
@@ -384,6 +490,41 @@ def _is_time(value: object) -> bool:
         return False
     seconds = int(text) / (1000 if len(text) == 13 else 1)
     return abs(seconds - time.time()) < _TEN_YEARS
+
+
+def _is_credential_name(name: str) -> bool:
+    """Whether a name (``x-api-key``, ``accessToken``, ``session_id``) is a secret's."""
+    words = snake_case(name).split("_")
+    return any(word in _CREDENTIAL_WORDS for word in words) or "apikey" in name.lower()
+
+
+def _could_be_secret(value: str) -> bool:
+    return len(value) >= _SHORTEST_SECRET and value.strip().lower() not in _LITERALS
+
+
+def _number(text: str) -> int | float | None:
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _joined(headers: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The headers, one of each name (any case): a repeated one's values joined by commas,
+    as HTTP reads them (cookies are read apart)."""
+    joined: dict[str, tuple[str, str]] = {}
+    for name, value in headers:
+        low = name.lower()
+        if low in joined and low != "cookie":
+            first, earlier = joined[low]
+            joined[low] = (first, f"{earlier}, {value}")
+        else:
+            joined.setdefault(low, (name, value))
+    return list(joined.values())
 
 
 def _sent_by_runtime(content_type: str, body_format: str | None) -> bool:
@@ -450,8 +591,8 @@ def _messages_path(document: dict[str, Any], where: KeyPath) -> KeyPath | None:
     return None
 
 
-def _prompt_path(document: dict[str, Any], where: KeyPath, comments: Comments) -> KeyPath | None:
-    """The prompt-like text: the longest of the texts under a prompt-like key."""
+def _prompt_paths(document: dict[str, Any], where: KeyPath) -> list[KeyPath]:
+    """Each prompt-like text's path (under a prompt-like key), the longest text first."""
     found: list[tuple[int, KeyPath]] = []
 
     def walk(value: Any, path: KeyPath) -> None:
@@ -461,17 +602,25 @@ def _prompt_path(document: dict[str, Any], where: KeyPath, comments: Comments) -
                     found.append((len(inner), (*path, key)))
                 else:
                     walk(inner, (*path, key))
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                walk(inner, (*path, str(index)))
 
     walk(document, where)
+    return [path for _, path in sorted(found, key=lambda each: each[0], reverse=True)]
+
+
+def _prompt_path(document: dict[str, Any], where: KeyPath, comments: Comments) -> KeyPath | None:
+    """The prompt: the longest of the texts under a prompt-like key; the others are named."""
+    found = _prompt_paths(document, where)
     if not found:
         return None
-    found.sort(reverse=True)
     if len(found) > 1:
-        others = ", ".join(".".join(path) for _, path in found[1:])
+        others = ", ".join(".".join(path) for path in found[1:])
         comments.add(
-            found[0][1], f"the prompt, ${{prompt}}; {others} looked like one too", undecided=True
+            found[0], f"the prompt, ${{prompt}}; {others} looked like one too", undecided=True
         )
-    return found[0][1]
+    return found[0]
 
 
 def _messages_mapping(

@@ -7,6 +7,7 @@ spaces, so no captured text can end one and start a key.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -18,6 +19,9 @@ from ._draft import Draft, KeyPath
 __all__ = ["spec_text"]
 
 _INDENT = "  "
+_SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+"""Characters a plain or single-quoted YAML scalar would break a line at, or lose: written
+escaped, in double quotes."""
 
 
 def spec_text(draft: Draft, source: str) -> str:
@@ -100,6 +104,8 @@ def _scalar(value: Any) -> str:
     """``value`` as one line of YAML: PyYAML's quoting, never folded."""
     if isinstance(value, dict | list):
         return "{}" if isinstance(value, dict) else "[]"
+    if isinstance(value, str) and _SPECIAL.search(value):
+        return _dumped(value, '"')
     text = _dumped(value, None)
     return text if "\n" not in text else _dumped(value, '"')
 

@@ -99,7 +99,7 @@ def test_windows_line_endings_read_as_line_endings() -> None:
     [
         (["--json", "'{\"a\":1}'"], "POST", '{"a":1}', "application/json"),
         (["-d", "'a=1'", "-d", "'b=2'"], "POST", "a=1&b=2", "application/x-www-form-urlencoded"),
-        (["--data", "$'a=1\\nb'"], "POST", "a=1b", "application/x-www-form-urlencoded"),
+        (["--data", "$'a=1\\nb'"], "POST", "a=1\nb", "application/x-www-form-urlencoded"),
         (["--data-binary", "$'a=1\\nb'"], "POST", "a=1\nb", "application/x-www-form-urlencoded"),
         (["-X", "PUT", "--data-raw", "'@x'"], "PUT", "@x", "application/x-www-form-urlencoded"),
         (["-XPATCH"], "PATCH", None, None),
@@ -155,3 +155,19 @@ def test_what_cannot_be_read_is_an_error_saying_what(text: str, message: str) ->
     with pytest.raises(CaptureError) as raised:
         parse_curl(text)
     assert message in str(raised.value)
+
+
+def test_what_a_person_adds_reads_as_curl_reads_it() -> None:
+    parsed = parse_curl("curl -sSN https://a.example -H 'x-empty;' -H 'x-b: 1'")
+    assert parsed.headers == (("x-empty", ""), ("x-b", "1"))
+
+
+def test_a_caret_and_a_quote_in_a_posix_copy_do_not_make_it_cmd() -> None:
+    body = '{"prompt":"up^"}'
+    assert parse_curl(f"curl https://a.example --data-raw '{body}'").body == body
+
+
+@pytest.mark.parametrize("option", ["--data-ascii", "--data-binary", "--json", "-d"])
+def test_every_data_option_but_raw_refuses_a_file(option: str) -> None:
+    with pytest.raises(CaptureError, match="reads a file"):
+        parse_curl(f"curl https://a.example {option} @body.json")
