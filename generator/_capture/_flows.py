@@ -254,24 +254,28 @@ def _steps(
     secrets: Secrets,
     comments: Comments,
 ) -> Iterator[DraftStep]:
+    """The steps, in their order; a value two answers hold is taken from the later one, the
+    nearer the streamed request (a page's token, refreshed by the call before it)."""
     sent = _sent_values(streamed, _conversation(streamed))
     cookies = _cookies_sent(streamed.request)
+    found: list[tuple[CapturedExchange, dict[str, tuple[dict[str, Any], str]]]] = []
     names: set[str] = set()
-    for exchange in exchanges[: streamed.index]:
+    for exchange in reversed(exchanges[: streamed.index]):
         if exchange.request.method == "OPTIONS":  # a CORS preflight: the browser's own
             continue
         if exchange.response is None or not _same_site(exchange.request, streamed.request):
             continue
         take = _takes(exchange, sent, names)
-        sets_cookie = bool(set(exchange.response.set_cookies()) & cookies)
-        if not take and not sets_cookie:
-            continue
+        sent = [value for value in sent if value not in {v for _, v in take.values()}]
+        if take or set(exchange.response.set_cookies()) & cookies:
+            found.append((exchange, take))
+    for exchange, take in reversed(found):
         name = _unique(_step_name(exchange.request), names)
         for value_name, (how, value) in take.items():
             reader.taken(value, value_name)
             secrets.taken(value_name, value)
             comments.inferred.append(f"steps.{name}: takes {value_name} ({_shown(how)})")
-        if sets_cookie:
+        if _set_by(exchange).keys() & cookies:
             comments.inferred.append(f"steps.{name}: sets cookies the streamed request sends")
         section = reader.request(exchange.request, ("steps", name))
         yield DraftStep(name, section, {n: how for n, (how, _) in take.items()}, exchange)

@@ -303,3 +303,20 @@ def test_a_base64_answer_is_read_decoded(project: Path, capsys: pytest.CaptureFi
     assert spec_of(made)["response"]["delta"] == "$.choices[0].delta.content"
     assert made.recording is not None
     assert json.loads(made.recording.read_text(encoding="utf-8"))["expect"]["text"] == "Héllo"
+
+
+async def test_a_value_two_answers_hold_is_taken_from_the_later_one(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Taken from both, the first take went unused: a spec that did not validate.
+    session = json.dumps({"token": TOKEN})
+    capture = har_file(
+        project,
+        entry("GET", f"{SITE}/api/session", media="application/json", answer=session),
+        entry("GET", f"{SITE}/api/refresh", media="application/json", answer=session),
+        entry("POST", f"{SITE}/api/chat", chat(token=TOKEN), answer=sse({"t": "Hi"})),
+    )
+    _, spec, text = await made_and_replayed(project, capture, capsys, monkeypatch)
+    assert list(spec["steps"]) == ["get_refresh"]
+    assert spec["request"]["body"]["token"] == "${token}"
+    assert text == "Hi"
