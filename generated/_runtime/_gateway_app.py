@@ -25,6 +25,7 @@ import logging
 import time
 import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
 from urllib.parse import quote
 
 import aiohttp
@@ -41,7 +42,8 @@ from ._events import ReasoningDelta, StreamEvent, TextDelta
 from ._exceptions import ProviderError
 from ._gateway_errors import GatewayError, upstream_error
 from ._gateway_pages import page_refusal
-from ._gateway_request import ChatRequest, parse_chat_request
+from ._gateway_request import ChatRequest, parse_chat_requests
+from ._gateway_routes import SERVED_BY_HEADER, checked_routes, falls_over, route_failed
 from ._openai_format import (
     DONE_EVENT,
     ChunkEncoder,
@@ -87,6 +89,7 @@ def build_app(
     base_urls: Mapping[str, BaseURL] | None = None,
     api_key: str | None = None,
     insecure: bool = False,
+    routes: Mapping[str, Sequence[str]] | None = None,
 ) -> web.Application:
     """The gateway for ``registry``'s providers.
 
@@ -94,9 +97,11 @@ def build_app(
     instead of its own (or its origins to servers), as its ``base_url=`` argument does; with
     ``api_key`` every request but the health check needs ``Authorization: Bearer <api_key>``;
     without, ``insecure`` answers a ``Host`` that is any IP address, not loopback's alone.
-    Raises ``UnknownProviderError`` for a name of ``base_urls`` that is no provider.
+    ``routes`` maps a model name to the ``PROVIDER/MODEL`` targets it stands for, tried in
+    turn (:mod:`._gateway_routes`). Raises ``UnknownProviderError`` for a name of
+    ``base_urls`` or a target of ``routes`` that is no provider.
     """
-    gateway = _Gateway(registry, base_urls or {}, api_key, insecure=insecure)
+    gateway = _Gateway(registry, base_urls or {}, api_key, insecure=insecure, routes=routes or {})
     app = web.Application(middlewares=[gateway.guard], client_max_size=GATEWAY_MAX_REQUEST_BYTES)
     app.cleanup_ctx.append(gateway.upstream_pool)
     app.router.add_get("/healthz", gateway.health, expect_handler=gateway.expect)
@@ -121,11 +126,13 @@ class _Gateway:
         api_key: str | None,
         *,
         insecure: bool,
+        routes: Mapping[str, Sequence[str]],
     ):
         self._registry = registry
         self._base_urls = {registry.info(name).name: url for name, url in base_urls.items()}
         self._key = None if api_key is None else api_key.encode("utf-8", "surrogateescape")
         self._insecure = insecure
+        self._routes = checked_routes(registry, routes)
         self._session: aiohttp.ClientSession | None = None
 
     async def upstream_pool(self, app: web.Application) -> AsyncIterator[None]:
@@ -241,20 +248,45 @@ class _Gateway:
             response.force_close()  # what is left of the body is no request
             return response
         try:
-            chat = parse_chat_request(body, self._registry)
+            attempts = parse_chat_requests(body, self._registry, self._routes)
         except GatewayError as error:
             return _error_response(error, {})
-        headers = {IGNORED_FIELDS_HEADER: _listed(chat.ignored)} if chat.ignored else {}
         try:
-            stream = self._call(chat)
-        except ProviderError as error:  # a key the provider reads is not set, say
-            return _error_response(upstream_error(error), headers)
+            opened = await self._opened(attempts)
+        except _RouteFailed as failed:
+            headers = _answer_headers(attempts[-1], served=False)
+            return _error_response(route_failed(failed.route, failed.failures), headers)
+        headers = _answer_headers(opened.chat, served=True)
         try:
-            if chat.stream:
-                return await _stream(request, chat, stream, headers)
-            return await _complete(chat, stream, headers)
+            if opened.chat.stream:
+                return await _stream(request, opened, headers)
+            return await _complete(opened, headers)
         finally:
-            await stream.aclose()
+            await opened.stream.aclose()
+
+    async def _opened(self, attempts: Sequence[ChatRequest]) -> _Opened:
+        """The first of ``attempts`` whose provider gets as far as its first event (or the
+        end of an empty answer); raises _RouteFailed when none does, or one fails in a way
+        no other provider would mend."""
+        failures: list[tuple[str, ProviderError]] = []
+        for chat in attempts:
+            stream: TextStream | None = None
+            try:
+                stream = self._call(chat)
+                events = stream.events()
+                first = await anext(events, None)
+            except ProviderError as error:
+                if stream is not None:
+                    await stream.aclose()
+                failures.append((chat.model_id, error))
+                if not falls_over(error) or chat is attempts[-1]:
+                    break
+                _logger.info(
+                    "%r failed before answering (%s): trying the next", chat.model_id, error
+                )
+                continue
+            return _Opened(chat, stream, events, first)
+        raise _RouteFailed(attempts[0].route or attempts[0].model_id, failures)
 
     def _call(self, chat: ChatRequest) -> TextStream:
         return self._registry.stream(
@@ -287,18 +319,40 @@ async def _body(request: web.Request) -> bytes:
         ) from None
 
 
+@dataclass(frozen=True)
+class _Opened:
+    """A provider's answer that has begun: its request, its stream and its first event."""
+
+    chat: ChatRequest
+    stream: TextStream
+    events: AsyncIterator[StreamEvent]
+    first: StreamEvent | None
+
+
+class _RouteFailed(Exception):
+    """Every provider tried failed before answering."""
+
+    def __init__(self, route: str, failures: list[tuple[str, ProviderError]]) -> None:
+        super().__init__(route)
+        self.route = route
+        self.failures = failures
+
+
+def _answer_headers(chat: ChatRequest, *, served: bool) -> dict[str, str]:
+    headers = {IGNORED_FIELDS_HEADER: _listed(chat.ignored)} if chat.ignored else {}
+    if served:
+        headers[SERVED_BY_HEADER] = quote(chat.model_id, safe="/:@")
+    return headers
+
+
 async def _stream(
-    request: web.Request, chat: ChatRequest, stream: TextStream, headers: dict[str, str]
+    request: web.Request, opened: _Opened, headers: dict[str, str]
 ) -> web.StreamResponse:
-    """The answer as ``chat.completion.chunk`` events; a failure before the first event is an
-    error status, after it a last ``data: {"error": ...}`` event (a ``server_error`` when it
-    was the gateway's own, logged).
+    """The answer as ``chat.completion.chunk`` events, its first already read; a failure
+    after it is a last ``data: {"error": ...}`` event (a ``server_error`` when it was the
+    gateway's own, logged).
     """
-    events = stream.events()
-    try:
-        first = await anext(events, None)
-    except ProviderError as error:
-        return _error_response(upstream_error(error), headers)
+    chat, stream, events, first = opened.chat, opened.stream, opened.events, opened.first
     response = web.StreamResponse(headers={**_STREAM_HEADERS, **headers})
     await response.prepare(request)
     encoder = ChunkEncoder(
@@ -346,16 +400,16 @@ async def _send(response: web.StreamResponse, encoder: ChunkEncoder, event: Stre
         await response.write(encoder.reasoning(event.text))
 
 
-async def _complete(chat: ChatRequest, stream: TextStream, headers: dict[str, str]) -> web.Response:
+async def _complete(opened: _Opened, headers: dict[str, str]) -> web.Response:
     """The whole answer as one ``chat.completion``; any upstream failure is an error status."""
+    chat, stream = opened.chat, opened.stream
     text: list[str] = []
     reasoning: list[str] = []
     try:
-        async for event in stream.events():
-            if isinstance(event, TextDelta):
-                text.append(event.text)
-            elif isinstance(event, ReasoningDelta):
-                reasoning.append(event.text)
+        if opened.first is not None:
+            _collect(opened.first, text, reasoning)
+            async for event in opened.events:
+                _collect(event, text, reasoning)
     except ProviderError as error:
         return _error_response(upstream_error(error), headers)
     body = completion_body(
@@ -368,6 +422,13 @@ async def _complete(chat: ChatRequest, stream: TextStream, headers: dict[str, st
         stream.usage,
     )
     return _json_response(body, headers=headers)
+
+
+def _collect(event: StreamEvent, text: list[str], reasoning: list[str]) -> None:
+    if isinstance(event, TextDelta):
+        text.append(event.text)
+    elif isinstance(event, ReasoningDelta):
+        reasoning.append(event.text)
 
 
 def _log_failure(error: BaseException, message: str, *arguments: object) -> None:

@@ -19,16 +19,18 @@ import signal
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
-from ._constants import GATEWAY_HOST, GATEWAY_PORT
+from ._constants import GATEWAY_HOST, GATEWAY_KEEPALIVE_TIMEOUT, GATEWAY_PORT
 from ._exceptions import UnknownProviderError, did_you_mean
 from ._gateway_app import build_app
+from ._gateway_config import ConfigFileError, GatewayConfig, load_config
 from ._gateway_runner import GatewayRunner
 from ._registry import Registry
-from ._url import is_http_url
+from ._url import BaseURL, is_http_url
 
 __all__ = ["ServeError", "gunicorn_app", "serve_command"]
 
@@ -42,6 +44,7 @@ class _Options:
     host: str
     port: int
     app: web.Application
+    keepalive_timeout: float
 
 
 def serve_command(registry: Registry, argv: Sequence[str], prog: str) -> int:
@@ -74,6 +77,7 @@ def gunicorn_app(
     base_urls: Mapping[str, str] | None = None,
     api_key_env: str | None = None,
     insecure: bool = False,
+    config: str | None = None,
 ) -> web.Application:
     """The gateway of package ``package``, for gunicorn with :class:`GatewayWorker`::
 
@@ -81,14 +85,24 @@ def gunicorn_app(
             --worker-class generated._runtime._gateway.GatewayWorker --bind 127.0.0.1:8000
 
     Without ``api_key_env`` it answers loopback's names alone, as ``serve`` does, and any
-    address with ``insecure``. Raises :class:`ServeError` when ``api_key_env`` names an unset
-    variable or ``base_urls`` names no provider.
+    address with ``insecure``. ``config`` names a file of ``serve --config``'s (its host, port
+    and keep-alive are gunicorn's to set); the arguments win over it. Raises
+    :class:`ServeError` when ``api_key_env`` names an unset variable, ``base_urls`` names no
+    provider, or the file cannot be used.
     """
     registry = getattr(importlib.import_module(package), "_REGISTRY", None)
     if not isinstance(registry, Registry):  # each package has its runtime, and its gateway
         raise ServeError(f"{package} is not this gateway's package: use its own _runtime")
-    api_key = None if api_key_env is None else _api_key(api_key_env)
-    return _app(registry, base_urls or {}, api_key, insecure=insecure)
+    settings = GatewayConfig() if config is None else _config(Path(config), registry)
+    key_variable = api_key_env or settings.api_key_env
+    api_key = None if key_variable is None else _api_key(key_variable)
+    return _app(
+        registry,
+        {**settings.base_urls, **(base_urls or {})},
+        api_key,
+        insecure=insecure or bool(settings.insecure),
+        routes=settings.routes,
+    )
 
 
 # GatewayWorker exists where gunicorn is installed only: it is no name of __all__ for that.
@@ -129,8 +143,14 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         description="Serve every provider behind one OpenAI-compatible endpoint: "
         "POST /v1/chat/completions with model PROVIDER or PROVIDER/MODEL, GET /v1/models.",
     )
-    parser.add_argument("--host", default=GATEWAY_HOST, help=f"address ({GATEWAY_HOST})")
-    parser.add_argument("--port", type=int, default=GATEWAY_PORT, help=f"port ({GATEWAY_PORT})")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="read the settings from a YAML file (docs/gateway.md); flags win over it",
+    )
+    parser.add_argument("--host", help=f"address ({GATEWAY_HOST})")
+    parser.add_argument("--port", type=int, help=f"port ({GATEWAY_PORT})")
     parser.add_argument(
         "--base-url",
         action="append",
@@ -152,16 +172,29 @@ def _parser(prog: str) -> argparse.ArgumentParser:
 
 
 def _options(registry: Registry, arguments: argparse.Namespace) -> _Options:
-    api_key = None if arguments.api_key_env is None else _api_key(arguments.api_key_env)
-    host: str = arguments.host
-    if api_key is None and not _is_loopback(host) and not arguments.insecure:
+    config = GatewayConfig() if arguments.config is None else _config(arguments.config, registry)
+    key_variable = arguments.api_key_env or config.api_key_env
+    api_key = None if key_variable is None else _api_key(key_variable)
+    host: str = arguments.host or config.host or GATEWAY_HOST
+    insecure = arguments.insecure or bool(config.insecure)
+    if api_key is None and not _is_loopback(host) and not insecure:
         raise ServeError(
             f"--host {host} lets other machines in: give --api-key-env NAME to require a key, "
             "or --insecure to serve without one"
         )
     pairs = dict(pair.partition("=")[::2] for pair in arguments.base_url)
-    app = _app(registry, pairs, api_key, insecure=arguments.insecure)
-    return _Options(host, arguments.port, app)
+    base_urls = {**config.base_urls, **pairs}
+    app = _app(registry, base_urls, api_key, insecure=insecure, routes=config.routes)
+    port = arguments.port if arguments.port is not None else config.port
+    keepalive = config.keepalive_timeout or GATEWAY_KEEPALIVE_TIMEOUT
+    return _Options(host, GATEWAY_PORT if port is None else port, app, keepalive)
+
+
+def _config(path: Path, registry: Registry) -> GatewayConfig:
+    try:
+        return load_config(path, registry)
+    except ConfigFileError as error:
+        raise ServeError(str(error)) from None
 
 
 def _api_key(variable: str) -> str:
@@ -172,14 +205,21 @@ def _api_key(variable: str) -> str:
 
 
 def _app(
-    registry: Registry, base_urls: Mapping[str, str], api_key: str | None, *, insecure: bool
+    registry: Registry,
+    base_urls: Mapping[str, BaseURL],
+    api_key: str | None,
+    *,
+    insecure: bool,
+    routes: Mapping[str, Sequence[str]] | None = None,
 ) -> web.Application:
     """The gateway; raises ServeError for a base URL that is no http(s) URL, or of no provider."""
     for name, url in base_urls.items():
-        if not is_http_url(url):
+        if isinstance(url, str) and not is_http_url(url):
             raise ServeError(f"--base-url {name}={url}: give PROVIDER=URL, an http(s) URL")
     try:
-        return build_app(registry, base_urls=base_urls, api_key=api_key, insecure=insecure)
+        return build_app(
+            registry, base_urls=base_urls, api_key=api_key, insecure=insecure, routes=routes
+        )
     except UnknownProviderError as error:
         pair = f"{error.name}={base_urls[error.name]}"
         hint = did_you_mean(error.matches)
@@ -194,7 +234,7 @@ def _is_loopback(host: str) -> bool:
 
 
 async def _serve(options: _Options, registry: Registry) -> None:
-    runner = GatewayRunner(options.app)
+    runner = GatewayRunner(options.app, keepalive_timeout=options.keepalive_timeout)
     await runner.setup()
     try:
         await web.TCPSite(runner, options.host, options.port).start()

@@ -7,6 +7,7 @@ the parameter's type. Fields the provider does not declare are ignored, and name
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -17,7 +18,7 @@ from ._gateway_errors import GatewayError
 from ._messages import ContentPart, Message
 from ._registry import ParameterInfo, ParameterValue, ProviderInfo, Registry
 
-__all__ = ["ChatRequest", "parse_chat_request"]
+__all__ = ["ChatRequest", "parse_chat_request", "parse_chat_requests"]
 
 _GATEWAY_FIELDS = frozenset({"model", "messages", "stream", "stream_options"})
 """Fields the gateway reads itself; a provider parameter of one of these names is not set."""
@@ -43,6 +44,8 @@ class ChatRequest:
     """The provider's declared parameters the request set, by name."""
     ignored: tuple[str, ...]
     """The request's fields the provider does not declare, sorted."""
+    route: str | None = None
+    """The model name the client asked for, when it is a route's."""
 
     @property
     def model_id(self) -> str:
@@ -52,9 +55,33 @@ class ChatRequest:
 
 def parse_chat_request(body: bytes, registry: Registry) -> ChatRequest:
     """The request ``body`` asks for; raises :class:`GatewayError` (4xx) saying what is wrong."""
+    [chat] = parse_chat_requests(body, registry, {})
+    return chat
+
+
+def parse_chat_requests(
+    body: bytes, registry: Registry, routes: Mapping[str, Sequence[str]]
+) -> tuple[ChatRequest, ...]:
+    """The requests ``body`` asks for, in the order they are tried: one, or one for each
+    ``PROVIDER/MODEL`` of the route its model names. Each is checked, as one provider would
+    be asked; raises :class:`GatewayError` (4xx) saying what is wrong (and for which)."""
     document = _document(body)
-    provider, model = _resolve(document.get("model"), registry)
+    model = document.get("model")
+    route = model if isinstance(model, str) and model in routes else None
+    targets = [_resolve(each, registry) for each in ([model] if route is None else routes[route])]
     messages = _messages(document.get("messages"))
+    return tuple(
+        _chat_request(document, provider, name, messages, route) for provider, name in targets
+    )
+
+
+def _chat_request(
+    document: dict[str, Any],
+    provider: ProviderInfo,
+    model: str,
+    messages: list[Message],
+    route: str | None,
+) -> ChatRequest:
     arguments, ignored = _arguments(document, provider)
     stream = _flag(document.get("stream"), "stream")
     include_usage = _include_usage(document.get("stream_options"))
@@ -69,6 +96,7 @@ def parse_chat_request(body: bytes, registry: Registry) -> ChatRequest:
         include_usage=include_usage,
         arguments=arguments,
         ignored=ignored,
+        route=route,
     )
 
 

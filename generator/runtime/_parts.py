@@ -41,9 +41,11 @@ PARTS: dict[str, Part] = {
         (
             "_gateway.py",
             "_gateway_app.py",
+            "_gateway_config.py",
             "_gateway_errors.py",
             "_gateway_pages.py",
             "_gateway_request.py",
+            "_gateway_routes.py",
             "_gateway_runner.py",
             "_openai_format.py",
         ),
