@@ -8,6 +8,7 @@ port: 8000
 api_key_env: GATEWAY_KEY        # require Authorization: Bearer <value of $GATEWAY_KEY>
 insecure: false
 keepalive_timeout: 5            # seconds a connection with no whole request is kept
+access_log: plain               # a line per request on stderr: plain, json or off
 providers:
   OllamaChat: {base_url: "http://10.0.0.7:11434"}
 models:                         # names a client may ask for
@@ -29,12 +30,23 @@ from pathlib import Path
 from typing import Any
 
 from ._exceptions import UnknownProviderError, did_you_mean
+from ._gateway_access import ACCESS_LOG_FORMATS
 from ._registry import Registry
 from ._url import BaseURL, is_http_url
 
 __all__ = ["ConfigFileError", "GatewayConfig", "load_config"]
 
-_KEYS = ("host", "port", "api_key_env", "insecure", "keepalive_timeout", "providers", "models")
+_KEYS = (
+    "host",
+    "port",
+    "api_key_env",
+    "insecure",
+    "keepalive_timeout",
+    "access_log",
+    "providers",
+    "models",
+)
+
 _PROVIDER_KEYS = ("base_url",)
 
 
@@ -51,6 +63,7 @@ class GatewayConfig:
     api_key_env: str | None = None
     insecure: bool | None = None
     keepalive_timeout: float | None = None
+    access_log: str | None = None
     base_urls: dict[str, BaseURL] = field(default_factory=dict)
     routes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -103,6 +116,10 @@ class _Reader:
                 found[key] = float(self.number(node, key, float, lowest=0.001))
             elif key == "insecure":
                 found[key] = self.scalar(node, key, bool, "true or false")
+            elif key == "access_log":
+                found[key] = self.scalar(node, key, str, "plain, json or off")
+                if found[key] not in ACCESS_LOG_FORMATS:
+                    raise self.error(node, "access_log must be plain, json or off")
             else:
                 found[key] = self.scalar(node, key, str, "text")
         return GatewayConfig(**found)

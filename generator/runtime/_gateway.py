@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import importlib
 import ipaddress
+import logging
 import os
 import signal
 import sys
@@ -26,6 +27,7 @@ from aiohttp import web
 
 from ._constants import GATEWAY_HOST, GATEWAY_KEEPALIVE_TIMEOUT, GATEWAY_PORT
 from ._exceptions import UnknownProviderError, did_you_mean
+from ._gateway_access import ACCESS_LOG_FORMATS, ACCESS_LOGGER, JSONAccessFormatter
 from ._gateway_app import build_app
 from ._gateway_config import ConfigFileError, GatewayConfig, load_config
 from ._gateway_runner import GatewayRunner
@@ -45,6 +47,7 @@ class _Options:
     port: int
     app: web.Application
     keepalive_timeout: float
+    access_log: str
 
 
 def serve_command(registry: Registry, argv: Sequence[str], prog: str) -> int:
@@ -164,6 +167,11 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         help="require Authorization: Bearer <value of environment variable NAME>",
     )
     parser.add_argument(
+        "--access-log",
+        choices=ACCESS_LOG_FORMATS,
+        help="one line per request on stderr, as text (the default) or JSON; off: none",
+    )
+    parser.add_argument(
         "--insecure",
         action="store_true",
         help="allow an address other than loopback without --api-key-env",
@@ -187,7 +195,8 @@ def _options(registry: Registry, arguments: argparse.Namespace) -> _Options:
     app = _app(registry, base_urls, api_key, insecure=insecure, routes=config.routes)
     port = arguments.port if arguments.port is not None else config.port
     keepalive = config.keepalive_timeout or GATEWAY_KEEPALIVE_TIMEOUT
-    return _Options(host, GATEWAY_PORT if port is None else port, app, keepalive)
+    access = arguments.access_log or config.access_log or ACCESS_LOG_FORMATS[0]
+    return _Options(host, GATEWAY_PORT if port is None else port, app, keepalive, access)
 
 
 def _config(path: Path, registry: Registry) -> GatewayConfig:
@@ -236,6 +245,7 @@ def _is_loopback(host: str) -> bool:
 async def _serve(options: _Options, registry: Registry) -> None:
     runner = GatewayRunner(options.app, keepalive_timeout=options.keepalive_timeout)
     await runner.setup()
+    logged = _access_handler(options.access_log)
     try:
         await web.TCPSite(runner, options.host, options.port).start()
         stop = asyncio.Event()
@@ -252,3 +262,17 @@ async def _serve(options: _Options, registry: Registry) -> None:
         await stop.wait()
     finally:
         await runner.cleanup()
+        if logged is not None:
+            ACCESS_LOGGER.removeHandler(logged)
+
+
+def _access_handler(access_log: str) -> logging.Handler | None:
+    """Sends the access log's lines to stderr in the format asked for (none for ``off``)."""
+    if access_log == "off":
+        return None
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JSONAccessFormatter() if access_log == "json" else None)
+    ACCESS_LOGGER.addHandler(handler)
+    ACCESS_LOGGER.setLevel(logging.INFO)
+    ACCESS_LOGGER.propagate = False  # serve's lines are its own, whatever the root logger does
+    return handler

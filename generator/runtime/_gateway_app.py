@@ -38,6 +38,7 @@ from ._constants import (
 )
 from ._events import ReasoningDelta, StreamEvent, TextDelta
 from ._exceptions import ProviderError
+from ._gateway_access import access_log, noted
 from ._gateway_errors import GatewayError, upstream_error
 from ._gateway_pages import page_refusal
 from ._gateway_request import ChatRequest, parse_chat_requests
@@ -100,7 +101,9 @@ def build_app(
     ``base_urls`` or a target of ``routes`` that is no provider.
     """
     gateway = _Gateway(registry, base_urls or {}, api_key, insecure=insecure, routes=routes or {})
-    app = web.Application(middlewares=[gateway.guard], client_max_size=GATEWAY_MAX_REQUEST_BYTES)
+    app = web.Application(
+        middlewares=[access_log, gateway.guard], client_max_size=GATEWAY_MAX_REQUEST_BYTES
+    )
     app.cleanup_ctx.append(gateway.upstream_pool)
     app.router.add_get("/healthz", gateway.health, expect_handler=gateway.expect)
     app.router.add_get("/v1/models", gateway.models, expect_handler=gateway.expect)
@@ -249,17 +252,21 @@ class _Gateway:
             attempts = parse_chat_requests(body, self._registry, self._routes)
         except GatewayError as error:
             return _error_response(error, {})
+        note = noted(request)
+        note.route = attempts[0].route
         try:
             opened = await self._opened(attempts)
         except _RouteFailed as failed:
             headers = _answer_headers(attempts[-1], served=False)
             return _error_response(route_failed(failed.route, failed.failures), headers)
+        note.served_by, note.first_delta = opened.chat.model_id, time.monotonic()
         headers = _answer_headers(opened.chat, served=True)
         try:
             if opened.chat.stream:
                 return await _stream(request, opened, headers)
             return await _complete(opened, headers)
         finally:
+            note.usage = opened.stream.usage
             await opened.stream.aclose()
 
     async def _opened(self, attempts: Sequence[ChatRequest]) -> _Opened:

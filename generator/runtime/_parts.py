@@ -40,6 +40,7 @@ PARTS: dict[str, Part] = {
         "the OpenAI-compatible gateway, python -m PACKAGE serve",
         (
             "_gateway.py",
+            "_gateway_access.py",
             "_gateway_app.py",
             "_gateway_config.py",
             "_gateway_errors.py",
