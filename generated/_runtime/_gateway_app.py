@@ -26,6 +26,7 @@ import time
 import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 import aiohttp
@@ -33,6 +34,7 @@ import msgspec
 from aiohttp import hdrs, web
 from aiohttp.http import HttpVersion11
 
+from ._anthropic_format import MessageEncoder, anthropic_error_body, chat_document, message_body
 from ._constants import (
     GATEWAY_BODY_TIMEOUT,
     GATEWAY_MAX_REQUEST_BYTES,
@@ -43,7 +45,7 @@ from ._exceptions import ProviderError
 from ._gateway_access import access_log, noted
 from ._gateway_errors import GatewayError, upstream_error
 from ._gateway_pages import page_refusal
-from ._gateway_request import ChatRequest, parse_chat_requests
+from ._gateway_request import ChatRequest, chat_requests, read_json_object
 from ._gateway_routes import SERVED_BY_HEADER, checked_routes, falls_over, route_failed
 from ._openai_format import (
     DONE_EVENT,
@@ -112,6 +114,7 @@ def build_app(
     app.router.add_post(
         "/v1/chat/completions", gateway.chat_completions, expect_handler=gateway.expect
     )
+    app.router.add_post("/v1/messages", gateway.messages, expect_handler=gateway.expect)
     # Last, taking what no route above does: aiohttp would answer Expect there unchecked.
     app.router.add_route(
         hdrs.METH_ANY, "/{path:.*}", gateway.unserved, expect_handler=gateway.expect
@@ -221,18 +224,23 @@ class _Gateway:
             return None if refused is None else _error_response(refused, {})
         if request.path in _UNAUTHENTICATED or self._authorized(request, self._key):
             return None
-        missing = hdrs.AUTHORIZATION not in request.headers
+        missing = hdrs.AUTHORIZATION not in request.headers and "x-api-key" not in request.headers
         message = "send Authorization: Bearer <key>" if missing else "incorrect API key"
         error = GatewayError(401, message, type="invalid_request_error", code="invalid_api_key")
         return _error_response(error, {"WWW-Authenticate": "Bearer"})
 
     @staticmethod
     def _authorized(request: web.Request, key: bytes) -> bool:
-        """Whether the request sends ``Bearer <key>``: the scheme in any case, as HTTP's are,
-        the key compared in constant time, byte for byte as it came (UTF-8 or not)."""
+        """Whether the request sends the key: ``Authorization: Bearer <key>`` (the scheme in
+        any case, as HTTP's are) or ``x-api-key: <key>`` (the anthropic SDK's), compared in
+        constant time, byte for byte as it came (UTF-8 or not)."""
         scheme, _, token = request.headers.get(hdrs.AUTHORIZATION, "").partition(" ")
-        sent = token.strip(" ").encode("utf-8", "surrogateescape")
-        return hmac.compare_digest(sent, key) and scheme.lower() == "bearer"
+        sent = [token] if scheme.lower() == "bearer" else []
+        sent += request.headers.getall("x-api-key", [])
+        return any(
+            hmac.compare_digest(each.strip(" ").encode("utf-8", "surrogateescape"), key)
+            for each in sent
+        )
 
     async def health(self, request: web.Request) -> web.Response:
         """``{"status": "ok"}`` while the process serves."""
@@ -244,29 +252,38 @@ class _Gateway:
 
     async def chat_completions(self, request: web.Request) -> web.StreamResponse:
         """A chat completion from the provider the model names, streamed or whole."""
+        return await self._chat(request, _CHAT_COMPLETIONS)
+
+    async def messages(self, request: web.Request) -> web.StreamResponse:
+        """Anthropic's Messages API: the same answer, in Anthropic's shape."""
+        return await self._chat(request, _MESSAGES)
+
+    async def _chat(self, request: web.Request, api: _API) -> web.StreamResponse:
+        """The answer of the provider (or route) the request's model names, in ``api``'s
+        shape, streamed or whole."""
         try:
             body = await _body(request)
         except GatewayError as error:
-            response = _error_response(error, {})
+            response = api.error(error, {})
             response.force_close()  # what is left of the body is no request
             return response
         try:
-            attempts = parse_chat_requests(body, self._registry, self._routes)
+            attempts = chat_requests(api.read(body), self._registry, self._routes)
         except GatewayError as error:
-            return _error_response(error, {})
+            return api.error(error, {})
         note = noted(request)
         note.route = attempts[0].route
         try:
             opened = await self._opened(attempts)
         except _RouteFailed as failed:
             headers = _answer_headers(attempts[-1], served=False)
-            return _error_response(route_failed(failed.route, failed.failures), headers)
+            return api.error(route_failed(failed.route, failed.failures), headers)
         note.served_by, note.first_delta = opened.chat.model_id, time.monotonic()
         headers = _answer_headers(opened.chat, served=True)
         try:
             if opened.chat.stream:
-                return await _stream(request, opened, headers)
-            return await _complete(opened, headers)
+                return await api.stream(request, opened, headers)
+            return await api.whole(opened, headers)
         finally:
             note.usage = opened.stream.usage
             await opened.stream.aclose()
@@ -343,6 +360,16 @@ class _RouteFailed(Exception):
         super().__init__(route)
         self.route = route
         self.failures = failures
+
+
+@dataclass(frozen=True)
+class _API:
+    """How one API's requests are read and answered."""
+
+    read: Callable[[bytes], dict[str, Any]]
+    error: Callable[[GatewayError, Mapping[str, str]], web.Response]
+    stream: Callable[[web.Request, _Opened, dict[str, str]], Awaitable[web.StreamResponse]]
+    whole: Callable[[_Opened, dict[str, str]], Awaitable[web.Response]]
 
 
 def _answer_headers(chat: ChatRequest, *, served: bool) -> dict[str, str]:
@@ -431,6 +458,69 @@ async def _complete(opened: _Opened, headers: dict[str, str]) -> web.Response:
     return _json_response(body, headers=headers)
 
 
+async def _messages_stream(
+    request: web.Request, opened: _Opened, headers: dict[str, str]
+) -> web.StreamResponse:
+    """The answer as Anthropic's events, its first already read; a failure after it is a last
+    ``error`` event (an ``api_error`` when it was the gateway's own, logged)."""
+    chat, stream = opened.chat, opened.stream
+    response = web.StreamResponse(headers={**_STREAM_HEADERS, **headers})
+    await response.prepare(request)
+    encoder = MessageEncoder(chat.model_id)
+    await response.write(encoder.start())
+    try:
+        if opened.first is not None:
+            await _write_message_event(response, encoder, opened.first)
+            async for event in opened.events:
+                await _write_message_event(response, encoder, event)
+    except ProviderError as error:
+        ending = encoder.error(upstream_error(error))
+    except ConnectionResetError:  # the client went away as it was written to: no one to tell
+        return response
+    except Exception as error:
+        _log_failure(error, "the stream of %r failed after it began", chat.model_id)
+        ending = encoder.error(_INTERNAL_ERROR)
+    else:
+        ending = encoder.end(openai_finish_reason(stream.finish_reason), stream.usage)
+    await response.write(ending)
+    await response.write_eof()
+    return response
+
+
+async def _write_message_event(
+    response: web.StreamResponse, encoder: MessageEncoder, event: StreamEvent
+) -> None:
+    if isinstance(event, TextDelta):
+        await response.write(encoder.text(event.text))
+    elif isinstance(event, ReasoningDelta):
+        await response.write(encoder.thinking(event.text))
+
+
+async def _messages_whole(opened: _Opened, headers: dict[str, str]) -> web.Response:
+    """The whole answer as one Messages API message; any upstream failure is an error."""
+    text: list[str] = []
+    reasoning: list[str] = []
+    try:
+        if opened.first is not None:
+            _collect(opened.first, text, reasoning)
+            async for event in opened.events:
+                _collect(event, text, reasoning)
+    except ProviderError as error:
+        return _anthropic_error_response(upstream_error(error), headers)
+    stream = opened.stream
+    finish = openai_finish_reason(stream.finish_reason)
+    body = message_body(
+        opened.chat.model_id, "".join(text), "".join(reasoning), finish, stream.usage
+    )
+    return _json_response(body, headers=headers)
+
+
+def _anthropic_error_response(error: GatewayError, headers: Mapping[str, str]) -> web.Response:
+    return _json_response(
+        anthropic_error_body(error), status=error.status, headers={**headers, **error.headers()}
+    )
+
+
 def _collect(event: StreamEvent, text: list[str], reasoning: list[str]) -> None:
     if isinstance(event, TextDelta):
         text.append(event.text)
@@ -476,3 +566,12 @@ def _json_response(
 
 def _error_response(error: GatewayError, headers: Mapping[str, str]) -> web.Response:
     return _json_response(error.body(), status=error.status, headers={**headers, **error.headers()})
+
+
+_CHAT_COMPLETIONS = _API(read_json_object, _error_response, _stream, _complete)
+_MESSAGES = _API(
+    lambda body: chat_document(read_json_object(body)),
+    _anthropic_error_response,
+    _messages_stream,
+    _messages_whole,
+)

@@ -20,7 +20,13 @@ from ._gateway_errors import GatewayError
 from ._messages import ContentPart, Message
 from ._registry import ParameterInfo, ParameterValue, ProviderInfo, Registry
 
-__all__ = ["ChatRequest", "parse_chat_request", "parse_chat_requests"]
+__all__ = [
+    "ChatRequest",
+    "chat_requests",
+    "parse_chat_request",
+    "parse_chat_requests",
+    "read_json_object",
+]
 
 _GATEWAY_FIELDS = frozenset({"model", "messages", "stream", "stream_options"})
 """Fields the gateway reads itself; a provider parameter of one of these names is not set."""
@@ -67,7 +73,13 @@ def parse_chat_requests(
     """The requests ``body`` asks for, in the order they are tried: one, or one for each
     ``PROVIDER/MODEL`` of the route its model names. Each is checked, as one provider would
     be asked; raises :class:`GatewayError` (4xx) saying what is wrong (and for which)."""
-    document = _document(body)
+    return chat_requests(read_json_object(body), registry, routes)
+
+
+def chat_requests(
+    document: dict[str, Any], registry: Registry, routes: Mapping[str, Sequence[str]]
+) -> tuple[ChatRequest, ...]:
+    """The requests a chat request's ``document`` asks for, as :func:`parse_chat_requests`."""
     model = document.get("model")
     route = model if isinstance(model, str) and model in routes else None
     targets = [_resolve(each, registry) for each in ([model] if route is None else routes[route])]
@@ -106,7 +118,8 @@ def _invalid(message: str, param: str | None = None, code: str = "invalid_value"
     return GatewayError(400, message, type="invalid_request_error", code=code, param=param)
 
 
-def _document(body: bytes) -> dict[str, Any]:
+def read_json_object(body: bytes) -> dict[str, Any]:
+    """``body`` as a JSON object; raises :class:`GatewayError` (400) when it is none."""
     try:
         document = msgspec.json.decode(body)
     except msgspec.DecodeError as error:

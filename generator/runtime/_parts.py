@@ -39,6 +39,7 @@ PARTS: dict[str, Part] = {
     "gateway": Part(
         "the OpenAI-compatible gateway, python -m PACKAGE serve",
         (
+            "_anthropic_format.py",
             "_gateway.py",
             "_gateway_access.py",
             "_gateway_app.py",
