@@ -437,21 +437,16 @@ async def _send(response: web.StreamResponse, encoder: ChunkEncoder, event: Stre
 async def _complete(opened: _Opened, headers: dict[str, str]) -> web.Response:
     """The whole answer as one ``chat.completion``; any upstream failure is an error status."""
     chat, stream = opened.chat, opened.stream
-    text: list[str] = []
-    reasoning: list[str] = []
     try:
-        if opened.first is not None:
-            _collect(opened.first, text, reasoning)
-            async for event in opened.events:
-                _collect(event, text, reasoning)
+        text, reasoning = await _collected(opened)
     except ProviderError as error:
         return _error_response(upstream_error(error), headers)
     body = completion_body(
         new_completion_id(),
         int(time.time()),
         chat.model_id,
-        "".join(text),
-        "".join(reasoning),
+        text,
+        reasoning,
         openai_finish_reason(stream.finish_reason),
         stream.usage,
     )
@@ -498,20 +493,13 @@ async def _write_message_event(
 
 async def _messages_whole(opened: _Opened, headers: dict[str, str]) -> web.Response:
     """The whole answer as one Messages API message; any upstream failure is an error."""
-    text: list[str] = []
-    reasoning: list[str] = []
     try:
-        if opened.first is not None:
-            _collect(opened.first, text, reasoning)
-            async for event in opened.events:
-                _collect(event, text, reasoning)
+        text, reasoning = await _collected(opened)
     except ProviderError as error:
         return _anthropic_error_response(upstream_error(error), headers)
     stream = opened.stream
     finish = openai_finish_reason(stream.finish_reason)
-    body = message_body(
-        opened.chat.model_id, "".join(text), "".join(reasoning), finish, stream.usage
-    )
+    body = message_body(opened.chat.model_id, text, reasoning, finish, stream.usage)
     return _json_response(body, headers=headers)
 
 
@@ -519,6 +507,17 @@ def _anthropic_error_response(error: GatewayError, headers: Mapping[str, str]) -
     return _json_response(
         anthropic_error_body(error), status=error.status, headers={**headers, **error.headers()}
     )
+
+
+async def _collected(opened: _Opened) -> tuple[str, str]:
+    """The whole answer's text and reasoning; raises the provider's error."""
+    text: list[str] = []
+    reasoning: list[str] = []
+    if opened.first is not None:
+        _collect(opened.first, text, reasoning)
+        async for event in opened.events:
+            _collect(event, text, reasoning)
+    return "".join(text), "".join(reasoning)
 
 
 def _collect(event: StreamEvent, text: list[str], reasoning: list[str]) -> None:

@@ -20,7 +20,7 @@ from generated._runtime._config import Retries
 from generated._runtime._gateway_app import build_app
 from generated._runtime._gateway_runner import GatewayRunner
 from generated._runtime._steps import StepCache
-from replay import Recording
+from replay import Recording, ReplayServer
 
 from ..conftest import ROOT, forget_step_caches, instant_retries, recording
 
@@ -97,6 +97,29 @@ async def upstream_serving(
         yield f"http://{HOST}:{runner.addresses[0][1]}"
     finally:
         await runner.cleanup()
+
+
+SDK_RECORDINGS = [
+    recording("codelink_ava", "hello"),
+    recording("codelink_ava", "non_ascii"),
+    recording("openai_chat", "haiku"),
+    recording("anthropic_messages", "bonjour"),
+    recording("ollama_chat", "why_sky"),
+]
+"""What the official SDKs read through the gateway: recordings of five providers."""
+
+
+def recording_id(recorded: Recording) -> str:
+    return f"{recorded.path.parent.name}/{recorded.name}"
+
+
+@asynccontextmanager
+async def serving_recording(recorded: Recording, api_key: str) -> AsyncIterator[str]:
+    """The gateway (with ``api_key``), its upstream serving ``recorded``: its URL."""
+    async with ReplayServer() as upstream:
+        base_urls = {provider_of(recorded): upstream.base_url(upstream.add(recorded))}
+        async with serving(base_urls, api_key=api_key) as url:
+            yield url
 
 
 def provider_of(recorded: Recording) -> str:

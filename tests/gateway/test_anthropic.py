@@ -14,30 +14,17 @@ import pytest
 from replay import Recording, ReplayServer
 
 from ..conftest import recording
-from .conftest import provider_of, serving
+from .conftest import SDK_RECORDINGS, provider_of, recording_id, serving, serving_recording
 
 GATEWAY_KEY = "anthropic-sdk-test-key"
-RECORDINGS = [
-    recording("codelink_ava", "hello"),
-    recording("codelink_ava", "non_ascii"),
-    recording("openai_chat", "haiku"),
-    recording("anthropic_messages", "bonjour"),
-    recording("ollama_chat", "why_sky"),
-]
 
 
-def ids(recorded: Recording) -> str:
-    return f"{recorded.path.parent.name}/{recorded.name}"
-
-
-@pytest.fixture(params=RECORDINGS, ids=ids)
+@pytest.fixture(params=SDK_RECORDINGS, ids=recording_id)
 async def gateway(request: pytest.FixtureRequest) -> AsyncIterator[tuple[str, Recording]]:
     """The gateway's URL (the SDK adds /v1), its upstream serving the recording."""
     recorded: Recording = request.param
-    async with ReplayServer() as upstream:
-        base_urls = {provider_of(recorded): upstream.base_url(upstream.add(recorded))}
-        async with serving(base_urls, api_key=GATEWAY_KEY) as url:
-            yield url, recorded
+    async with serving_recording(recorded, GATEWAY_KEY) as url:
+        yield url, recorded
 
 
 def arguments(recorded: Recording) -> dict[str, Any]:

@@ -18,31 +18,27 @@ import generated
 from replay import Recording, ReplayServer
 
 from ..conftest import ROOT, all_recordings, filled, flow_values, recording, served_recordings
-from .conftest import chat_body, chunks, provider_of, serving, streamed_text, upstream_serving
+from .conftest import (
+    SDK_RECORDINGS,
+    chat_body,
+    chunks,
+    provider_of,
+    recording_id,
+    serving,
+    serving_recording,
+    streamed_text,
+    upstream_serving,
+)
 
 GATEWAY_KEY = "sdk-test-key"
-RECORDINGS = [
-    recording("codelink_ava", "hello"),
-    recording("codelink_ava", "non_ascii"),
-    recording("openai_chat", "haiku"),
-    recording("anthropic_messages", "bonjour"),
-    recording("ollama_chat", "why_sky"),
-]
 
 
-def ids(recorded: Recording) -> str:
-    return f"{recorded.path.parent.name}/{recorded.name}"
-
-
-@pytest.fixture(params=RECORDINGS, ids=ids)
+@pytest.fixture(params=SDK_RECORDINGS, ids=recording_id)
 async def gateway(request: pytest.FixtureRequest) -> AsyncIterator[tuple[str, Recording]]:
     """The gateway's /v1 URL, its upstream serving the recording the test is for."""
     recorded: Recording = request.param
-    async with ReplayServer() as upstream:
-        route = upstream.add(recorded)
-        base_urls = {provider_of(recorded): upstream.base_url(route)}
-        async with serving(base_urls, api_key=GATEWAY_KEY) as url:
-            yield f"{url}/v1", recorded
+    async with serving_recording(recorded, GATEWAY_KEY) as url:
+        yield f"{url}/v1", recorded
 
 
 def arguments(recorded: Recording) -> dict[str, Any]:
@@ -157,7 +153,7 @@ def test_there_is_an_answer_of_every_spec_to_stream() -> None:
     assert {recorded.path.parent.name for recorded in ANSWERED} == specs
 
 
-@pytest.mark.parametrize("recorded", ANSWERED, ids=ids)
+@pytest.mark.parametrize("recorded", ANSWERED, ids=recording_id)
 async def test_the_sdk_streams_the_exact_text_of_every_spec(
     recorded: Recording, monkeypatch: pytest.MonkeyPatch
 ) -> None:
