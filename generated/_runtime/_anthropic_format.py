@@ -23,8 +23,8 @@ from ._openai_format import valid_text
 
 __all__ = [
     "MessageEncoder",
+    "anthropic_chat_document",
     "anthropic_error_body",
-    "chat_document",
     "message_body",
 ]
 
@@ -52,7 +52,7 @@ def _invalid(message: str) -> GatewayError:
     return GatewayError(400, message, type="invalid_request_error", code="invalid_value")
 
 
-def chat_document(document: dict[str, Any]) -> dict[str, Any]:
+def anthropic_chat_document(document: dict[str, Any]) -> dict[str, Any]:
     """The chat request a Messages API request asks for; raises GatewayError (400)."""
     messages = document.get("messages")
     if not isinstance(messages, list):

@@ -52,6 +52,7 @@ PARTS: dict[str, Part] = {
             "_gateway_routes.py",
             "_gateway_runner.py",
             "_openai_format.py",
+            "_responses_format.py",
         ),
         needs=("registry",),
     ),

@@ -24,7 +24,7 @@ import time
 import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 import aiohttp
@@ -32,7 +32,12 @@ import msgspec
 from aiohttp import hdrs, web
 from aiohttp.http import HttpVersion11
 
-from ._anthropic_format import MessageEncoder, anthropic_error_body, chat_document, message_body
+from ._anthropic_format import (
+    MessageEncoder,
+    anthropic_chat_document,
+    anthropic_error_body,
+    message_body,
+)
 from ._constants import (
     GATEWAY_BODY_TIMEOUT,
     GATEWAY_MAX_REQUEST_BYTES,
@@ -54,6 +59,7 @@ from ._openai_format import (
     openai_finish_reason,
 )
 from ._registry import Registry
+from ._responses_format import ResponseEncoder, response_body, responses_chat_document
 from ._stream import TextStream
 from ._url import BaseURL
 
@@ -113,6 +119,7 @@ def build_app(
         "/v1/chat/completions", gateway.chat_completions, expect_handler=gateway.expect
     )
     app.router.add_post("/v1/messages", gateway.messages, expect_handler=gateway.expect)
+    app.router.add_post("/v1/responses", gateway.responses, expect_handler=gateway.expect)
     # Last, taking what no route above does: aiohttp would answer Expect there unchecked.
     app.router.add_route(
         hdrs.METH_ANY, "/{path:.*}", gateway.unserved, expect_handler=gateway.expect
@@ -256,6 +263,10 @@ class _Gateway:
         """Anthropic's Messages API: the same answer, in Anthropic's shape."""
         return await self._chat(request, _MESSAGES)
 
+    async def responses(self, request: web.Request) -> web.StreamResponse:
+        """OpenAI's Responses API: the same answer, as one output message."""
+        return await self._chat(request, _RESPONSES)
+
     async def _chat(self, request: web.Request, api: _API) -> web.StreamResponse:
         """The answer of the provider (or route) the request's model names, in ``api``'s
         shape, streamed or whole."""
@@ -280,7 +291,7 @@ class _Gateway:
         headers = _answer_headers(opened.chat, served=True)
         try:
             if opened.chat.stream:
-                return await api.stream(request, opened, headers)
+                return await _stream(request, opened, headers, api.writer(opened.chat))
             return await api.whole(opened, headers)
         finally:
             note.usage = opened.stream.usage
@@ -366,7 +377,7 @@ class _API:
 
     read: Callable[[bytes], dict[str, Any]]
     error: Callable[[GatewayError, Mapping[str, str]], web.Response]
-    stream: Callable[[web.Request, _Opened, dict[str, str]], Awaitable[web.StreamResponse]]
+    writer: Callable[[ChatRequest], _EventWriter]
     whole: Callable[[_Opened, dict[str, str]], Awaitable[web.Response]]
 
 
@@ -377,59 +388,118 @@ def _answer_headers(chat: ChatRequest, *, served: bool) -> dict[str, str]:
     return headers
 
 
+class _EventWriter(Protocol):
+    """The bytes of one API's streamed answer: its start, each event, its end, or its last
+    event when it fails once begun."""
+
+    def start(self) -> bytes: ...
+
+    def event(self, event: StreamEvent) -> bytes: ...
+
+    def end(self, stream: TextStream) -> bytes: ...
+
+    def failed(self, error: GatewayError) -> bytes: ...
+
+
 async def _stream(
-    request: web.Request, opened: _Opened, headers: dict[str, str]
+    request: web.Request, opened: _Opened, headers: dict[str, str], writer: _EventWriter
 ) -> web.StreamResponse:
-    """The answer as ``chat.completion.chunk`` events, its first already read; a failure
-    after it is a last ``data: {"error": ...}`` event (a ``server_error`` when it was the
-    gateway's own, logged).
-    """
-    chat, stream, events, first = opened.chat, opened.stream, opened.events, opened.first
+    """The answer as ``writer`` writes it, its first event already read; a failure after it is
+    ``writer``'s last event (a ``server_error`` when it was the gateway's own, logged)."""
     response = web.StreamResponse(headers={**_STREAM_HEADERS, **headers})
     await response.prepare(request)
-    encoder = ChunkEncoder(
-        new_completion_id(), int(time.time()), chat.model_id, include_usage=chat.include_usage
-    )
-    await response.write(encoder.role())
+    await response.write(writer.start())
     try:
-        if first is not None:
-            await _send(response, encoder, first)
-            async for event in events:
-                await _send(response, encoder, event)
+        if opened.first is not None:
+            await response.write(writer.event(opened.first))
+            async for event in opened.events:
+                await response.write(writer.event(event))
     except ProviderError as error:
-        ending = _error_event(upstream_error(error))
+        ending = writer.failed(upstream_error(error))
     except ConnectionResetError:  # the client went away as it was written to: no one to tell
         return response
     except Exception as error:
-        _log_failure(error, "the stream of %r failed after it began", chat.model_id)
-        ending = _error_event(_INTERNAL_ERROR)
+        _log_failure(error, "the stream of %r failed after it began", opened.chat.model_id)
+        ending = writer.failed(_INTERNAL_ERROR)
     else:
-        ending = _ending(chat, stream, encoder)
+        ending = writer.end(opened.stream)
     await response.write(ending)
     await response.write_eof()
     return response
 
 
-def _ending(chat: ChatRequest, stream: TextStream, encoder: ChunkEncoder) -> bytes:
-    """The finish chunk, the usage chunk when it was asked for and is known, and ``[DONE]``."""
-    ending = encoder.finish(openai_finish_reason(stream.finish_reason))
-    if chat.include_usage and stream.usage is not None:
-        ending += encoder.usage(stream.usage)
-    return ending + DONE_EVENT
+class _ChunkWriter:
+    """OpenAI's ``chat.completion.chunk`` events."""
+
+    def __init__(self, chat: ChatRequest) -> None:
+        self._include_usage = chat.include_usage
+        self._encoder = ChunkEncoder(
+            new_completion_id(), int(time.time()), chat.model_id, include_usage=chat.include_usage
+        )
+
+    def start(self) -> bytes:
+        return self._encoder.role()
+
+    def event(self, event: StreamEvent) -> bytes:
+        # Finish and usage are told at the end (stream.finish_reason, stream.usage): OpenAI's
+        # order puts them after the last text, where some APIs report them before it.
+        if isinstance(event, TextDelta):
+            return self._encoder.content(event.text)
+        if isinstance(event, ReasoningDelta):
+            return self._encoder.reasoning(event.text)
+        return b""
+
+    def end(self, stream: TextStream) -> bytes:
+        """The finish chunk, the usage chunk when it was asked for and is known, ``[DONE]``."""
+        ending = self._encoder.finish(openai_finish_reason(stream.finish_reason))
+        if self._include_usage and stream.usage is not None:
+            ending += self._encoder.usage(stream.usage)
+        return ending + DONE_EVENT
+
+    def failed(self, error: GatewayError) -> bytes:
+        return b"data: " + msgspec.json.encode(error.body()) + b"\n\n"
 
 
-def _error_event(error: GatewayError) -> bytes:
-    """The last event of a stream that failed once it had begun."""
-    return b"data: " + msgspec.json.encode(error.body()) + b"\n\n"
+class _MessageWriter:
+    """Anthropic's Messages API events."""
+
+    def __init__(self, chat: ChatRequest) -> None:
+        self._encoder = MessageEncoder(chat.model_id)
+
+    def start(self) -> bytes:
+        return self._encoder.start()
+
+    def event(self, event: StreamEvent) -> bytes:
+        if isinstance(event, TextDelta):
+            return self._encoder.text(event.text)
+        if isinstance(event, ReasoningDelta):
+            return self._encoder.thinking(event.text)
+        return b""
+
+    def end(self, stream: TextStream) -> bytes:
+        return self._encoder.end(openai_finish_reason(stream.finish_reason), stream.usage)
+
+    def failed(self, error: GatewayError) -> bytes:
+        return self._encoder.error(error)
 
 
-async def _send(response: web.StreamResponse, encoder: ChunkEncoder, event: StreamEvent) -> None:
-    # Finish and usage are told at the end (stream.finish_reason, stream.usage): OpenAI's
-    # order puts them after the last text, where some APIs report them before it.
-    if isinstance(event, TextDelta):
-        await response.write(encoder.content(event.text))
-    elif isinstance(event, ReasoningDelta):
-        await response.write(encoder.reasoning(event.text))
+class _ResponseWriter:
+    """OpenAI's Responses API events (its text alone: reasoning is not sent)."""
+
+    def __init__(self, chat: ChatRequest) -> None:
+        self._encoder = ResponseEncoder(chat.model_id)
+
+    def start(self) -> bytes:
+        return self._encoder.start()
+
+    def event(self, event: StreamEvent) -> bytes:
+        return self._encoder.text(event.text) if isinstance(event, TextDelta) else b""
+
+    def end(self, stream: TextStream) -> bytes:
+        return self._encoder.end(stream.usage)
+
+    def failed(self, error: GatewayError) -> bytes:
+        return self._encoder.failed(error)
 
 
 async def _complete(opened: _Opened, headers: dict[str, str]) -> web.Response:
@@ -451,44 +521,6 @@ async def _complete(opened: _Opened, headers: dict[str, str]) -> web.Response:
     return _json_response(body, headers=headers)
 
 
-async def _messages_stream(
-    request: web.Request, opened: _Opened, headers: dict[str, str]
-) -> web.StreamResponse:
-    """The answer as Anthropic's events, its first already read; a failure after it is a last
-    ``error`` event (an ``api_error`` when it was the gateway's own, logged)."""
-    chat, stream = opened.chat, opened.stream
-    response = web.StreamResponse(headers={**_STREAM_HEADERS, **headers})
-    await response.prepare(request)
-    encoder = MessageEncoder(chat.model_id)
-    await response.write(encoder.start())
-    try:
-        if opened.first is not None:
-            await _write_message_event(response, encoder, opened.first)
-            async for event in opened.events:
-                await _write_message_event(response, encoder, event)
-    except ProviderError as error:
-        ending = encoder.error(upstream_error(error))
-    except ConnectionResetError:  # the client went away as it was written to: no one to tell
-        return response
-    except Exception as error:
-        _log_failure(error, "the stream of %r failed after it began", chat.model_id)
-        ending = encoder.error(_INTERNAL_ERROR)
-    else:
-        ending = encoder.end(openai_finish_reason(stream.finish_reason), stream.usage)
-    await response.write(ending)
-    await response.write_eof()
-    return response
-
-
-async def _write_message_event(
-    response: web.StreamResponse, encoder: MessageEncoder, event: StreamEvent
-) -> None:
-    if isinstance(event, TextDelta):
-        await response.write(encoder.text(event.text))
-    elif isinstance(event, ReasoningDelta):
-        await response.write(encoder.thinking(event.text))
-
-
 async def _messages_whole(opened: _Opened, headers: dict[str, str]) -> web.Response:
     """The whole answer as one Messages API message; any upstream failure is an error."""
     try:
@@ -505,6 +537,16 @@ def _anthropic_error_response(error: GatewayError, headers: Mapping[str, str]) -
     return _json_response(
         anthropic_error_body(error), status=error.status, headers={**headers, **error.headers()}
     )
+
+
+async def _responses_whole(opened: _Opened, headers: dict[str, str]) -> web.Response:
+    """The whole answer as one Responses API response; any upstream failure is an error."""
+    try:
+        text, _ = await _collected(opened)
+    except ProviderError as error:
+        return _error_response(upstream_error(error), headers)
+    body = response_body(opened.chat.model_id, text, opened.stream.usage)
+    return _json_response(body, headers=headers)
 
 
 async def _collected(opened: _Opened) -> tuple[str, str]:
@@ -565,10 +607,16 @@ def _error_response(error: GatewayError, headers: Mapping[str, str]) -> web.Resp
     return _json_response(error.body(), status=error.status, headers={**headers, **error.headers()})
 
 
-_CHAT_COMPLETIONS = _API(read_json_object, _error_response, _stream, _complete)
+_CHAT_COMPLETIONS = _API(read_json_object, _error_response, _ChunkWriter, _complete)
 _MESSAGES = _API(
-    lambda body: chat_document(read_json_object(body)),
+    lambda body: anthropic_chat_document(read_json_object(body)),
     _anthropic_error_response,
-    _messages_stream,
+    _MessageWriter,
     _messages_whole,
+)
+_RESPONSES = _API(
+    lambda body: responses_chat_document(read_json_object(body)),
+    _error_response,
+    _ResponseWriter,
+    _responses_whole,
 )
