@@ -23,10 +23,21 @@ from datetime import UTC, datetime
 from aiohttp import web
 
 from ._events import Usage
+from ._gateway_metrics import GatewayMetrics
 
-__all__ = ["ACCESS_LOGGER", "ACCESS_LOG_FORMATS", "JSONAccessFormatter", "access_log", "noted"]
+__all__ = [
+    "ACCESS_LOGGER",
+    "ACCESS_LOG_FORMATS",
+    "METRICS",
+    "JSONAccessFormatter",
+    "access_log",
+    "noted",
+]
 
 ACCESS_LOGGER = logging.getLogger(__name__)
+
+METRICS = web.AppKey("streamgen.metrics", GatewayMetrics)
+"""The application's metrics, when it keeps them: the access log counts each request there."""
 
 ACCESS_LOG_FORMATS = ("plain", "json", "off")
 """How ``serve`` writes the lines (``--access-log``, ``access_log:``); the first is the
@@ -40,10 +51,14 @@ _GONE = 499
 class _Noted:
     """What a handler tells the access log of a chat request."""
 
+    api: str | None = None
+    """Which API the request asked (``chat_completions``, ``messages``, ``responses``)."""
     route: str | None = None
     served_by: str | None = None
     first_delta: float | None = None
     usage: Usage | None = None
+    error: str | None = None
+    """The code of the error the answer was, or ended with."""
 
 
 _NOTE = web.RequestKey("streamgen.access", _Noted)
@@ -69,9 +84,15 @@ async def access_log(
         status = response.status
         return response
     finally:
-        if ACCESS_LOGGER.isEnabledFor(logging.INFO):
+        metrics = request.app.get(METRICS)
+        logged = ACCESS_LOGGER.isEnabledFor(logging.INFO)
+        if logged or metrics is not None:
             fields = _fields(request, status, arrived, time.monotonic())
-            ACCESS_LOGGER.info(_line(fields), extra={"access": fields})
+            if logged:
+                ACCESS_LOGGER.info(_line(fields), extra={"access": fields})
+            note = request.get(_NOTE)
+            if metrics is not None and note is not None and note.api is not None:
+                metrics.answered(note.api, fields, note.error)
 
 
 def _fields(request: web.Request, status: int, arrived: float, ended: float) -> dict[str, object]:

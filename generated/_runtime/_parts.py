@@ -47,6 +47,7 @@ PARTS: dict[str, Part] = {
             "_gateway_app.py",
             "_gateway_config.py",
             "_gateway_errors.py",
+            "_gateway_metrics.py",
             "_gateway_pages.py",
             "_gateway_request.py",
             "_gateway_routes.py",

@@ -24,6 +24,7 @@ __all__ = [
     "GATEWAY_KEEPALIVE_TIMEOUT",
     "GATEWAY_MAX_REQUEST_BYTES",
     "GATEWAY_PORT",
+    "GATEWAY_ROUTE_MEMORY",
     "GATEWAY_UPSTREAM_CONNECTIONS",
     "LONGEST_MATCHED_TEXT",
     "MAX_RETRY_AFTER",
@@ -98,6 +99,10 @@ GATEWAY_KEEPALIVE_TIMEOUT = 5.0
 its last answer, to the end of its next request's headers (uvicorn's default; gunicorn's is 2).
 aiohttp's own is an hour, in which a few hundred half-sent requests would use up the process's
 open files before any key is checked."""
+
+GATEWAY_ROUTE_MEMORY = 20
+"""Attempts of each target a route ordered by recent success remembers: enough to tell a
+provider that fails now from one that failed once, few enough to notice it answers again."""
 
 GATEWAY_UPSTREAM_CONNECTIONS = 4096
 """Upstream connections the gateway keeps open at most, all providers together: each streaming

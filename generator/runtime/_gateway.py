@@ -81,6 +81,7 @@ def gunicorn_app(
     api_key_env: str | None = None,
     insecure: bool = False,
     config: str | None = None,
+    metrics: bool = False,
 ) -> web.Application:
     """The gateway of package ``package``, for gunicorn with :class:`GatewayWorker`::
 
@@ -105,6 +106,8 @@ def gunicorn_app(
         api_key,
         insecure=insecure or bool(settings.insecure),
         routes=settings.routes,
+        balanced=settings.balanced,
+        metrics=metrics or bool(settings.metrics),
     )
 
 
@@ -172,6 +175,11 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         help="one line per request on stderr, as text (the default) or JSON; off: none",
     )
     parser.add_argument(
+        "--metrics",
+        action="store_true",
+        help="serve GET /metrics in Prometheus' format (needs pip install prometheus-client)",
+    )
+    parser.add_argument(
         "--insecure",
         action="store_true",
         help="allow an address other than loopback without --api-key-env",
@@ -192,7 +200,16 @@ def _options(registry: Registry, arguments: argparse.Namespace) -> _Options:
         )
     pairs = dict(pair.partition("=")[::2] for pair in arguments.base_url)
     base_urls = {**config.base_urls, **pairs}
-    app = _app(registry, base_urls, api_key, insecure=insecure, routes=config.routes)
+    metrics = arguments.metrics or bool(config.metrics)
+    app = _app(
+        registry,
+        base_urls,
+        api_key,
+        insecure=insecure,
+        routes=config.routes,
+        balanced=config.balanced,
+        metrics=metrics,
+    )
     port = arguments.port if arguments.port is not None else config.port
     keepalive = config.keepalive_timeout or GATEWAY_KEEPALIVE_TIMEOUT
     access = arguments.access_log or config.access_log or ACCESS_LOG_FORMATS[0]
@@ -220,6 +237,8 @@ def _app(
     *,
     insecure: bool,
     routes: Mapping[str, Sequence[str]] | None = None,
+    balanced: frozenset[str] = frozenset(),
+    metrics: bool = False,
 ) -> web.Application:
     """The gateway; raises ServeError for a base URL that is no http(s) URL, or of no provider."""
     for name, url in base_urls.items():
@@ -227,8 +246,18 @@ def _app(
             raise ServeError(f"--base-url {name}={url}: give PROVIDER=URL, an http(s) URL")
     try:
         return build_app(
-            registry, base_urls=base_urls, api_key=api_key, insecure=insecure, routes=routes
+            registry,
+            base_urls=base_urls,
+            api_key=api_key,
+            insecure=insecure,
+            routes=routes,
+            balanced=balanced,
+            metrics=metrics,
         )
+    except ImportError:  # prometheus-client, which metrics need and the package does not
+        raise ServeError(
+            "metrics need prometheus-client, which is not installed: pip install prometheus-client"
+        ) from None
     except UnknownProviderError as error:
         pair = f"{error.name}={base_urls[error.name]}"
         hint = did_you_mean(error.matches)

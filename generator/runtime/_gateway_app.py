@@ -20,9 +20,11 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
+import re
 import time
 import traceback
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote
@@ -45,11 +47,18 @@ from ._constants import (
 )
 from ._events import ReasoningDelta, StreamEvent, TextDelta
 from ._exceptions import ProviderError
-from ._gateway_access import access_log, noted
+from ._gateway_access import METRICS, access_log, noted
 from ._gateway_errors import GatewayError, upstream_error
+from ._gateway_metrics import METRICS_CONTENT_TYPE, GatewayMetrics
 from ._gateway_pages import page_refusal
 from ._gateway_request import ChatRequest, chat_requests, read_json_object
-from ._gateway_routes import SERVED_BY_HEADER, checked_routes, falls_over, route_failed
+from ._gateway_routes import (
+    SERVED_BY_HEADER,
+    RecentSuccess,
+    checked_routes,
+    falls_over,
+    route_failed,
+)
 from ._openai_format import (
     DONE_EVENT,
     ChunkEncoder,
@@ -97,6 +106,8 @@ def build_app(
     api_key: str | None = None,
     insecure: bool = False,
     routes: Mapping[str, Sequence[str]] | None = None,
+    balanced: Collection[str] = (),
+    metrics: bool = False,
 ) -> web.Application:
     """The gateway for ``registry``'s providers.
 
@@ -105,10 +116,20 @@ def build_app(
     ``api_key`` every request but the health check needs ``Authorization: Bearer <api_key>``;
     without, ``insecure`` answers a ``Host`` that is any IP address, not loopback's alone.
     ``routes`` maps a model name to the ``PROVIDER/MODEL`` targets it stands for, tried in
-    turn (:mod:`._gateway_routes`). Raises ``UnknownProviderError`` for a name of
-    ``base_urls`` or a target of ``routes`` that is no provider.
+    turn (:mod:`._gateway_routes`), those ``balanced`` names ordered by recent success; with
+    ``metrics``, ``GET /metrics`` serves them
+    (:mod:`._gateway_metrics`). Raises ``UnknownProviderError`` for a name of ``base_urls`` or
+    a target of ``routes`` that is no provider, and ImportError for metrics without
+    prometheus-client.
     """
-    gateway = _Gateway(registry, base_urls or {}, api_key, insecure=insecure, routes=routes or {})
+    gateway = _Gateway(
+        registry,
+        base_urls or {},
+        api_key,
+        insecure=insecure,
+        routes=routes or {},
+        balanced=frozenset(balanced),
+    )
     app = web.Application(
         middlewares=[access_log, gateway.guard], client_max_size=GATEWAY_MAX_REQUEST_BYTES
     )
@@ -120,6 +141,9 @@ def build_app(
     )
     app.router.add_post("/v1/messages", gateway.messages, expect_handler=gateway.expect)
     app.router.add_post("/v1/responses", gateway.responses, expect_handler=gateway.expect)
+    if metrics:
+        app[METRICS] = gateway.metrics = GatewayMetrics()
+        app.router.add_get("/metrics", gateway.metrics_page, expect_handler=gateway.expect)
     # Last, taking what no route above does: aiohttp would answer Expect there unchecked.
     app.router.add_route(
         hdrs.METH_ANY, "/{path:.*}", gateway.unserved, expect_handler=gateway.expect
@@ -138,20 +162,26 @@ class _Gateway:
         *,
         insecure: bool,
         routes: Mapping[str, Sequence[str]],
+        balanced: frozenset[str],
     ):
         self._registry = registry
         self._base_urls = {registry.info(name).name: url for name, url in base_urls.items()}
         self._key = None if api_key is None else api_key.encode("utf-8", "surrogateescape")
         self._insecure = insecure
         self._routes = checked_routes(registry, routes)
+        self._balanced = balanced
+        self._recent = RecentSuccess()
+        self.metrics: GatewayMetrics | None = None
         self._session: aiohttp.ClientSession | None = None
 
     async def upstream_pool(self, app: web.Application) -> AsyncIterator[None]:
         """One connection pool for every upstream call, open while the application runs."""
         # No cookie jar: a cookie one client's upstream set must never go with another's call.
         connector = aiohttp.TCPConnector(limit=GATEWAY_UPSTREAM_CONNECTIONS)
+        tracing = aiohttp.TraceConfig()
+        tracing.on_request_start.append(_pass_traceparent)
         async with aiohttp.ClientSession(
-            connector=connector, cookie_jar=aiohttp.DummyCookieJar()
+            connector=connector, cookie_jar=aiohttp.DummyCookieJar(), trace_configs=[tracing]
         ) as session:
             self._session = session
             yield
@@ -255,6 +285,13 @@ class _Gateway:
         """Every ``PROVIDER/MODEL`` id, in OpenAI's model list."""
         return _json_response(models_body(self._registry.infos))
 
+    async def metrics_page(self, request: web.Request) -> web.Response:
+        """Every metric, in Prometheus' text format."""
+        assert self.metrics is not None  # the route exists with them
+        return web.Response(
+            body=self.metrics.page(), headers={"Content-Type": METRICS_CONTENT_TYPE}
+        )
+
     async def chat_completions(self, request: web.Request) -> web.StreamResponse:
         """A chat completion from the provider the model names, streamed or whole."""
         return await self._chat(request, _CHAT_COMPLETIONS)
@@ -270,23 +307,29 @@ class _Gateway:
     async def _chat(self, request: web.Request, api: _API) -> web.StreamResponse:
         """The answer of the provider (or route) the request's model names, in ``api``'s
         shape, streamed or whole."""
+        note = noted(request)
+        note.api = api.name
+        _TRACEPARENT.set(_traceparent(request))
         try:
             body = await _body(request)
         except GatewayError as error:
+            note.error = error.code
             response = api.error(error, {})
             response.force_close()  # what is left of the body is no request
             return response
         try:
             attempts = chat_requests(api.read(body), self._registry, self._routes)
         except GatewayError as error:
+            note.error = error.code
             return api.error(error, {})
-        note = noted(request)
         note.route = attempts[0].route
         try:
             opened = await self._opened(attempts)
         except _RouteFailed as failed:
             headers = _answer_headers(attempts[-1], served=False)
-            return api.error(route_failed(failed.route, failed.failures), headers)
+            answer = route_failed(failed.route, failed.failures)
+            note.error = answer.code
+            return api.error(answer, headers)
         note.served_by, note.first_delta = opened.chat.model_id, time.monotonic()
         headers = _answer_headers(opened.chat, served=True)
         try:
@@ -302,6 +345,9 @@ class _Gateway:
         end of an empty answer); raises _RouteFailed when none does, or one fails in a way
         no other provider would mend."""
         failures: list[tuple[str, ProviderError]] = []
+        balanced = attempts[0].route in self._balanced
+        if balanced:
+            attempts = self._recent.ordered(attempts, lambda chat: chat.model_id)
         for chat in attempts:
             stream: TextStream | None = None
             try:
@@ -312,12 +358,18 @@ class _Gateway:
                 if stream is not None:
                     await stream.aclose()
                 failures.append((chat.model_id, error))
+                if balanced and falls_over(error):
+                    self._recent.record(chat.model_id, answered=False)
                 if not falls_over(error) or chat is attempts[-1]:
                     break
+                if self.metrics is not None:
+                    self.metrics.fallbacks.labels(chat.route or "", chat.model_id).inc()
                 _logger.info(
                     "%r failed before answering (%s): trying the next", chat.model_id, error
                 )
                 continue
+            if balanced:
+                self._recent.record(chat.model_id, answered=True)
             return _Opened(chat, stream, events, first)
         raise _RouteFailed(attempts[0].route or attempts[0].model_id, failures)
 
@@ -330,6 +382,28 @@ class _Gateway:
             base_url=self._base_urls.get(chat.provider.name),
             **chat.arguments,
         )
+
+
+_TRACEPARENT: ContextVar[str | None] = ContextVar("traceparent", default=None)
+"""The W3C trace context of the request being answered: each handler runs in a context of
+its own, and its provider's requests in it."""
+
+_TRACEPARENT_FORM = re.compile(r"[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")
+"""A ``traceparent`` as W3C Trace Context writes it; anything else is not passed on."""
+
+
+def _traceparent(request: web.Request) -> str | None:
+    sent = request.headers.get("traceparent", "").strip().lower()
+    return sent if _TRACEPARENT_FORM.fullmatch(sent) else None
+
+
+async def _pass_traceparent(
+    session: aiohttp.ClientSession, context: object, params: aiohttp.TraceRequestStartParams
+) -> None:
+    """Sends the client's ``traceparent`` with each upstream request its answer makes."""
+    traceparent = _TRACEPARENT.get()
+    if traceparent is not None and "traceparent" not in params.headers:
+        params.headers["traceparent"] = traceparent
 
 
 async def _body(request: web.Request) -> bytes:
@@ -375,6 +449,7 @@ class _RouteFailed(Exception):
 class _API:
     """How one API's requests are read and answered."""
 
+    name: str
     read: Callable[[bytes], dict[str, Any]]
     error: Callable[[GatewayError, Mapping[str, str]], web.Response]
     writer: Callable[[ChatRequest], _EventWriter]
@@ -406,24 +481,38 @@ async def _stream(
 ) -> web.StreamResponse:
     """The answer as ``writer`` writes it, its first event already read; a failure after it is
     ``writer``'s last event (a ``server_error`` when it was the gateway's own, logged)."""
+    metrics = request.app.get(METRICS)
+    if metrics is not None:
+        metrics.active_streams.inc()
+    try:
+        return await _streamed(request, opened, headers, writer)
+    finally:
+        if metrics is not None:
+            metrics.active_streams.dec()
+
+
+async def _streamed(
+    request: web.Request, opened: _Opened, headers: dict[str, str], writer: _EventWriter
+) -> web.StreamResponse:
     response = web.StreamResponse(headers={**_STREAM_HEADERS, **headers})
     await response.prepare(request)
     await response.write(writer.start())
+    failure: GatewayError | None = None
     try:
         if opened.first is not None:
             await response.write(writer.event(opened.first))
             async for event in opened.events:
                 await response.write(writer.event(event))
     except ProviderError as error:
-        ending = writer.failed(upstream_error(error))
+        failure = upstream_error(error)
     except ConnectionResetError:  # the client went away as it was written to: no one to tell
         return response
     except Exception as error:
         _log_failure(error, "the stream of %r failed after it began", opened.chat.model_id)
-        ending = writer.failed(_INTERNAL_ERROR)
-    else:
-        ending = writer.end(opened.stream)
-    await response.write(ending)
+        failure = _INTERNAL_ERROR
+    if failure is not None:
+        noted(request).error = failure.code or failure.type
+    await response.write(writer.end(opened.stream) if failure is None else writer.failed(failure))
     await response.write_eof()
     return response
 
@@ -607,14 +696,18 @@ def _error_response(error: GatewayError, headers: Mapping[str, str]) -> web.Resp
     return _json_response(error.body(), status=error.status, headers={**headers, **error.headers()})
 
 
-_CHAT_COMPLETIONS = _API(read_json_object, _error_response, _ChunkWriter, _complete)
+_CHAT_COMPLETIONS = _API(
+    "chat_completions", read_json_object, _error_response, _ChunkWriter, _complete
+)
 _MESSAGES = _API(
+    "messages",
     lambda body: anthropic_chat_document(read_json_object(body)),
     _anthropic_error_response,
     _MessageWriter,
     _messages_whole,
 )
 _RESPONSES = _API(
+    "responses",
     lambda body: responses_chat_document(read_json_object(body)),
     _error_response,
     _ResponseWriter,

@@ -7,11 +7,13 @@ api_key_env: GATEWAY_KEY        # require Authorization: Bearer <value of $GATEW
 insecure: false
 keepalive_timeout: 5            # seconds a connection with no whole request is kept
 access_log: plain               # a line per request on stderr: plain, json or off
+metrics: false                  # GET /metrics, Prometheus' format (pip install prometheus-client)
 providers:
   OllamaChat: {base_url: "http://10.0.0.7:11434"}
 models:                         # names a client may ask for
   fast: [OllamaChat/llama3.2, OpenaiChat/gpt-4o-mini]   # a route: tried in turn
   smart: OpenaiChat/gpt-4o                              # an alias
+  spread: {targets: [Aichat, Yqcloud], order: recent_success}   # the best of late first
 ```
 
 Every key is optional; the command line's flags win over the file. A mistake is reported as
@@ -29,6 +31,7 @@ from typing import Any
 
 from ._exceptions import UnknownProviderError, did_you_mean
 from ._gateway_access import ACCESS_LOG_FORMATS
+from ._gateway_routes import ROUTE_ORDERS
 from ._registry import Registry
 from ._url import BaseURL, is_http_url
 
@@ -41,6 +44,7 @@ _KEYS = (
     "insecure",
     "keepalive_timeout",
     "access_log",
+    "metrics",
     "providers",
     "models",
 )
@@ -62,8 +66,11 @@ class GatewayConfig:
     insecure: bool | None = None
     keepalive_timeout: float | None = None
     access_log: str | None = None
+    metrics: bool | None = None
     base_urls: dict[str, BaseURL] = field(default_factory=dict)
     routes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    balanced: frozenset[str] = frozenset()
+    """The routes ordered by recent success."""
 
 
 def load_config(path: Path, registry: Registry) -> GatewayConfig:
@@ -107,12 +114,12 @@ class _Reader:
             if key == "providers":
                 found["base_urls"] = self.providers(node)
             elif key == "models":
-                found["routes"] = self.models(node)
+                found["routes"], found["balanced"] = self.models(node)
             elif key == "port":
                 found[key] = self.number(node, key, int, lowest=0, highest=65535)
             elif key == "keepalive_timeout":
                 found[key] = float(self.number(node, key, float, lowest=0.001))
-            elif key == "insecure":
+            elif key in ("insecure", "metrics"):
                 found[key] = self.scalar(node, key, bool, "true or false")
             elif key == "access_log":
                 found[key] = self.scalar(node, key, str, "plain, json or off")
@@ -188,14 +195,33 @@ class _Reader:
             raise self.error(node, "base_url must be an http(s) URL, or origins mapped to them")
         return value
 
-    def models(self, node: Any) -> dict[str, tuple[str, ...]]:
+    def models(self, node: Any) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+        """Each model name's targets, and the names whose routes are ordered by recent
+        success: a target, a list of them, or ``{targets: [...], order: ...}``."""
         routes: dict[str, tuple[str, ...]] = {}
-        for alias, (_, targets) in self.mapping(node, "models", None).items():
+        balanced: set[str] = set()
+        for alias, (_, given) in self.mapping(node, "models", None).items():
+            targets = given
+            if given.tag == "tag:yaml.org,2002:map":
+                settings = self.mapping(given, f"model {alias}", ("targets", "order"))
+                if "targets" not in settings:
+                    raise self.error(given, f"model {alias!r} names no targets")
+                targets = settings["targets"][1]
+                if "order" in settings:
+                    order = self.scalar(
+                        settings["order"][1], "order", str, "in_turn or recent_success"
+                    )
+                    if order not in ROUTE_ORDERS:
+                        raise self.error(
+                            settings["order"][1], "order must be in_turn or recent_success"
+                        )
+                    if order == "recent_success":
+                        balanced.add(alias)
             listed = targets.value if targets.tag == "tag:yaml.org,2002:seq" else [targets]
             if not listed:
                 raise self.error(targets, f"model {alias!r} names no provider")
             routes[alias] = tuple(self.target(target) for target in listed)
-        return routes
+        return routes, frozenset(balanced)
 
     def target(self, node: Any) -> str:
         value = self.value(node)

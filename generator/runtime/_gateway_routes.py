@@ -11,13 +11,29 @@ names each attempt.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
+from ._constants import GATEWAY_ROUTE_MEMORY
 from ._exceptions import APIStatusError, ConfigurationError, ProviderError, UnknownProviderError
 from ._gateway_errors import GatewayError, upstream_error
 from ._registry import Registry
 
-__all__ = ["SERVED_BY_HEADER", "checked_routes", "falls_over", "route_failed"]
+__all__ = [
+    "ROUTE_ORDERS",
+    "SERVED_BY_HEADER",
+    "RecentSuccess",
+    "checked_routes",
+    "falls_over",
+    "route_failed",
+]
+
+ROUTE_ORDERS = ("in_turn", "recent_success")
+"""How a route orders its targets: as written, or by how many of their recent attempts
+answered (as gpt4free's RetryProvider shuffles and LiteLLM's router balances)."""
+
+T = TypeVar("T")
 
 SERVED_BY_HEADER = "X-Served-By"
 """Names the ``PROVIDER/MODEL`` that answered."""
@@ -42,6 +58,26 @@ def checked_routes(
             canonical.append(f"{registry.info(name).name}{slash}{model}")
         checked[alias] = tuple(canonical)
     return checked
+
+
+class RecentSuccess:
+    """The recent attempts of each target, and the targets ordered by them: the share of its
+    last GATEWAY_ROUTE_MEMORY attempts that answered, best first, one never tried as good as
+    one that always answered, ties in the route's own order."""
+
+    def __init__(self) -> None:
+        self._outcomes: dict[str, deque[bool]] = {}
+
+    def ordered(self, targets: Sequence[T], name: Callable[[T], str]) -> list[T]:
+        return sorted(targets, key=lambda target: -self._share(name(target)))
+
+    def _share(self, target: str) -> float:
+        outcomes = self._outcomes.get(target)
+        return 1.0 if not outcomes else sum(outcomes) / len(outcomes)
+
+    def record(self, target: str, answered: bool) -> None:
+        outcomes = self._outcomes.setdefault(target, deque(maxlen=GATEWAY_ROUTE_MEMORY))
+        outcomes.append(answered)
 
 
 def falls_over(error: ProviderError) -> bool:

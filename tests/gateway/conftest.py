@@ -64,12 +64,20 @@ async def serving(
     *,
     insecure: bool = False,
     routes: Mapping[str, list[str]] | None = None,
+    balanced: frozenset[str] | set[str] = frozenset(),
+    metrics: bool = False,
     handler_cancellation: bool = True,
 ) -> AsyncIterator[str]:
     """The gateway on a free port of 127.0.0.1, as ``serve`` runs it (unless told to cancel no
     handler, as aiohttp's own gunicorn worker does); yields its base URL."""
     app = build_app(
-        generated._REGISTRY, base_urls=base_urls, api_key=api_key, insecure=insecure, routes=routes
+        generated._REGISTRY,
+        base_urls=base_urls,
+        api_key=api_key,
+        insecure=insecure,
+        routes=routes,
+        balanced=balanced,
+        metrics=metrics,
     )
     runner: web.AppRunner = (
         GatewayRunner(app)

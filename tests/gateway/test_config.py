@@ -15,6 +15,7 @@ import yaml
 
 import generated
 from generated._runtime._gateway import ServeError, gunicorn_app, serve_command
+from generated._runtime._gateway_config import load_config
 from replay import ReplayServer
 
 from ..conftest import ROOT
@@ -86,6 +87,14 @@ MISTAKES = {
         "2:23: no provider 'Nope'",
     ),
     "a route of none": ("models:\n  fast: []\n", "2:9: model 'fast' names no provider"),
+    "an order of none": (
+        "models:\n  fast: {targets: [CodeLinkAva], order: random}\n",
+        "2:41: order must be in_turn or recent_success",
+    ),
+    "a route's unknown key": (
+        "models:\n  fast: {target: [CodeLinkAva]}\n",
+        "2:10: unknown key 'target' in model fast; did you mean targets?",
+    ),
     "no mapping": ("- a\n", "1:1: the file must be a mapping"),
     "not YAML": ("host: [\n", "2:1: not YAML: expected the node content"),
 }
@@ -122,3 +131,11 @@ def test_gunicorn_reads_the_same_file(tmp_path: Path) -> None:
     assert gunicorn_app("generated", config=str(config)) is not None
     with pytest.raises(ServeError, match="1:1: unknown key 'model'"):
         gunicorn_app("generated", config=str(written(tmp_path, "model: x\n")))
+
+
+def test_a_route_may_be_ordered_by_recent_success(tmp_path: Path) -> None:
+    text = "models:\n  spread: {targets: [CodeLinkAva, OpenaiChat/gpt-4o-mini], order: recent_success}\n"
+    config = load_config(written(tmp_path, text), generated._REGISTRY)
+    assert config.routes == {"spread": ("CodeLinkAva", "OpenaiChat/gpt-4o-mini")}
+    assert config.balanced == {"spread"}
+    assert jsonschema.validate(yaml.safe_load(text), SCHEMA) is None

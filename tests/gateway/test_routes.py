@@ -148,3 +148,21 @@ def test_a_route_to_no_provider_is_refused_when_the_gateway_is_built() -> None:
         build_app(generated._REGISTRY, routes={"fast": ["NoSuchProvider/x"]})
     with pytest.raises(ValueError, match="route 'empty' names no provider"):
         build_app(generated._REGISTRY, routes={"empty": []})
+
+
+async def test_a_route_by_recent_success_tries_the_provider_that_answered_first(
+    upstreams: tuple[str, ReplayServer, list[str]],
+) -> None:
+    failing_url, replay, asked = upstreams
+    base_urls = {
+        "OpenaiChat": f"{failing_url}/500",
+        "CodeLinkAva": replay.base_url(replay.add(HELLO)),
+    }
+    routes = {"fast": [FIRST, SECOND]}
+    async with serving(base_urls, routes=routes, balanced={"fast"}) as url:
+        first = await ask(url, False)
+        tried = len(asked)  # OpenaiChat, failing (its own retries too)
+        later = [await ask(url, False) for _ in range(2)]
+    served = [headers["X-Served-By"] for _, headers, _ in (first, *later)]
+    assert served == [SECOND] * 3
+    assert tried >= 1 and len(asked) == tried  # CodeLinkAva, which answered, is asked first
