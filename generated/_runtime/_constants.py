@@ -27,6 +27,7 @@ __all__ = [
     "GATEWAY_MAX_REQUEST_BYTES",
     "GATEWAY_PORT",
     "GATEWAY_ROUTE_MEMORY",
+    "GATEWAY_ROUTE_MEMORY_SECONDS",
     "GATEWAY_UPSTREAM_CONNECTIONS",
     "LONGEST_MATCHED_TEXT",
     "MAX_RETRY_AFTER",
@@ -105,6 +106,11 @@ open files before any key is checked."""
 GATEWAY_ROUTE_MEMORY = 20
 """Attempts of each target a route ordered by recent success remembers: enough to tell a
 provider that fails now from one that failed once, few enough to notice it answers again."""
+
+GATEWAY_ROUTE_MEMORY_SECONDS = 60.0
+"""Seconds such a route remembers an attempt: a provider that failed is tried first again a
+minute later (it is asked only when those before it fail, so its record would otherwise never
+mend)."""
 
 GATEWAY_UPSTREAM_CONNECTIONS = 4096
 """Upstream connections the gateway keeps open at most, all providers together: each streaming

@@ -59,6 +59,8 @@ class _Noted:
     usage: Usage | None = None
     error: str | None = None
     """The code of the error the answer was, or ended with."""
+    tried: str | None = None
+    """The ``PROVIDER/MODEL`` last tried, when none answered."""
 
 
 _NOTE = web.RequestKey("streamgen.access", _Noted)
@@ -92,7 +94,8 @@ async def access_log(
                 ACCESS_LOGGER.info(_line(fields), extra={"access": fields})
             note = request.get(_NOTE)
             if metrics is not None and note is not None and note.api is not None:
-                metrics.answered(note.api, fields, note.error)
+                provider = (note.served_by or note.tried or "").partition("/")[0]
+                metrics.answered(note.api, provider, fields, note.error)
 
 
 def _fields(request: web.Request, status: int, arrived: float, ended: float) -> dict[str, object]:

@@ -4,9 +4,11 @@
 Prometheus' text format, kept and written by prometheus-client (an optional dependency:
 ``pip install prometheus-client``; a gateway without metrics never imports it).
 
-Each gateway (``build_app(metrics=True)``, ``serve --metrics``) has a registry of its own;
-under gunicorn each worker counts its own requests, which Prometheus adds up when it scrapes
-each, or which prometheus-client's multiprocess mode gathers (its documentation).
+Labels take only values the gateway bounds: a provider's name (never the model a client
+chose, which would make a series of each string sent), the API, the status, an error's code,
+a route of the configuration. Each gateway (``build_app(metrics=True)``, ``serve --metrics``)
+has a registry of its own: under gunicorn each worker counts its own requests, and a scrape
+reaches one worker at a time (prometheus-client's multiprocess mode is not set up).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ class GatewayMetrics:
         per_request = ["api", "provider", "status"]
         self.requests = Counter(
             "streamgen_gateway_requests",
-            "Chat requests answered, by API, the provider that answered and status.",
+            "Chat requests answered, by API, the provider that answered (its name) and status.",
             per_request,
             registry=self.registry,
         )
@@ -81,15 +83,15 @@ class GatewayMetrics:
         page: bytes = generate_latest(self.registry)
         return page
 
-    def answered(self, api: str, fields: dict[str, Any], error: str | None) -> None:
-        """Counts a chat request as the access log has it (``fields``), and its error's code."""
-        provider = str(fields.get("provider", ""))
+    def answered(self, api: str, provider: str, fields: dict[str, Any], error: str | None) -> None:
+        """Counts a chat request as the access log has it (``fields``): of ``provider`` (the
+        name of the one that answered, or was tried last; "" when the request named none),
+        and its error's code."""
         self.requests.labels(api, provider, str(fields["status"])).inc()
         if error is not None:
             self.errors.labels(error).inc()
-        if "first_delta_ms" in fields:
+        if "first_delta_ms" in fields:  # an answer began: its times are the provider's
             self.first_delta.labels(provider).observe(float(fields["first_delta_ms"]) / 1000)
-        if provider:
             self.duration.labels(provider).observe(float(fields["duration_ms"]) / 1000)
         for kind in ("input", "output"):
             count = fields.get(f"{kind}_tokens")

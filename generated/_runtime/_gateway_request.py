@@ -84,9 +84,16 @@ def chat_requests(
     route = model if isinstance(model, str) and model in routes else None
     targets = [_resolve(each, registry) for each in ([model] if route is None else routes[route])]
     messages = _messages(document.get("messages"))
-    return tuple(
-        _chat_request(document, provider, name, messages, route) for provider, name in targets
-    )
+    usable: list[ChatRequest] = []
+    refusals: list[GatewayError] = []
+    for provider, name in targets:
+        try:
+            usable.append(_chat_request(document, provider, name, messages, route))
+        except GatewayError as refused:  # this target cannot take it: a route tries the rest
+            refusals.append(refused)
+    if not usable:
+        raise refusals[0]
+    return tuple(usable)
 
 
 def _chat_request(

@@ -43,6 +43,8 @@ _ERROR_TYPES = {
 }
 """The gateway's error types that Anthropic has too; every other is its ``api_error``."""
 
+_THINKING = frozenset({"thinking", "redacted_thinking"})
+
 _encode = msgspec.json.encode
 
 
@@ -56,6 +58,8 @@ def anthropic_chat_document(document: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(messages, list):
         raise _invalid("messages must be a list")
     chat = {key: value for key, value in document.items() if key != "system"}
+    if document.get("stream") is True:  # its message_delta tells the usage: ask for it
+        chat["stream_options"] = {"include_usage": True}
     system = _text_of(document.get("system"), "system")
     converted = [_message(message, index) for index, message in enumerate(messages)]
     chat["messages"] = ([{"role": "system", "content": system}] if system else []) + converted
@@ -74,9 +78,12 @@ def _message(message: object, index: int) -> dict[str, Any]:
 
 
 def _parts(blocks: list[Any], where: str) -> list[dict[str, Any]]:
-    """Text blocks as text parts; any other block is refused: no provider here reads it."""
+    """Text blocks as text parts; thinking blocks (an answer's, sent back with it) passed
+    over, as Anthropic does; any other block is refused: no provider here reads it."""
     parts = []
     for number, block in enumerate(blocks):
+        if isinstance(block, dict) and block.get("type") in _THINKING:
+            continue
         if not isinstance(block, dict) or block.get("type") != "text":
             kind = block.get("type") if isinstance(block, dict) else type(block).__name__
             raise _invalid(f"{where}[{number}] is a {kind!r} block: only text blocks are served")

@@ -45,7 +45,7 @@ from ._constants import (
     GATEWAY_MAX_REQUEST_BYTES,
     GATEWAY_UPSTREAM_CONNECTIONS,
 )
-from ._events import ReasoningDelta, StreamEvent, TextDelta
+from ._events import ReasoningDelta, StreamEvent, TextDelta, ToolCallDelta
 from ._exceptions import ProviderError
 from ._gateway_access import METRICS, access_log, noted
 from ._gateway_errors import GatewayError, upstream_error
@@ -328,7 +328,7 @@ class _Gateway:
         except _RouteFailed as failed:
             headers = _answer_headers(attempts[-1], served=False)
             answer = route_failed(failed.route, failed.failures)
-            note.error = answer.code
+            note.error, note.tried = answer.code, failed.failures[-1][0]
             return api.error(answer, headers)
         note.served_by, note.first_delta = opened.chat.model_id, time.monotonic()
         headers = _answer_headers(opened.chat, served=True)
@@ -341,9 +341,9 @@ class _Gateway:
             await opened.stream.aclose()
 
     async def _opened(self, attempts: Sequence[ChatRequest]) -> _Opened:
-        """The first of ``attempts`` whose provider gets as far as its first event (or the
-        end of an empty answer); raises _RouteFailed when none does, or one fails in a way
-        no other provider would mend."""
+        """The first of ``attempts`` whose provider gets as far as its first delta (or the
+        end of an answer with none); raises _RouteFailed when none does, or one fails in a
+        way no other provider would mend."""
         failures: list[tuple[str, ProviderError]] = []
         balanced = attempts[0].route in self._balanced
         if balanced:
@@ -353,7 +353,7 @@ class _Gateway:
             try:
                 stream = self._call(chat)
                 events = stream.events()
-                first = await anext(events, None)
+                prefix, ended = await _until_first_delta(events)
             except ProviderError as error:
                 if stream is not None:
                     await stream.aclose()
@@ -363,14 +363,14 @@ class _Gateway:
                 if not falls_over(error) or chat is attempts[-1]:
                     break
                 if self.metrics is not None:
-                    self.metrics.fallbacks.labels(chat.route or "", chat.model_id).inc()
+                    self.metrics.fallbacks.labels(chat.route or "", chat.provider.name).inc()
                 _logger.info(
                     "%r failed before answering (%s): trying the next", chat.model_id, error
                 )
                 continue
             if balanced:
                 self._recent.record(chat.model_id, answered=True)
-            return _Opened(chat, stream, events, first)
+            return _Opened(chat, stream, events, prefix, ended)
         raise _RouteFailed(attempts[0].route or attempts[0].model_id, failures)
 
     def _call(self, chat: ChatRequest) -> TextStream:
@@ -433,7 +433,10 @@ class _Opened:
     chat: ChatRequest
     stream: TextStream
     events: AsyncIterator[StreamEvent]
-    first: StreamEvent | None
+    prefix: list[StreamEvent]
+    """The events up to the first delta, and it: read before the answer was committed to."""
+    ended: bool
+    """Whether the answer ended with ``prefix`` (it had no delta)."""
 
 
 class _RouteFailed(Exception):
@@ -499,8 +502,9 @@ async def _streamed(
     await response.write(writer.start())
     failure: GatewayError | None = None
     try:
-        if opened.first is not None:
-            await response.write(writer.event(opened.first))
+        for event in opened.prefix:
+            await response.write(writer.event(event))
+        if not opened.ended:
             async for event in opened.events:
                 await response.write(writer.event(event))
     except ProviderError as error:
@@ -638,12 +642,25 @@ async def _responses_whole(opened: _Opened, headers: dict[str, str]) -> web.Resp
     return _json_response(body, headers=headers)
 
 
+async def _until_first_delta(events: AsyncIterator[StreamEvent]) -> tuple[list[StreamEvent], bool]:
+    """The events up to and with the first delta, and whether the answer ended before one:
+    a usage or finish event an API sends first (Anthropic's ``message_start``) commits no
+    route to its provider."""
+    prefix: list[StreamEvent] = []
+    async for event in events:
+        prefix.append(event)
+        if isinstance(event, TextDelta | ReasoningDelta | ToolCallDelta):
+            return prefix, False
+    return prefix, True
+
+
 async def _collected(opened: _Opened) -> tuple[str, str]:
     """The whole answer's text and reasoning; raises the provider's error."""
     text: list[str] = []
     reasoning: list[str] = []
-    if opened.first is not None:
-        _collect(opened.first, text, reasoning)
+    for event in opened.prefix:
+        _collect(event, text, reasoning)
+    if not opened.ended:
         async for event in opened.events:
             _collect(event, text, reasoning)
     return "".join(text), "".join(reasoning)

@@ -25,6 +25,7 @@ docs/gateway-config.schema.json is the file's JSON Schema, for editors.
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ _KEYS = (
 )
 
 _PROVIDER_KEYS = ("base_url",)
+_ORIGIN_SCHEMES = ("http://", "https://", "ws://", "wss://")
 
 
 class ConfigFileError(Exception):
@@ -90,16 +92,17 @@ def load_config(path: Path, registry: Registry) -> GatewayConfig:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         raise ConfigFileError(f"{where}: not YAML: {getattr(error, 'problem', error)}") from None
-    return _Reader(path, registry, yaml.SafeLoader("")).config(root)
+    return _Reader(path, registry, yaml.SafeLoader(""), yaml.YAMLError).config(root)
 
 
 class _Reader:
     """Reads the file's node tree, each mistake told at its node's line and column."""
 
-    def __init__(self, path: Path, registry: Registry, loader: Any) -> None:
+    def __init__(self, path: Path, registry: Registry, loader: Any, error: type[Exception]) -> None:
         self._path = path
         self._registry = registry
         self._loader = loader
+        self._yaml_error = error
         """What makes a scalar node its value (YAML 1.1's, as safe_load reads it)."""
 
     def error(self, node: Any, message: str) -> ConfigFileError:
@@ -127,6 +130,8 @@ class _Reader:
                     raise self.error(node, "access_log must be plain, json or off")
             else:
                 found[key] = self.scalar(node, key, str, "text")
+                if not found[key]:
+                    raise self.error(node, f"{key} must not be empty")
         return GatewayConfig(**found)
 
     def mapping(
@@ -160,7 +165,7 @@ class _Reader:
     ) -> Any:
         value = self.value(node)
         numeric = isinstance(value, int | float) and not isinstance(value, bool)
-        if not numeric or (kind is int and not isinstance(value, int)):
+        if not numeric or not math.isfinite(value) or (kind is int and not isinstance(value, int)):
             raise self.error(node, f"{key} must be {'an integer' if kind is int else 'a number'}")
         if value < lowest or (highest is not None and value > highest):
             bound = (
@@ -172,7 +177,10 @@ class _Reader:
     def value(self, node: Any) -> Any:
         if node.tag in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
             return node  # no scalar: its check fails on its type
-        return self._loader.construct_object(node)
+        try:
+            return self._loader.construct_object(node)
+        except (self._yaml_error, ValueError, TypeError):  # a tag's value it cannot be
+            raise self.error(node, f"cannot read {node.value!r} as its tag says") from None
 
     def providers(self, node: Any) -> dict[str, BaseURL]:
         base_urls: dict[str, BaseURL] = {}
@@ -186,6 +194,11 @@ class _Reader:
     def base_url(self, node: Any) -> BaseURL:
         if node.tag == "tag:yaml.org,2002:map":
             urls = self.mapping(node, "base_url", None)
+            if not urls:
+                raise self.error(node, "base_url maps no origin")
+            for origin, (key_node, _) in urls.items():
+                if not origin.startswith(_ORIGIN_SCHEMES):
+                    raise self.error(key_node, f"{origin!r} is no origin: give scheme://host")
             return {origin: self.url(value) for origin, (_, value) in urls.items()}
         return self.url(node)
 

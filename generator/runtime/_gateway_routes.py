@@ -11,11 +11,12 @@ names each attempt.
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
-from ._constants import GATEWAY_ROUTE_MEMORY
+from ._constants import GATEWAY_ROUTE_MEMORY, GATEWAY_ROUTE_MEMORY_SECONDS
 from ._exceptions import APIStatusError, ConfigurationError, ProviderError, UnknownProviderError
 from ._gateway_errors import GatewayError, upstream_error
 from ._registry import Registry
@@ -62,22 +63,29 @@ def checked_routes(
 
 class RecentSuccess:
     """The recent attempts of each target, and the targets ordered by them: the share of its
-    last GATEWAY_ROUTE_MEMORY attempts that answered, best first, one never tried as good as
-    one that always answered, ties in the route's own order."""
+    last GATEWAY_ROUTE_MEMORY attempts of the last GATEWAY_ROUTE_MEMORY_SECONDS that
+    answered, best first, one with none as good as one that always answered, ties in the
+    route's own order."""
 
-    def __init__(self) -> None:
-        self._outcomes: dict[str, deque[bool]] = {}
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._outcomes: dict[str, deque[tuple[float, bool]]] = {}
+        self._clock = clock
 
     def ordered(self, targets: Sequence[T], name: Callable[[T], str]) -> list[T]:
         return sorted(targets, key=lambda target: -self._share(name(target)))
 
     def _share(self, target: str) -> float:
         outcomes = self._outcomes.get(target)
-        return 1.0 if not outcomes else sum(outcomes) / len(outcomes)
+        if outcomes is None:
+            return 1.0
+        forgotten = self._clock() - GATEWAY_ROUTE_MEMORY_SECONDS
+        while outcomes and outcomes[0][0] < forgotten:
+            outcomes.popleft()
+        return 1.0 if not outcomes else sum(answered for _, answered in outcomes) / len(outcomes)
 
     def record(self, target: str, answered: bool) -> None:
         outcomes = self._outcomes.setdefault(target, deque(maxlen=GATEWAY_ROUTE_MEMORY))
-        outcomes.append(answered)
+        outcomes.append((self._clock(), answered))
 
 
 def falls_over(error: ProviderError) -> bool:

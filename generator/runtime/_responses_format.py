@@ -38,6 +38,8 @@ def _invalid(message: str, param: str = "input") -> GatewayError:
 def responses_chat_document(document: dict[str, Any]) -> dict[str, Any]:
     """The chat request a Responses API request asks for; raises GatewayError (400)."""
     chat = {k: v for k, v in document.items() if k not in ("input", "instructions")}
+    if document.get("stream") is True:  # response.completed tells the usage: ask for it
+        chat["stream_options"] = {"include_usage": True}
     if "max_output_tokens" in chat:
         chat.setdefault("max_tokens", chat.pop("max_output_tokens"))
     instructions = document.get("instructions")
@@ -80,11 +82,17 @@ def _message(item: object, index: int) -> dict[str, Any]:
     return {"role": role, "content": parts}
 
 
-def _usage(usage: Usage | None) -> dict[str, int] | None:
+def _usage(usage: Usage | None) -> dict[str, Any] | None:
     if usage is None:
         return None
     inputs, outputs = usage.input_tokens or 0, usage.output_tokens or 0
-    return {"input_tokens": inputs, "output_tokens": outputs, "total_tokens": inputs + outputs}
+    return {
+        "input_tokens": inputs,
+        "input_tokens_details": {"cached_tokens": 0},
+        "output_tokens": outputs,
+        "output_tokens_details": {"reasoning_tokens": 0},
+        "total_tokens": inputs + outputs,
+    }
 
 
 def _response(

@@ -130,6 +130,24 @@ async def serving_recording(recorded: Recording, api_key: str) -> AsyncIterator[
             yield url
 
 
+def answering_with_usage(
+    bodies: list[dict[str, Any]],
+) -> Callable[[web.BaseRequest], Awaitable[web.StreamResponse]]:
+    """An OpenAI-style upstream that keeps each request's JSON in ``bodies`` and answers
+    "Hi", then its usage (7 tokens in, 1 out), then ``[DONE]``."""
+
+    async def handler(request: web.BaseRequest) -> web.StreamResponse:
+        bodies.append(await request.json())
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        await response.write(b'data: {"choices":[{"delta":{"content":"Hi"}}]}\n\n')
+        usage = b'{"choices":[],"usage":{"prompt_tokens":7,"completion_tokens":1}}'
+        await response.write(b"data: " + usage + b"\n\ndata: [DONE]\n\n")
+        return response
+
+    return handler
+
+
 def provider_of(recorded: Recording) -> str:
     """The class name of the provider a recording is of (its folder is the module)."""
     return generated._REGISTRY.info(recorded.path.parent.name).name

@@ -14,7 +14,15 @@ import pytest
 from replay import Recording, ReplayServer
 
 from ..conftest import recording
-from .conftest import SDK_RECORDINGS, provider_of, recording_id, serving, serving_recording
+from .conftest import (
+    SDK_RECORDINGS,
+    answering_with_usage,
+    provider_of,
+    recording_id,
+    serving,
+    serving_recording,
+    upstream_serving,
+)
 
 GATEWAY_KEY = "anthropic-sdk-test-key"
 
@@ -115,3 +123,37 @@ async def test_a_failure_mid_stream_is_an_sdk_error_after_the_text() -> None:
                     async for text in stream.text_stream:
                         pieces.append(text)
     assert "".join(pieces) == "".join(midstream.expect["deltas_before_error"])
+
+
+async def test_thinking_sent_back_is_passed_over_and_the_usage_asked_for() -> None:
+    # The SDK's way: the last answer's content, its thinking block too, as the assistant's turn.
+    bodies: list[dict[str, Any]] = []
+
+    said = [
+        {"role": "user", "content": "Hello"},
+        {
+            "role": "assistant",
+            "content": [
+                {"type": "thinking", "thinking": "A greeting.", "signature": "sig"},
+                {"type": "text", "text": "Hi!"},
+            ],
+        },
+        {"role": "user", "content": "Again"},
+    ]
+    async with (
+        upstream_serving(answering_with_usage(bodies)) as upstream_url,
+        serving({"OpenaiChat": upstream_url}) as url,
+        anthropic.AsyncAnthropic(base_url=url, api_key="none", max_retries=0) as client,
+        client.messages.stream(
+            model="OpenaiChat/gpt-4o-mini",
+            max_tokens=5,
+            messages=said,  # type: ignore[arg-type]
+        ) as stream,
+    ):
+        final = await stream.get_final_message()
+    assert bodies[0]["messages"][1] == {
+        "role": "assistant",
+        "content": [{"type": "text", "text": "Hi!"}],
+    }
+    assert bodies[0]["stream_options"] == {"include_usage": True}
+    assert (final.usage.input_tokens, final.usage.output_tokens) == (7, 1)

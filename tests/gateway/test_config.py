@@ -96,6 +96,21 @@ MISTAKES = {
         "2:10: unknown key 'target' in model fast; did you mean targets?",
     ),
     "no mapping": ("- a\n", "1:1: the file must be a mapping"),
+    "a tag its value cannot be": ('port: !!int "abc"\n', "1:7: cannot read 'abc' as its tag says"),
+    "a Python tag": ("host: !!python/name:os.system\n", "1:7: cannot read"),
+    "an endless keep-alive": (
+        "keepalive_timeout: .inf\n",
+        "1:20: keepalive_timeout must be a number",
+    ),
+    "an empty host": ("host: ''\n", "1:7: host must not be empty"),
+    "origins of none": (
+        "providers:\n  CodeLinkAva: {base_url: {}}\n",
+        "2:27: base_url maps no origin",
+    ),
+    "an origin that is no origin": (
+        "providers:\n  CodeLinkAva: {base_url: {'not a url': 'http://x'}}\n",
+        "2:28: 'not a url' is no origin: give scheme://host",
+    ),
     "not YAML": ("host: [\n", "2:1: not YAML: expected the node content"),
 }
 
@@ -113,7 +128,18 @@ def test_a_mistake_is_told_at_its_line_and_column(
 READ_ALIKE = [
     text
     for name, (text, _) in MISTAKES.items()
-    if name not in ("no provider", "a route to no provider", "not YAML", "twice")
+    if name
+    not in (
+        "no provider",
+        "a route to no provider",
+        "not YAML",
+        "twice",
+        "a Python tag",
+        "an endless keep-alive",
+        "an empty host",
+        "an origin that is no origin",
+        "a tag its value cannot be",
+    )
 ]
 """The mistakes a schema can see: not which providers a package has, nor a YAML document's
 syntax, nor a key given twice (YAML keeps the last)."""

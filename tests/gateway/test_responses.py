@@ -14,7 +14,15 @@ import pytest
 from replay import Recording, ReplayServer
 
 from ..conftest import recording
-from .conftest import SDK_RECORDINGS, provider_of, recording_id, serving, serving_recording
+from .conftest import (
+    SDK_RECORDINGS,
+    answering_with_usage,
+    provider_of,
+    recording_id,
+    serving,
+    serving_recording,
+    upstream_serving,
+)
 
 GATEWAY_KEY = "responses-sdk-test-key"
 
@@ -118,3 +126,22 @@ async def test_a_failure_once_begun_is_response_failed_after_the_text() -> None:
     assert seen[-1].type == "response.failed"
     assert seen[-1].response.error is not None
     assert midstream.expect["message"] in seen[-1].response.error.message
+
+
+async def test_a_streamed_answer_asks_for_the_usage_and_tells_it() -> None:
+    bodies: list[dict[str, Any]] = []
+
+    async with (
+        upstream_serving(answering_with_usage(bodies)) as upstream_url,
+        serving({"OpenaiChat": upstream_url}) as url,
+        openai.AsyncOpenAI(base_url=f"{url}/v1", api_key="none", max_retries=0) as client,
+    ):
+        events = await client.responses.create(
+            model="OpenaiChat/gpt-4o-mini", input="Hi", stream=True
+        )
+        completed = [event async for event in events][-1]
+    assert bodies[0]["stream_options"] == {"include_usage": True}
+    assert completed.type == "response.completed"
+    usage = completed.response.usage
+    assert usage is not None and (usage.input_tokens, usage.output_tokens) == (7, 1)
+    assert usage.output_tokens_details.reasoning_tokens == 0

@@ -17,7 +17,9 @@ from aiohttp import web
 
 import generated
 from generated import UnknownProviderError
+from generated._runtime._constants import GATEWAY_ROUTE_MEMORY_SECONDS
 from generated._runtime._gateway_app import build_app
+from generated._runtime._gateway_routes import RecentSuccess
 from replay import ReplayServer
 
 from .conftest import (
@@ -166,3 +168,58 @@ async def test_a_route_by_recent_success_tries_the_provider_that_answered_first(
     served = [headers["X-Served-By"] for _, headers, _ in (first, *later)]
     assert served == [SECOND] * 3
     assert tried >= 1 and len(asked) == tried  # CodeLinkAva, which answered, is asked first
+
+
+async def test_an_event_before_the_first_delta_commits_no_route(
+    upstreams: tuple[str, ReplayServer, list[str]],
+) -> None:
+    # Anthropic's message_start is a usage event: an error after it, before any text, fell
+    # over to no one.
+    async def overloaded(request: web.BaseRequest) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        start = {"type": "message_start", "message": {"usage": {"input_tokens": 3}}}
+        await response.write(f"event: message_start\ndata: {json.dumps(start)}\n\n".encode())
+        error = {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
+        await response.write(f"event: error\ndata: {json.dumps(error)}\n\n".encode())
+        return response
+
+    _, replay, _ = upstreams
+    async with upstream_serving(overloaded) as anthropic_url:
+        base_urls = {
+            "AnthropicMessages": anthropic_url,
+            "CodeLinkAva": replay.base_url(replay.add(HELLO)),
+        }
+        routes = {"fast": ["AnthropicMessages/claude-3-5-haiku-latest", SECOND]}
+        async with serving(base_urls, routes=routes) as url:
+            body = {"model": "fast", "messages": USER, "max_tokens": 64}
+            for stream in (True, False):
+                async with (
+                    aiohttp.ClientSession() as session,
+                    session.post(
+                        f"{url}/v1/chat/completions", json={**body, "stream": stream}
+                    ) as response,
+                ):
+                    assert (response.status, response.headers["X-Served-By"]) == (200, SECOND)
+
+
+async def test_a_target_that_cannot_take_the_request_is_passed_over(
+    upstreams: tuple[str, ReplayServer, list[str]],
+) -> None:
+    # AnthropicMessages requires max_tokens, which the request lacks: OpenaiChat answers.
+    _, replay, _ = upstreams
+    base_urls = {"CodeLinkAva": replay.base_url(replay.add(HELLO))}
+    routes = {"fast": ["AnthropicMessages", SECOND]}
+    async with serving(base_urls, routes=routes) as url:
+        status, headers, _ = await ask(url, False)
+    assert (status, headers["X-Served-By"]) == (200, SECOND)
+
+
+def test_a_failure_is_forgotten_a_while_later() -> None:
+    now = [0.0]
+    recent = RecentSuccess(clock=lambda: now[0])
+    recent.record("A", answered=False)
+    recent.record("B", answered=True)
+    assert recent.ordered(["A", "B"], str) == ["B", "A"]
+    now[0] = GATEWAY_ROUTE_MEMORY_SECONDS + 1
+    assert recent.ordered(["A", "B"], str) == ["A", "B"]  # A's failure is forgotten: tried again
