@@ -52,9 +52,10 @@ Timing = tuple[float, float]
 
 
 @contextmanager
-def _gateway(upstream: str) -> Iterator[str]:
-    """``python -m generated serve`` with OpenaiChat pointed at ``upstream``: its base URL."""
-    command = [sys.executable, "-m", "generated", "serve", "--port", "0"]
+def _gateway(upstream: str, options: Sequence[str] = ()) -> Iterator[str]:
+    """``python -m generated serve OPTIONS`` with OpenaiChat pointed at ``upstream``: its base
+    URL."""
+    command = [sys.executable, "-m", "generated", "serve", "--port", "0", *options]
     with _announcing([*command, "--base-url", f"OpenaiChat={upstream}"]) as (_, line):
         found = _ANNOUNCED.search(line)
         if found is None:
@@ -196,12 +197,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.gateway", description=__doc__)
     parser.add_argument("--requests", type=int, default=300, help="timed requests of each kind")
     parser.add_argument("--events", type=int, default=20, help="text deltas a stream (20)")
+    parser.add_argument(
+        "--access-log",
+        choices=("plain", "json", "off"),
+        default="plain",
+        help="the gateway's access log (plain, serve's default)",
+    )
+    parser.add_argument(
+        "--metrics", action="store_true", help="the gateway keeps metrics (prometheus-client)"
+    )
     arguments = parser.parse_args()
+    options = ["--access-log", arguments.access_log, *(["--metrics"] if arguments.metrics else [])]
     os.environ.update(_KEY)
     try:
         with server([("openai", arguments.events)]) as address:
             upstream = stream_url(address, "openai", "per-event", arguments.events)
-            with _gateway(upstream) as gateway:
+            with _gateway(upstream, options) as gateway:
                 timings = asyncio.run(
                     _measure(upstream, gateway, arguments.requests, arguments.events)
                 )
