@@ -33,7 +33,7 @@ from typing import IO
 import aiohttp
 
 from bench._runner import ROOT, BenchError, server
-from bench._server import stream_url
+from bench._server import MODES, stream_url
 from generated import Message
 from generated.openai_chat import OpenaiChat
 
@@ -198,6 +198,13 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=300, help="timed requests of each kind")
     parser.add_argument("--events", type=int, default=20, help="text deltas a stream (20)")
     parser.add_argument(
+        "--mode",
+        choices=MODES,
+        default="per-event",
+        help="how the bench server writes a stream: an event a write (the default), or in "
+        "large slices, a burst",
+    )
+    parser.add_argument(
         "--access-log",
         choices=("plain", "json", "off"),
         default="plain",
@@ -211,7 +218,7 @@ def main() -> int:
     os.environ.update(_KEY)
     try:
         with server([("openai", arguments.events)]) as address:
-            upstream = stream_url(address, "openai", "per-event", arguments.events)
+            upstream = stream_url(address, "openai", arguments.mode, arguments.events)
             with _gateway(upstream, options) as gateway:
                 timings = asyncio.run(
                     _measure(upstream, gateway, arguments.requests, arguments.events)

@@ -39,7 +39,7 @@ from yarl import URL
 
 from ._auth import Auth, Request, Response
 from ._config import Retries, Timeouts
-from ._constants import SOCKET_CLOSE_WAIT
+from ._constants import FIRST_READ_SLICE, SOCKET_CLOSE_WAIT
 from ._exceptions import (
     APIStatusError,
     AuthenticationError,
@@ -623,9 +623,14 @@ async def _read_whole(response: aiohttp.ClientResponse, limit: int, origin: Orig
 async def _read(
     endpoint: StreamedTarget, response: aiohttp.ClientResponse, origin: Origin
 ) -> AsyncGenerator[list[StreamItem], None]:
-    """What each read of the body brings, until the answer is complete or the body ends."""
+    """What each read of the body brings, until the answer is complete or the body ends.
+
+    Until something has come, a read is fed FIRST_READ_SLICE bytes at a time: the first
+    delta of a burst (a long answer sent at once, in reads of 64 KiB) is passed on when it is
+    decoded, not when its whole read is. Then each read is fed whole."""
     reader = endpoint.framing.reader(origin)
     received = 0
+    began = False
     async for chunk in response.content.iter_any():
         # Counted after decompression: a small body that unpacks to gigabytes stops here.
         received += len(chunk)
@@ -636,17 +641,22 @@ async def _read(
                 provider=origin.provider,
                 endpoint=origin.endpoint,
             )
-        items: list[StreamItem] = []
-        try:
-            complete = reader.feed(chunk, items)
-        except ProviderError:
-            if items:  # what came before the error is the caller's
+        position = 0
+        while position < len(chunk):
+            end = len(chunk) if began else position + FIRST_READ_SLICE
+            items: list[StreamItem] = []
+            try:
+                complete = reader.feed(chunk[position:end], items)
+            except ProviderError:
+                if items:  # what came before the error is the caller's
+                    yield items
+                raise
+            position = end
+            if items:
+                began = True
                 yield items
-            raise
-        if items:
-            yield items
-        if complete:
-            return
+            if complete:
+                return
     items = []
     try:
         reader.end(items)

@@ -19,6 +19,7 @@ __all__ = [
     "DEFAULT_TOTAL_TIMEOUT",
     "ERROR_EXCERPT_BYTES",
     "ERROR_EXCERPT_CHARACTERS",
+    "FIRST_READ_SLICE",
     "GATEWAY_BODY_TIMEOUT",
     "GATEWAY_HOST",
     "GATEWAY_KEEPALIVE_TIMEOUT",
@@ -90,6 +91,12 @@ GATEWAY_PORT = 8000
 
 GATEWAY_MAX_REQUEST_BYTES = 4 << 20
 """The largest request body the gateway reads (4 MiB): a long conversation, not an upload."""
+
+FIRST_READ_SLICE = 4096
+"""Bytes of a read fed to a framing at a time until the answer's first item has come: a burst
+(a long answer a server sends at once) arrives in reads of 64 KiB, hundreds of events each,
+and its first delta would wait for all of them to be decoded. Then reads are fed whole, as
+their size costs nothing more."""
 
 GATEWAY_BODY_TIMEOUT = 30.0
 """Seconds a client has to send the whole request body: one that declares a length and sends
