@@ -335,7 +335,7 @@ class _Gateway:
         try:
             if opened.chat.stream:
                 return await _stream(request, opened, headers, api.writer(opened.chat))
-            return await api.whole(opened, headers)
+            return await _whole(opened, headers, api)
         finally:
             note.usage = opened.stream.usage
             await opened.stream.aclose()
@@ -456,7 +456,8 @@ class _API:
     read: Callable[[bytes], dict[str, Any]]
     error: Callable[[GatewayError, Mapping[str, str]], web.Response]
     writer: Callable[[ChatRequest], _EventWriter]
-    whole: Callable[[_Opened, dict[str, str]], Awaitable[web.Response]]
+    whole: Callable[[ChatRequest, TextStream, str, str], object]
+    """The body of a whole answer, of its request, stream, text and reasoning."""
 
 
 def _answer_headers(chat: ChatRequest, *, served: bool) -> dict[str, str]:
@@ -595,51 +596,38 @@ class _ResponseWriter:
         return self._encoder.failed(error)
 
 
-async def _complete(opened: _Opened, headers: dict[str, str]) -> web.Response:
-    """The whole answer as one ``chat.completion``; any upstream failure is an error status."""
-    chat, stream = opened.chat, opened.stream
+async def _whole(opened: _Opened, headers: dict[str, str], api: _API) -> web.Response:
+    """The whole answer as one of ``api``'s answers; any upstream failure is an error."""
     try:
         text, reasoning = await _collected(opened)
     except ProviderError as error:
-        return _error_response(upstream_error(error), headers)
-    body = completion_body(
-        new_completion_id(),
-        int(time.time()),
-        chat.model_id,
-        text,
-        reasoning,
-        openai_finish_reason(stream.finish_reason),
-        stream.usage,
-    )
-    return _json_response(body, headers=headers)
+        return api.error(upstream_error(error), headers)
+    return _json_response(api.whole(opened.chat, opened.stream, text, reasoning), headers=headers)
 
 
-async def _messages_whole(opened: _Opened, headers: dict[str, str]) -> web.Response:
-    """The whole answer as one Messages API message; any upstream failure is an error."""
-    try:
-        text, reasoning = await _collected(opened)
-    except ProviderError as error:
-        return _anthropic_error_response(upstream_error(error), headers)
-    stream = opened.stream
+def _completion(chat: ChatRequest, stream: TextStream, text: str, reasoning: str) -> object:
+    """One ``chat.completion``."""
     finish = openai_finish_reason(stream.finish_reason)
-    body = message_body(opened.chat.model_id, text, reasoning, finish, stream.usage)
-    return _json_response(body, headers=headers)
+    return completion_body(
+        new_completion_id(), int(time.time()), chat.model_id, text, reasoning, finish, stream.usage
+    )
+
+
+def _message(chat: ChatRequest, stream: TextStream, text: str, reasoning: str) -> object:
+    """One Messages API message."""
+    finish = openai_finish_reason(stream.finish_reason)
+    return message_body(chat.model_id, text, reasoning, finish, stream.usage)
+
+
+def _response(chat: ChatRequest, stream: TextStream, text: str, reasoning: str) -> object:
+    """One Responses API response (its text alone: reasoning is not sent)."""
+    return response_body(chat.model_id, text, stream.usage)
 
 
 def _anthropic_error_response(error: GatewayError, headers: Mapping[str, str]) -> web.Response:
     return _json_response(
         anthropic_error_body(error), status=error.status, headers={**headers, **error.headers()}
     )
-
-
-async def _responses_whole(opened: _Opened, headers: dict[str, str]) -> web.Response:
-    """The whole answer as one Responses API response; any upstream failure is an error."""
-    try:
-        text, _ = await _collected(opened)
-    except ProviderError as error:
-        return _error_response(upstream_error(error), headers)
-    body = response_body(opened.chat.model_id, text, opened.stream.usage)
-    return _json_response(body, headers=headers)
 
 
 async def _until_first_delta(events: AsyncIterator[StreamEvent]) -> tuple[list[StreamEvent], bool]:
@@ -714,19 +702,19 @@ def _error_response(error: GatewayError, headers: Mapping[str, str]) -> web.Resp
 
 
 _CHAT_COMPLETIONS = _API(
-    "chat_completions", read_json_object, _error_response, _ChunkWriter, _complete
+    "chat_completions", read_json_object, _error_response, _ChunkWriter, _completion
 )
 _MESSAGES = _API(
     "messages",
     lambda body: anthropic_chat_document(read_json_object(body)),
     _anthropic_error_response,
     _MessageWriter,
-    _messages_whole,
+    _message,
 )
 _RESPONSES = _API(
     "responses",
     lambda body: responses_chat_document(read_json_object(body)),
     _error_response,
     _ResponseWriter,
-    _responses_whole,
+    _response,
 )
