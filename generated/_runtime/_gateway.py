@@ -100,17 +100,9 @@ def gunicorn_app(
     if not isinstance(registry, Registry):  # each package has its runtime, and its gateway
         raise ServeError(f"{package} is not this gateway's package: use its own _runtime")
     settings = GatewayConfig() if config is None else _config(Path(config), registry)
-    key_variable = api_key_env or settings.api_key_env
-    api_key = None if key_variable is None else _api_key(key_variable)
-    return _app(
-        registry,
-        {**settings.base_urls, **(base_urls or {})},
-        api_key,
-        insecure=insecure or bool(settings.insecure),
-        routes=settings.routes,
-        balanced=settings.balanced,
-        metrics=metrics or bool(settings.metrics),
-    )
+    api_key = _gateway_key(api_key_env, settings)
+    insecure = insecure or bool(settings.insecure)
+    return _app(registry, settings, base_urls or {}, api_key, insecure=insecure, metrics=metrics)
 
 
 # GatewayWorker exists where gunicorn is installed only: it is no name of __all__ for that.
@@ -191,8 +183,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
 
 def _options(registry: Registry, arguments: argparse.Namespace) -> _Options:
     config = GatewayConfig() if arguments.config is None else _config(arguments.config, registry)
-    key_variable = arguments.api_key_env or config.api_key_env
-    api_key = None if key_variable is None else _api_key(key_variable)
+    api_key = _gateway_key(arguments.api_key_env, config)
     host: str = arguments.host or config.host or GATEWAY_HOST
     insecure = arguments.insecure or bool(config.insecure)
     if api_key is None and not _is_loopback(host) and not insecure:
@@ -201,21 +192,17 @@ def _options(registry: Registry, arguments: argparse.Namespace) -> _Options:
             "or --insecure to serve without one"
         )
     pairs = dict(pair.partition("=")[::2] for pair in arguments.base_url)
-    base_urls = {**config.base_urls, **pairs}
-    metrics = arguments.metrics or bool(config.metrics)
-    app = _app(
-        registry,
-        base_urls,
-        api_key,
-        insecure=insecure,
-        routes=config.routes,
-        balanced=config.balanced,
-        metrics=metrics,
-    )
+    app = _app(registry, config, pairs, api_key, insecure=insecure, metrics=arguments.metrics)
     port = arguments.port if arguments.port is not None else config.port
     keepalive = config.keepalive_timeout or GATEWAY_KEEPALIVE_TIMEOUT
     access = arguments.access_log or config.access_log or ACCESS_LOG_FORMATS[0]
     return _Options(host, GATEWAY_PORT if port is None else port, app, keepalive, access)
+
+
+def _gateway_key(api_key_env: str | None, config: GatewayConfig) -> str | None:
+    """The gateway's key: of the variable the flag names, else the file's, else none."""
+    variable = api_key_env or config.api_key_env
+    return None if variable is None else _api_key(variable)
 
 
 def _config(path: Path, registry: Registry) -> GatewayConfig:
@@ -234,15 +221,17 @@ def _api_key(variable: str) -> str:
 
 def _app(
     registry: Registry,
-    base_urls: Mapping[str, BaseURL],
+    config: GatewayConfig,
+    flags: Mapping[str, BaseURL],
     api_key: str | None,
     *,
     insecure: bool,
-    routes: Mapping[str, Sequence[str]] | None = None,
-    balanced: frozenset[str] = frozenset(),
-    metrics: bool = False,
+    metrics: bool,
 ) -> web.Application:
-    """The gateway; raises ServeError for a base URL that is no http(s) URL, or of no provider."""
+    """The gateway of ``config``, the base URLs of ``flags`` winning over its and ``metrics``
+    added to its; raises ServeError for a base URL that is no http(s) URL, or of no provider,
+    and for metrics without prometheus-client."""
+    base_urls = {**config.base_urls, **flags}
     for name, url in base_urls.items():
         if isinstance(url, str) and not is_http_url(url):
             raise ServeError(f"--base-url {name}={url}: give PROVIDER=URL, an http(s) URL")
@@ -252,9 +241,9 @@ def _app(
             base_urls=base_urls,
             api_key=api_key,
             insecure=insecure,
-            routes=routes,
-            balanced=balanced,
-            metrics=metrics,
+            routes=config.routes,
+            balanced=config.balanced,
+            metrics=metrics or bool(config.metrics),
         )
     except ImportError:  # prometheus-client, which metrics need and the package does not
         raise ServeError(
