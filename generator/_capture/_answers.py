@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._captured import CapturedResponse
-from ._documents import member, parsed
+from ._documents import member, parsed, scalar_leaves
 from ._draft import Comments, DraftResponse
 
 __all__ = ["read_answer"]
@@ -218,7 +218,7 @@ def _candidates(documents: list[Any]) -> list[_Candidate]:
     """Each path that could hold the answer's text, the longest text first: each leaf's own,
     and the path that takes every element where the documents index several (Gemini's
     ``parts[*]``), when that gives more."""
-    leaves = [_leaves(document, "$", "") for document in documents]
+    leaves = [_leaves(document) for document in documents]
     indices: dict[str, list[set[str]]] = {}
     for path, _ in (leaf for found in leaves for leaf in found):
         seen = indices.setdefault(_INDEX.sub("[*]", path), [set() for _ in _INDEX.findall(path)])
@@ -253,14 +253,13 @@ def _candidate(path: str, texts: list[str]) -> _Candidate | None:
     return _Candidate(path, text, growing) if text else None
 
 
-def _leaves(value: Any, path: str, key: str) -> list[tuple[str, str]]:
-    if isinstance(value, str):
-        return [] if key in _NOT_TEXT else [(path, value)]
-    if isinstance(value, dict):
-        return [leaf for k, v in value.items() for leaf in _leaves(v, member(path, k), k)]
-    if isinstance(value, list):
-        return [leaf for i, v in enumerate(value) for leaf in _leaves(v, f"{path}[{i}]", key)]
-    return []
+def _leaves(document: Any) -> list[tuple[str, str]]:
+    """Each text of a document that could be an answer's, and its JSONPath."""
+    return [
+        (path, value)
+        for path, value, key in scalar_leaves(document)
+        if isinstance(value, str) and key not in _NOT_TEXT
+    ]
 
 
 def _runner_up(candidates: list[_Candidate], comments: Comments) -> None:
@@ -279,18 +278,10 @@ def _runner_up(candidates: list[_Candidate], comments: Comments) -> None:
 
 def _finish_path(documents: list[Any]) -> str | None:
     for document in documents:
-        for path, value, key in _scalars(document, "$", ""):
+        for path, value, key in scalar_leaves(document):
             if key in _FINISH_KEYS and isinstance(value, str) and value:
                 return path
     return None
-
-
-def _scalars(value: Any, path: str, key: str) -> list[tuple[str, Any, str]]:
-    if isinstance(value, dict):
-        return [leaf for k, v in value.items() for leaf in _scalars(v, member(path, k), k)]
-    if isinstance(value, list):
-        return [leaf for i, v in enumerate(value) for leaf in _scalars(v, f"{path}[{i}]", key)]
-    return [(path, value, key)]
 
 
 def _filter(
@@ -304,7 +295,7 @@ def _filter(
         texts: dict[object, list[str]] = {}
         for document in documents:
             if isinstance(document, dict) and key in document:
-                found = [v for p, v in _leaves(document, "$", "") if p == delta and v]
+                found = [v for p, v in _leaves(document) if p == delta and v]
                 texts.setdefault(document[key], []).extend(found)
         marked = {value: found for value, found in texts.items() if found}
         if not marked or len(texts) < 2 or not all(isinstance(v, str) for v in marked):
@@ -329,7 +320,7 @@ def _filter(
 
 
 def _has_text(document: dict[str, Any], path: str) -> bool:
-    return any(p == path and v for p, v in _leaves(document, "$", ""))
+    return any(p == path and v for p, v in _leaves(document))
 
 
 def _stop(documents: list[Any], framing: str) -> dict[str, Any] | None:

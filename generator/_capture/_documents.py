@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["member", "parsed", "snake_case", "string_leaves", "texts_in"]
+__all__ = ["member", "parsed", "scalar_leaves", "snake_case", "string_leaves", "texts_in"]
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -26,16 +25,19 @@ def texts_in(value: Any) -> list[str]:
     return [text for _, text in string_leaves(value, "$")]
 
 
-def string_leaves(value: Any, path: str) -> Iterator[tuple[str, str]]:
+def string_leaves(value: Any, path: str) -> list[tuple[str, str]]:
     """Each string of a JSON value and its JSONPath, in document order."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, inner in value.items():
-            yield from string_leaves(inner, member(path, key))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from string_leaves(inner, f"{path}[{index}]")
+    return [(at, leaf) for at, leaf, _ in scalar_leaves(value, path) if isinstance(leaf, str)]
+
+
+def scalar_leaves(value: Any, path: str = "$", key: str = "") -> list[tuple[str, Any, str]]:
+    """Each scalar of a JSON value (text, number, boolean, null), its JSONPath and the key of
+    the member it is in (a list's items are in their list's), in document order."""
+    if isinstance(value, dict):
+        return [leaf for k, v in value.items() for leaf in scalar_leaves(v, member(path, k), k)]
+    if isinstance(value, list):
+        return [leaf for i, v in enumerate(value) for leaf in scalar_leaves(v, f"{path}[{i}]", key)]
+    return [(path, value, key)]
 
 
 def member(path: str, key: str) -> str:

@@ -22,7 +22,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 from ..runtime._secrets import Redactor
 from ._captured import CapturedExchange, CapturedResponse
+from ._documents import snake_case
 from ._draft import Draft
+from ._requests import query_pairs
 
 __all__ = ["recording_of"]
 
@@ -62,7 +64,7 @@ def recording_of(draft: Draft, source: str) -> dict[str, Any]:
         "text": draft.text,  # the deltas are the server's reads; their text is fixed
     }
     secrets = {
-        **{f"cookie_{_safe(n)}": v for n, v in cookies.items() if len(v) >= _SHORTEST_COOKIE},
+        **{f"cookie_{snake_case(n)}": v for n, v in cookies.items() if len(v) >= _SHORTEST_COOKIE},
         **draft.secrets.values,
     }
     redactor = Redactor((value, name) for name, value in secrets.items())
@@ -94,10 +96,6 @@ def _kept_cookie(draft: Draft) -> str | None:
     return None
 
 
-def _safe(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_]", "_", name).strip("_").lower() or "cookie"
-
-
 def _exchange(
     section: dict[str, Any],
     exchange: CapturedExchange,
@@ -115,7 +113,7 @@ def _exchange(
     if "Cookie" in headers:
         headers["Cookie"] = "<*>"  # the spec's own, with the jar's
     elif streamed and kept is not None:
-        headers["Cookie"] = f"{kept}=<cookie_{_safe(kept)}>"
+        headers["Cookie"] = f"{kept}=<cookie_{snake_case(kept)}>"
     if headers:
         written["headers"] = headers
     body = section.get("body")
@@ -146,17 +144,13 @@ def _url(template: str, captured: str, call_values: dict[str, str]) -> str:
     """The URL as sent: the captured path (the model in it), and the template's query, the
     call's own values as captured and the rest as marks."""
     parts = urlsplit(captured)
-    sent = dict(_pairs(parts.query))
+    sent = dict(query_pairs(parts.query))
     query = "&".join(
         f"{name}={_body(value, sent.get(name, ''), call_values)}"
-        for name, value in _pairs(template.partition("?")[2])
+        for name, value in query_pairs(template.partition("?")[2])
     )
     base = f"{parts.scheme}://{parts.netloc}{parts.path}"
     return f"{base}?{query}" if query else base
-
-
-def _pairs(query: str) -> list[tuple[str, str]]:
-    return [(name, value) for name, _, value in (p.partition("=") for p in query.split("&") if p)]
 
 
 def _captured_body(exchange: CapturedExchange, key: str) -> Any:
@@ -186,7 +180,7 @@ def _body(template: Any, captured: Any, call_values: dict[str, str]) -> Any:
 def _response(response: CapturedResponse, cookie: str | None) -> dict[str, Any]:
     headers = {"Content-Type": response.header("content-type") or "text/plain"}
     if cookie is not None:
-        headers["Set-Cookie"] = f"{cookie}=<cookie_{_safe(cookie)}>; Path=/"
+        headers["Set-Cookie"] = f"{cookie}=<cookie_{snake_case(cookie)}>; Path=/"
     chunks = [piece for piece in _pieces(response.body) if piece]
     return {
         "status": response.status,

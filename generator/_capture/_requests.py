@@ -35,7 +35,7 @@ from ._captured import CapturedRequest
 from ._documents import parsed, snake_case, string_leaves
 from ._draft import Call, Comments, DraftParameter, KeyPath, Secrets
 
-__all__ = ["RequestReader", "looks_secret"]
+__all__ = ["RequestReader", "looks_secret", "query_pairs"]
 
 _DROPPED = frozenset(
     {
@@ -220,7 +220,7 @@ class RequestReader:
             path = self._path(parts.path[: model.start(1)], where) + "${model}"
             path += self._path(parts.path[model.end(1) :], where)
         query = "&".join(
-            self._query_pair(name, value, where) for name, value in _pairs(parts.query)
+            self._query_pair(name, value, where) for name, value in query_pairs(parts.query)
         )
         built = f"{parts.scheme}://{host}{path}"
         return (f"{built}?{query}" if query else built), userinfo
@@ -534,7 +534,7 @@ def _sent_by_runtime(content_type: str, body_format: str | None) -> bool:
     )
 
 
-def _pairs(query: str) -> list[tuple[str, str]]:
+def query_pairs(query: str) -> list[tuple[str, str]]:
     """The query's name and value pairs, as written (percent-escapes kept)."""
     return [(name, value) for name, _, value in (p.partition("=") for p in query.split("&") if p)]
 
