@@ -13,7 +13,6 @@ import argparse
 import asyncio
 import contextlib
 import importlib
-import ipaddress
 import logging
 import os
 import signal
@@ -30,6 +29,7 @@ from ._exceptions import UnknownProviderError, did_you_mean
 from ._gateway_access import ACCESS_LOG_FORMATS, ACCESS_LOGGER, JSONAccessFormatter
 from ._gateway_app import build_app
 from ._gateway_config import ConfigFileError, GatewayConfig, load_config
+from ._gateway_pages import is_loopback
 from ._gateway_runner import GatewayRunner
 from ._registry import Registry
 from ._url import BaseURL, is_http_url
@@ -184,7 +184,7 @@ def _options(registry: Registry, arguments: argparse.Namespace) -> _Options:
     api_key = _gateway_key(arguments.api_key_env, config)
     host: str = arguments.host or config.host or GATEWAY_HOST
     insecure = arguments.insecure or bool(config.insecure)
-    if api_key is None and not _is_loopback(host) and not insecure:
+    if api_key is None and not is_loopback(host) and not insecure:
         raise ServeError(
             f"--host {host} lets other machines in: give --api-key-env NAME to require a key, "
             "or --insecure to serve without one"
@@ -251,13 +251,6 @@ def _app(
         pair = f"{error.name}={base_urls[error.name]}"
         hint = did_you_mean(error.matches)
         raise ServeError(f"--base-url {pair}: no provider {error.name!r}{hint}") from None
-
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host == "localhost"
 
 
 async def _serve(options: _Options, registry: Registry) -> None:

@@ -21,7 +21,7 @@ import re
 
 from ._gateway_errors import GatewayError
 
-__all__ = ["page_refusal"]
+__all__ = ["is_loopback", "page_refusal"]
 
 _LOOPBACK_NAME = "localhost"
 
@@ -69,13 +69,20 @@ def _is_own_host(host: str, *, any_address: bool) -> bool:
     if found is None:
         return False
     name = found[1].strip("[]").lower()
-    if name == _LOOPBACK_NAME:
-        return True
+    return is_loopback(name) or (any_address and _address(name) is not None)
+
+
+def is_loopback(name: str) -> bool:
+    """Whether ``name`` (as written: ``localhost`` or an address) is this machine's alone."""
+    address = _address(name)
+    return name == _LOOPBACK_NAME or (address is not None and address.is_loopback)
+
+
+def _address(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
-        address = ipaddress.ip_address(name)
+        return ipaddress.ip_address(name)
     except ValueError:
-        return False
-    return any_address or address.is_loopback
+        return None
 
 
 def _forbidden(message: str, code: str) -> GatewayError:
