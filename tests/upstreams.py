@@ -12,8 +12,11 @@ from aiohttp import web
 
 __all__ = [
     "DELTA_TEXT",
+    "HELD_TEXT",
+    "HeldUpstream",
     "StallingUpstream",
     "answering_upstream",
+    "held_upstream",
     "serving",
     "stalling_upstream",
 ]
@@ -22,6 +25,9 @@ DELTA_TEXT = "Hel"
 """The text of the one delta a stalling upstream sends."""
 
 _DELTA = {"choices": [{"index": 0, "delta": {"content": DELTA_TEXT}, "finish_reason": None}]}
+
+HELD_TEXT = f"{DELTA_TEXT}lo"
+"""The whole text of a held upstream's answer."""
 
 
 class StallingUpstream:
@@ -55,6 +61,35 @@ class StallingUpstream:
 async def stalling_upstream() -> AsyncIterator[tuple[StallingUpstream, str]]:
     """A stalling upstream on a free port, with handler cancellation on: it and its base URL."""
     upstream = StallingUpstream()
+    async with serving(upstream.handle) as base_url:
+        yield upstream, base_url
+
+
+class HeldUpstream:
+    """Answers in OpenAI's chunk format: one delta, then, once :attr:`release` is set, the
+    rest of HELD_TEXT and ``[DONE]``: a stream that is running for as long as a test needs."""
+
+    def __init__(self) -> None:
+        self.started = asyncio.Event()
+        """Set once the first delta is sent."""
+        self.release = asyncio.Event()
+        """Set it to end the answers."""
+
+    async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        await response.write(f"data: {json.dumps(_DELTA)}\n\n".encode())
+        self.started.set()
+        await self.release.wait()
+        rest = {"choices": [{"index": 0, "delta": {"content": HELD_TEXT[len(DELTA_TEXT) :]}}]}
+        await response.write(f"data: {json.dumps(rest)}\n\ndata: [DONE]\n\n".encode())
+        return response
+
+
+@asynccontextmanager
+async def held_upstream() -> AsyncIterator[tuple[HeldUpstream, str]]:
+    """A held upstream on a free port: it and its base URL."""
+    upstream = HeldUpstream()
     async with serving(upstream.handle) as base_url:
         yield upstream, base_url
 

@@ -22,6 +22,7 @@ Catch :class:`ProviderError` for all of them. Each error names the provider and 
     │   ├── RateLimitError            429
     │   └── ServerError               >= 500
     ├── ServerReportedError           the stream carried an error message from the server
+    ├── PackageReloadedError          the package was imported anew: ask its new registry
     └── ProtocolError                 the response is not the stream the spec describes
         ├── RedirectError             a 3xx: redirects are never followed
         ├── UnexpectedStatusError     a status below 300 other than 200 or 203
@@ -54,6 +55,7 @@ __all__ = [
     "MissingSecretError",
     "MissingValueError",
     "NotFoundError",
+    "PackageReloadedError",
     "PermissionDeniedError",
     "ProtocolError",
     "ProviderConnectionError",
@@ -123,6 +125,19 @@ class UnknownProviderError(ConfigurationError, LookupError):
         )
         self.name = name
         self.matches = matches
+
+
+class PackageReloadedError(ProviderError):
+    """The provider's package was imported anew (the gateway's reload does) since this
+    registry was made: its modules are the new package's, so look the provider up in the new
+    package's registry."""
+
+    def __init__(self, name: str, package: str) -> None:
+        super().__init__(
+            "the package was imported anew since this registry was made: use the new one's",
+            provider=name,
+            endpoint=f"package {package}",
+        )
 
 
 class ProviderConnectionError(ProviderError):

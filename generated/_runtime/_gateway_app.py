@@ -14,7 +14,8 @@ error reporter would read the variables of, the upstream key in the headers buil
 among them). No 5xx
 is worth a client's retry: the provider's call has retried what its policy retries, and a
 retry would send the prompt upstream again; each says so to the openai SDKs
-(``x-should-retry: false``).
+(``x-should-retry: false``). The one exception is the 503 of a request that came in as
+``serve`` reloaded its package (``gateway_reloaded``): it went nowhere.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from ._constants import (
     GATEWAY_UPSTREAM_CONNECTIONS,
 )
 from ._events import ReasoningDelta, StreamEvent, TextDelta, ToolCallDelta
-from ._exceptions import ProviderError
+from ._exceptions import PackageReloadedError, ProviderError
 from ._gateway_access import METRICS, access_log, noted
 from ._gateway_errors import GatewayError, upstream_error
 from ._gateway_metrics import METRICS_CONTENT_TYPE, GatewayMetrics
@@ -95,6 +96,16 @@ _INTERNAL_ERROR = GatewayError(
     500, "the gateway failed to answer this request; its log says why", type="server_error"
 )
 """What a failure of the gateway's own is answered with: its details go to the log only."""
+
+_RELOADED = GatewayError(
+    503,
+    "the gateway reloaded its providers while this request came in: send it again",
+    type="server_error",
+    code="gateway_reloaded",
+    retry=True,
+)
+"""What a request is answered with that came in just as ``serve`` reloaded its package, before
+it had its provider: nothing went upstream, so a client's retry is safe."""
 
 _logger = logging.getLogger(__name__)
 
@@ -332,6 +343,9 @@ class _Gateway:
             answer = route_failed(failed.route, failed.failures)
             note.error, note.tried = answer.code, failed.failures[-1][0]
             return api.error(answer, headers)
+        except PackageReloadedError:
+            note.error = _RELOADED.code
+            return api.error(_RELOADED, {})
         note.served_by, note.first_delta = opened.chat.model_id, time.monotonic()
         headers = _answer_headers(opened.chat, served=True)
         try:
@@ -356,6 +370,8 @@ class _Gateway:
                 stream = self._call(chat)
                 events = stream.events()
                 prefix, ended = await _until_first_delta(events)
+            except PackageReloadedError:  # no provider's failure: the client's retry mends it
+                raise
             except ProviderError as error:
                 if stream is not None:
                     await stream.aclose()

@@ -4,10 +4,12 @@
 
 Upstream 401, 403, 404 and 429 keep their status (a client reacts to them as it would to
 OpenAI's); every other upstream failure is the gateway's upstream failing, 502, and a timeout
-is 504. No 5xx invites a retry (``x-should-retry: false``, which the openai SDKs obey): the
-provider's call retried what its policy retries, and a client's retry would send the prompt
-upstream again, as many times as the client retries (an error reported inside a 200 stream
-most of all: the upstream read the prompt, and will most likely report the same). Provider errors carry no secret already: their messages are passed on as they are.
+is 504. No 5xx of an upstream's invites a retry (``x-should-retry: false``, which the openai
+and anthropic SDKs obey): the provider's call retried what its policy retries, and a client's
+retry would send the prompt upstream again, as many times as the client retries (an error
+reported inside a 200 stream most of all: the upstream read the prompt, and will most likely
+report the same). Provider errors carry no secret already: their messages are passed on as
+they are.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class GatewayError(Exception):
         code: str | None = None,
         param: str | None = None,
         retry_after: float | None = None,
+        retry: bool = False,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -54,6 +57,8 @@ class GatewayError(Exception):
         self.code = code
         self.param = param
         self.retry_after = retry_after
+        self.retry = retry
+        """Whether a client should send the request again: a 5xx says, either way."""
 
     def body(self) -> dict[str, object]:
         """``{"error": {"message", "type", "code", "param"}}``, as OpenAI sends it (a lone
@@ -63,8 +68,8 @@ class GatewayError(Exception):
 
     def headers(self) -> dict[str, str]:
         """``Retry-After`` in whole seconds when the upstream gave a wait, and
-        ``x-should-retry: false`` on a 5xx."""
-        headers = {"x-should-retry": "false"} if self.status >= 500 else {}
+        ``x-should-retry`` on a 5xx: ``false`` unless the request went nowhere."""
+        headers = {"x-should-retry": str(self.retry).lower()} if self.status >= 500 else {}
         if self.retry_after is not None and math.isfinite(self.retry_after):
             headers["Retry-After"] = str(max(0, math.ceil(self.retry_after)))
         return headers

@@ -13,11 +13,12 @@ from __future__ import annotations
 import importlib
 import json
 import math
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ._exceptions import UnknownProviderError
+from ._exceptions import PackageReloadedError, UnknownProviderError
 from ._messages import Message
 from ._provider import CALL_OPTIONS, AsyncGeneratorProvider
 from ._stream import TextStream
@@ -167,9 +168,13 @@ class Registry:
         """The class of provider ``name`` (its class or module name, in any case), its module
         imported now if it was not yet.
 
-        Raises ``UnknownProviderError``, naming the close matches, when there is none.
+        Raises ``UnknownProviderError``, naming the close matches, when there is none, and
+        ``PackageReloadedError`` when the package has been imported anew since this registry
+        was made: its modules would be the new package's, of another runtime.
         """
         info = self.info(name)
+        if getattr(sys.modules.get(self.package), "_REGISTRY", None) is not self:
+            raise PackageReloadedError(info.name, self.package)
         module = importlib.import_module(f"{self.package}.{info.module}")
         provider: type[AsyncGeneratorProvider] = getattr(module, info.name)
         return provider

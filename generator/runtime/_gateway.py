@@ -5,6 +5,13 @@ is the same application for gunicorn, run by :class:`GatewayWorker` in each work
 Safe by default: it listens on 127.0.0.1, and refuses any other address without a key
 (``--api-key-env``) unless told ``--insecure``; without a key it serves nothing a web page
 could send (``_gateway_pages``).
+
+On SIGHUP, ``serve`` imports its package anew and serves what it now holds, its config file
+read again, without closing a connection or a stream: requests from then on go to the new
+application, and the old one ends when its last stream has (``GatewayRunner.replace_app``).
+The rebuilt package's own gateway builds the new application, since only its runtime knows
+its providers' events. Under gunicorn, ``HUP`` starts new workers and lets the old ones
+finish theirs.
 """
 
 from __future__ import annotations
@@ -17,9 +24,10 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from aiohttp import web
@@ -43,26 +51,30 @@ class ServeError(Exception):
 
 @dataclass(frozen=True)
 class _Options:
+    registry: Registry
     host: str
     port: int
     app: web.Application
     keepalive_timeout: float
     access_log: str
 
+    def log_access(self) -> logging.Handler | None:
+        """Sends the access log's lines to stderr as ``access_log`` says (nowhere for ``off``);
+        the handler that does, to remove when done."""
+        return _access_handler(self.access_log)
+
 
 def serve_command(registry: Registry, argv: Sequence[str], prog: str) -> int:
     """Serve ``registry``'s providers as ``argv`` says until Ctrl-C; the exit status."""
     try:
-        arguments = _parser(prog).parse_args(argv)
+        options = _serve_options(registry, argv, prog)
     except SystemExit as stopped:  # --help, or a usage error argparse has printed
         return stopped.code if isinstance(stopped.code, int) else 2
-    try:
-        options = _options(registry, arguments)
     except ServeError as error:
         print(f"{prog}: error: {error}", file=sys.stderr)
         return 2
     try:
-        asyncio.run(_serve(options, registry))
+        asyncio.run(_serve(options, argv, prog))
     except KeyboardInterrupt:
         pass
     except OSError as error:  # the port is taken, the address is not this machine's
@@ -94,9 +106,7 @@ def gunicorn_app(
     :class:`ServeError` when ``api_key_env`` names an unset variable, ``base_urls`` names no
     provider, or the file cannot be used.
     """
-    registry = getattr(importlib.import_module(package), "_REGISTRY", None)
-    if not isinstance(registry, Registry):  # each package has its runtime, and its gateway
-        raise ServeError(f"{package} is not this gateway's package: use its own _runtime")
+    registry = _package_registry(package)
     settings = GatewayConfig() if config is None else _config(Path(config), registry)
     api_key = _gateway_key(api_key_env, settings)
     insecure = insecure or bool(settings.insecure)
@@ -116,12 +126,18 @@ with contextlib.suppress(ImportError):  # without gunicorn, serve has no use for
         """What gunicorn loaded (``gunicorn_app``'s application), then its runner's factory."""
 
         def load_wsgi(self) -> None:
-            """The application gunicorn loaded, as the async factory of its runner."""
+            """The application gunicorn loaded, as the async factory of its runner: of the
+            package imported anew, as it is on disk now. gunicorn's master imported the
+            package with this class, and a worker it forks on HUP would otherwise serve the
+            package as it was when gunicorn started."""
+            package = __name__.rpartition("._runtime.")[0]
+            _forget(package)
             super().load_wsgi()
             app: web.Application = self.wsgi
+            runners = importlib.import_module(f"{package}._runtime._gateway_runner")
 
             async def runner() -> web.AppRunner:
-                return GatewayRunner(
+                runner: web.AppRunner = runners.GatewayRunner(
                     app,
                     logger=self.log,
                     keepalive_timeout=self.cfg.keepalive,
@@ -131,6 +147,7 @@ with contextlib.suppress(ImportError):  # without gunicorn, serve has no use for
                     # streams left are cancelled before gunicorn kills the worker.
                     shutdown_timeout=self.cfg.graceful_timeout / 100 * 95,
                 )
+                return runner
 
             self.wsgi = runner
 
@@ -139,7 +156,8 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
         description="Serve every provider behind one OpenAI-compatible endpoint: "
-        "POST /v1/chat/completions with model PROVIDER or PROVIDER/MODEL, GET /v1/models.",
+        "POST /v1/chat/completions with model PROVIDER or PROVIDER/MODEL, GET /v1/models. "
+        "SIGHUP serves the package as rebuilt since, its streams running on.",
     )
     parser.add_argument(
         "--config",
@@ -179,6 +197,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _serve_options(registry: Registry, argv: Sequence[str], prog: str) -> _Options:
+    """What ``serve ARGV`` serves ``registry``'s providers with; raises ServeError when that
+    cannot be, and argparse's SystemExit (having printed why) for arguments it refuses."""
+    return _options(registry, _parser(prog).parse_args(argv))
+
+
 def _options(registry: Registry, arguments: argparse.Namespace) -> _Options:
     config = GatewayConfig() if arguments.config is None else _config(arguments.config, registry)
     api_key = _gateway_key(arguments.api_key_env, config)
@@ -194,7 +218,8 @@ def _options(registry: Registry, arguments: argparse.Namespace) -> _Options:
     port = arguments.port if arguments.port is not None else config.port
     keepalive = config.keepalive_timeout or GATEWAY_KEEPALIVE_TIMEOUT
     access = arguments.access_log or config.access_log or ACCESS_LOG_FORMATS[0]
-    return _Options(host, GATEWAY_PORT if port is None else port, app, keepalive, access)
+    port = GATEWAY_PORT if port is None else port
+    return _Options(registry, host, port, app, keepalive, access)
 
 
 def _gateway_key(api_key_env: str | None, config: GatewayConfig) -> str | None:
@@ -253,28 +278,123 @@ def _app(
         raise ServeError(f"--base-url {pair}: no provider {error.name!r}{hint}") from None
 
 
-async def _serve(options: _Options, registry: Registry) -> None:
+async def _serve(options: _Options, argv: Sequence[str], prog: str) -> None:
     runner = GatewayRunner(options.app, keepalive_timeout=options.keepalive_timeout)
     await runner.setup()
-    logged = _access_handler(options.access_log)
+    serving = _Serving(options, argv, prog)
     try:
         await web.TCPSite(runner, options.host, options.port).start()
-        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        stop, hangup = asyncio.Event(), asyncio.Event()
         with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+            loop.add_signal_handler(signal.SIGTERM, stop.set)
+            loop.add_signal_handler(signal.SIGHUP, hangup.set)
         host, port = runner.addresses[0][:2]
         shown = f"[{host}]" if ":" in host else host
-        print(
-            f"serving {len(registry.infos)} providers of {registry.package} at "
-            f"http://{shown}:{port}/v1 (OpenAI-compatible); Ctrl-C stops",
-            file=sys.stderr,
-            flush=True,
+        _say(
+            f"serving {len(options.registry.infos)} providers of {options.registry.package} at "
+            f"http://{shown}:{port}/v1 (OpenAI-compatible); Ctrl-C stops"
         )
-        await stop.wait()
+        reloading = loop.create_task(serving.reload_on(hangup, runner))
+        try:
+            await stop.wait()
+        finally:
+            reloading.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reloading
     finally:
         await runner.cleanup()
-        if logged is not None:
-            ACCESS_LOGGER.removeHandler(logged)
+        serving.close()
+
+
+class _Serving:
+    """What ``serve ARGV`` serves now, and its access log; on SIGHUP, its package imported
+    anew and served as the same arguments say, by the new package's own gateway."""
+
+    def __init__(self, options: _Options, argv: Sequence[str], prog: str) -> None:
+        self._options = options
+        self._argv = argv
+        self._prog = prog
+        self._logged = options.log_access()
+
+    async def reload_on(self, hangup: asyncio.Event, runner: GatewayRunner) -> None:
+        """Reloads each time ``hangup`` is set (hang-ups during a reload make one more), until
+        cancelled."""
+        while True:
+            await hangup.wait()
+            hangup.clear()
+            await self._reload(runner)
+
+    def close(self) -> None:
+        """Stops the access log."""
+        if self._logged is not None:
+            ACCESS_LOGGER.removeHandler(self._logged)
+
+    async def _reload(self, runner: GatewayRunner) -> None:
+        """Serves the package imported anew, or goes on serving it as it was when any part of
+        it cannot be imported or served as the arguments say (and says why on stderr)."""
+        package = self._options.registry.package
+        try:
+            with _importing_anew(package):
+                gateway = importlib.import_module(f"{package}._runtime._gateway")
+                registry = gateway._package_registry(package)
+                registry.providers()  # every module imported now: a broken one fails here
+                options: _Options = gateway._serve_options(registry, self._argv, self._prog)
+                await runner.replace_app(options.app)
+        except (Exception, SystemExit) as error:  # a rebuilt package or config file's fault
+            reason = "its arguments" if isinstance(error, SystemExit) else _reason(error)
+            _say(f"reload failed, still serving the package as it was: {reason}")
+            return
+        moved = (options.host, options.port) != (self._options.host, self._options.port)
+        self.close()
+        self._options, self._logged = options, options.log_access()
+        kept = "; its address changes on a restart only" if moved else ""
+        _say(f"reloaded: serving {len(options.registry.infos)} providers of {package}{kept}")
+
+
+def _reason(error: BaseException) -> str:
+    return str(error) if isinstance(error, ServeError) else f"{type(error).__name__}: {error}"
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _package_registry(package: str) -> Registry:
+    """The registry of package ``package`` (imported); raises ServeError when it is not a
+    package of this runtime's."""
+    registry = getattr(importlib.import_module(package), "_REGISTRY", None)
+    if not isinstance(registry, Registry):  # each package has its runtime, and its gateway
+        raise ServeError(f"{package} is not this gateway's package: use its own _runtime")
+    return registry
+
+
+@contextlib.contextmanager
+def _importing_anew(package: str) -> Iterator[None]:
+    """Takes ``package`` and its modules out of ``sys.modules`` so that they are imported
+    anew; puts them back if the block fails, so that what was imported before still is."""
+    kept = _forget(package)
+    try:
+        yield
+    except BaseException:
+        _forget(package)
+        sys.modules.update(kept)
+        raise
+
+
+def _forget(package: str) -> dict[str, ModuleType]:
+    """Takes ``package`` and its modules out of ``sys.modules``, so that the next import of
+    any reads it from disk; what it took out."""
+    inside = f"{package}."
+    forgotten = {
+        name: module
+        for name, module in sys.modules.items()
+        if name == package or name.startswith(inside)
+    }
+    for name in forgotten:
+        del sys.modules[name]
+    importlib.invalidate_caches()  # the build may have written new modules this second
+    return forgotten
 
 
 def _access_handler(access_log: str) -> logging.Handler | None:

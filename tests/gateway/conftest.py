@@ -10,6 +10,7 @@ import signal
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -221,12 +222,13 @@ class Output:
 
 @asynccontextmanager
 async def running(
-    *command: str, stop: signal.Signals = signal.SIGINT
+    *command: str, stop: signal.Signals = signal.SIGINT, cwd: Path = ROOT
 ) -> AsyncIterator[tuple[asyncio.subprocess.Process, Output]]:
-    """``command`` as a process of its own, its stderr drained: yields it and its output;
-    ``stop`` on the way out (Ctrl-C's SIGINT unless told), which must end it with status 0."""
+    """``command`` as a process of its own in ``cwd``, its stderr drained: yields it and its
+    output; ``stop`` on the way out (Ctrl-C's SIGINT unless told), which must end it with
+    status 0."""
     process = await asyncio.create_subprocess_exec(
-        *command, cwd=ROOT, stderr=asyncio.subprocess.PIPE
+        *command, cwd=cwd, stderr=asyncio.subprocess.PIPE
     )
     assert process.stderr is not None
     output = Output(process.stderr)
