@@ -8,7 +8,9 @@ turns, it times requests made straight through the generated ``OpenaiChat`` prov
 requests made through the gateway as an OpenAI client makes them (``stream: true``, one
 keep-alive connection): from sending the request to the first text delta, and to the end of
 the stream. Every stream must carry exactly its events. Prints the medians, the 90th
-percentiles and what the gateway adds.
+percentiles and what the gateway adds; then what the gateway process spent (Linux's /proc):
+its CPU a request and an event (a second gateway streams 1,000-event answers: the difference
+a stream makes is the events'), and its memory.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import IO
 
 import aiohttp
@@ -44,6 +48,9 @@ _KEY = {"OPENAI_API_KEY": "bench-key"}
 """A dummy key for OpenaiChat, here and in the gateway: nothing is sent beyond 127.0.0.1."""
 _WARM_UP = 20
 """Requests of each kind before timing: imports, connection pools, the provider's module."""
+_LONG_EVENTS = 1000
+_LONG_REQUESTS = 100
+"""Streams of LONG_EVENTS events, LONG_REQUESTS of them, give the gateway's CPU an event."""
 _START_SECONDS = 30.0
 _ANNOUNCED = re.compile(rb"at (http://127\.0\.0\.1:\d+)/v1 ")
 
@@ -51,16 +58,36 @@ Timing = tuple[float, float]
 """Seconds to the first text delta, and to the end of the stream."""
 
 
+@dataclass(frozen=True)
+class _Gateway:
+    """A gateway process: its base URL and its process id."""
+
+    url: str
+    pid: int
+
+
 @contextmanager
-def _gateway(upstream: str, options: Sequence[str] = ()) -> Iterator[str]:
-    """``python -m generated serve OPTIONS`` with OpenaiChat pointed at ``upstream``: its base
-    URL."""
+def _gateway(upstream: str, options: Sequence[str] = ()) -> Iterator[_Gateway]:
+    """``python -m generated serve OPTIONS`` with OpenaiChat pointed at ``upstream``."""
     command = [sys.executable, "-m", "generated", "serve", "--port", "0", *options]
-    with _announcing([*command, "--base-url", f"OpenaiChat={upstream}"]) as (_, line):
+    with _announcing([*command, "--base-url", f"OpenaiChat={upstream}"]) as (process, line):
         found = _ANNOUNCED.search(line)
         if found is None:
             raise BenchError(f"the gateway did not start: {line.decode(errors='replace')}")
-        yield found[1].decode()
+        yield _Gateway(found[1].decode(), process.pid)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """The CPU time process ``pid`` has taken so far, user and system (Linux's /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _memory_mb(pid: int) -> tuple[float, float]:
+    """Process ``pid``'s resident memory now and at its peak, in MB (Linux's /proc)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    kilobytes = dict(re.findall(r"^(VmRSS|VmHWM):\s+(\d+) kB", status, re.MULTILINE))
+    return int(kilobytes["VmRSS"]) / 1000, int(kilobytes["VmHWM"]) / 1000
 
 
 @contextmanager
@@ -150,20 +177,37 @@ def _check(client: str, count: int, events: int) -> None:
         raise BenchError(f"{client} read {count} deltas, not {events}")
 
 
-async def _measure(upstream: str, gateway: str, requests: int, events: int) -> list[list[Timing]]:
-    """``requests`` timings of each client, taken in turns after a warm-up."""
+async def _measure(
+    upstream: str, gateway: _Gateway, requests: int, events: int
+) -> tuple[list[list[Timing]], float]:
+    """``requests`` timings of each client, taken in turns after a warm-up, and the gateway's
+    CPU seconds over its timed requests."""
     async with aiohttp.ClientSession() as direct, aiohttp.ClientSession() as through:
         clients: list[Callable[[], Awaitable[Timing]]] = [
             lambda: _direct(direct, upstream, events),
-            lambda: _through(through, gateway, events),
+            lambda: _through(through, gateway.url, events),
         ]
         timings: list[list[Timing]] = [[], []]
         for turn in range(_WARM_UP + requests):
+            if turn == _WARM_UP:
+                cpu_before = _cpu_seconds(gateway.pid)
             for client, kept in zip(clients, timings, strict=True):
                 timing = await client()
                 if turn >= _WARM_UP:
                     kept.append(timing)
-        return timings
+        return timings, _cpu_seconds(gateway.pid) - cpu_before
+
+
+async def _cpu_of_long_streams(gateway: _Gateway) -> float:
+    """The gateway's CPU seconds for each of LONG_REQUESTS streams of LONG_EVENTS events,
+    after a warm-up."""
+    async with aiohttp.ClientSession() as session:
+        for _ in range(_WARM_UP):
+            await _through(session, gateway.url, _LONG_EVENTS)
+        before = _cpu_seconds(gateway.pid)
+        for _ in range(_LONG_REQUESTS):
+            await _through(session, gateway.url, _LONG_EVENTS)
+        return (_cpu_seconds(gateway.pid) - before) / _LONG_REQUESTS
 
 
 def _ms(values: list[float]) -> tuple[float, float]:
@@ -171,10 +215,11 @@ def _ms(values: list[float]) -> tuple[float, float]:
     return statistics.median(values) * 1000, statistics.quantiles(values, n=10)[-1] * 1000
 
 
-def _report(timings: list[list[Timing]], requests: int, events: int) -> str:
+def _report(timings: list[list[Timing]], requests: int, events: int, mode: str) -> str:
+    written = "written one by one" if mode == "per-event" else "written at once, a burst"
     lines = [
         f"Gateway overhead: {requests} requests of each kind, in turns, {events} OpenAI "
-        "events a stream written one by one",
+        f"events a stream {written}",
         f"  {'client':24}{'first delta: median':>22}{'p90':>10}{'whole stream: median':>24}"
         f"{'p90':>10}",
     ]
@@ -191,6 +236,34 @@ def _report(timings: list[list[Timing]], requests: int, events: int) -> str:
         f"  {'added by the gateway':24}{added_first:+19.2f} ms{'':10}{added_whole:+21.2f} ms"
     )
     return "\n".join(lines)
+
+
+def _cost_report(cost: _Cost, events: int) -> str:
+    """The gateway process's CPU a request and an event, and its memory."""
+    per_event = (cost.cpu_long - cost.cpu_short) / (_LONG_EVENTS - events)
+    per_request = cost.cpu_short - events * per_event
+    return "\n".join(
+        [
+            f"Gateway process ({cost.options}):",
+            f"  CPU a request   {per_request * 1000:6.2f} ms   (of {cost.cpu_short * 1000:.2f} ms "
+            f"for a {events}-event stream)",
+            f"  CPU an event    {per_event * 1e6:6.2f} µs   (from {_LONG_REQUESTS} streams of "
+            f"{_LONG_EVENTS:,} events: {cost.cpu_long * 1000:.2f} ms each)",
+            f"  memory          {cost.rss_mb:6.1f} MB   resident after the run, "
+            f"{cost.peak_mb:.1f} MB at its peak",
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class _Cost:
+    """What the gateway process spent: CPU seconds a stream, short and long, and memory."""
+
+    options: str
+    cpu_short: float
+    cpu_long: float
+    rss_mb: float
+    peak_mb: float
 
 
 def main() -> int:
@@ -215,18 +288,24 @@ def main() -> int:
     )
     arguments = parser.parse_args()
     options = ["--access-log", arguments.access_log, *(["--metrics"] if arguments.metrics else [])]
+    events, mode = arguments.events, arguments.mode
     os.environ.update(_KEY)
     try:
-        with server([("openai", arguments.events)]) as address:
-            upstream = stream_url(address, "openai", arguments.mode, arguments.events)
+        with server([("openai", events), ("openai", _LONG_EVENTS)]) as address:
+            upstream = stream_url(address, "openai", mode, events)
             with _gateway(upstream, options) as gateway:
-                timings = asyncio.run(
-                    _measure(upstream, gateway, arguments.requests, arguments.events)
-                )
+                timings, cpu = asyncio.run(_measure(upstream, gateway, arguments.requests, events))
+                rss, peak = _memory_mb(gateway.pid)
+            long_upstream = stream_url(address, "openai", mode, _LONG_EVENTS)
+            with _gateway(long_upstream, options) as gateway:
+                cpu_long = asyncio.run(_cpu_of_long_streams(gateway))
     except BenchError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(_report(timings, arguments.requests, arguments.events))
+    shown = f"access log {arguments.access_log}, metrics {'on' if arguments.metrics else 'off'}"
+    cost = _Cost(shown, cpu / arguments.requests, cpu_long, rss, peak)
+    print(_report(timings, arguments.requests, events, mode))
+    print(_cost_report(cost, events))
     return 0
 
 

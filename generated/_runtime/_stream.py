@@ -88,6 +88,31 @@ class TextStream:
             except StopAsyncIteration:
                 return
 
+    def event_batches(self) -> AsyncIterator[list[StreamEvent]]:
+        """The events of :meth:`events`, what each read of the body brought in one list (never
+        empty): for a relay, which then writes them in one piece, as they came.
+
+        The stream is read once: iterate this, :meth:`events` or the stream itself.
+        """
+        return self._event_batches()
+
+    async def _event_batches(self) -> AsyncGenerator[list[StreamEvent], None]:
+        while True:
+            batch = [self._event(item) for item in self._pending]
+            self._pending = iter(())
+            if batch:
+                yield batch
+            try:
+                self._pending = iter(await self._batches.__anext__())
+            except StopAsyncIteration:
+                return
+
+    def _event(self, item: StreamItem) -> StreamEvent:
+        if isinstance(item, str):
+            return TextDelta(item)
+        self._note(item)
+        return item
+
     def _note(self, event: StreamEvent) -> None:
         if isinstance(event, Finish):
             self.finish_reason = event.reason

@@ -366,8 +366,8 @@ class _Gateway:
             stream: TextStream | None = None
             try:
                 stream = self._call(chat)
-                events = stream.events()
-                prefix, ended = await _until_first_delta(events)
+                batches = stream.event_batches()
+                prefix, ended = await _until_first_delta(batches)
             except PackageReloadedError:  # no provider's failure: the client's retry mends it
                 raise
             except ProviderError as error:
@@ -386,7 +386,7 @@ class _Gateway:
                 continue
             if balanced:
                 self._recent.record(chat.model_id, answered=True)
-            return _Opened(chat, stream, events, prefix, ended)
+            return _Opened(chat, stream, batches, prefix, ended)
         raise _RouteFailed(attempts[0].route or attempts[0].model_id, failures)
 
     def _call(self, chat: ChatRequest) -> TextStream:
@@ -444,13 +444,15 @@ async def _body(request: web.Request) -> bytes:
 
 @dataclass(frozen=True)
 class _Opened:
-    """A provider's answer that has begun: its request, its stream and its first event."""
+    """A provider's answer that has begun: its request, its stream and its first delta."""
 
     chat: ChatRequest
     stream: TextStream
-    events: AsyncIterator[StreamEvent]
+    batches: AsyncIterator[list[StreamEvent]]
+    """The events after ``prefix``, a read's worth at a time."""
     prefix: list[StreamEvent]
-    """The events up to the first delta, and it: read before the answer was committed to."""
+    """The events of the reads up to the first delta's, read before the answer was committed
+    to."""
     ended: bool
     """Whether the answer ended with ``prefix`` (it had no delta)."""
 
@@ -516,14 +518,14 @@ async def _streamed(
 ) -> web.StreamResponse:
     response = web.StreamResponse(headers={**_STREAM_HEADERS, **headers})
     await response.prepare(request)
-    await response.write(writer.start())
     failure: GatewayError | None = None
+    # What came in one read leaves in one write: the head, the start and the first delta in
+    # one packet, and a burst in as few as it came in.
     try:
-        for event in opened.prefix:
-            await response.write(writer.event(event))
+        await response.write(writer.start() + b"".join(map(writer.event, opened.prefix)))
         if not opened.ended:
-            async for event in opened.events:
-                await response.write(writer.event(event))
+            async for batch in opened.batches:
+                await response.write(b"".join(map(writer.event, batch)))
     except ProviderError as error:
         failure = upstream_error(error)
     except ConnectionResetError:  # the client went away as it was written to: no one to tell
@@ -533,8 +535,9 @@ async def _streamed(
         failure = _INTERNAL_ERROR
     if failure is not None:
         noted(request).error = failure.code or failure.type
-    await response.write(writer.end(opened.stream) if failure is None else writer.failed(failure))
-    await response.write_eof()
+    await response.write_eof(
+        writer.end(opened.stream) if failure is None else writer.failed(failure)
+    )
     return response
 
 
@@ -646,14 +649,16 @@ def _anthropic_error_response(error: GatewayError, headers: Mapping[str, str]) -
     )
 
 
-async def _until_first_delta(events: AsyncIterator[StreamEvent]) -> tuple[list[StreamEvent], bool]:
-    """The events up to and with the first delta, and whether the answer ended before one:
-    a usage or finish event an API sends first (Anthropic's ``message_start``) commits no
+async def _until_first_delta(
+    batches: AsyncIterator[list[StreamEvent]],
+) -> tuple[list[StreamEvent], bool]:
+    """The events of the reads up to the first delta's, and whether the answer ended before
+    one: a usage or finish event an API sends first (Anthropic's ``message_start``) commits no
     route to its provider."""
     prefix: list[StreamEvent] = []
-    async for event in events:
-        prefix.append(event)
-        if isinstance(event, TextDelta | ReasoningDelta | ToolCallDelta):
+    async for batch in batches:
+        prefix += batch
+        if any(isinstance(event, TextDelta | ReasoningDelta | ToolCallDelta) for event in batch):
             return prefix, False
     return prefix, True
 
@@ -665,8 +670,9 @@ async def _collected(opened: _Opened) -> tuple[str, str]:
     for event in opened.prefix:
         _collect(event, text, reasoning)
     if not opened.ended:
-        async for event in opened.events:
-            _collect(event, text, reasoning)
+        async for batch in opened.batches:
+            for event in batch:
+                _collect(event, text, reasoning)
     return "".join(text), "".join(reasoning)
 
 

@@ -3,7 +3,11 @@ whatever the process does."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
+
+import pytest
 
 from bench import gateway as bench_gateway
 
@@ -46,5 +50,22 @@ def test_what_the_process_writes_after_its_first_line_is_drained() -> None:
 
 
 def test_the_gateway_is_announced() -> None:
-    with bench_gateway._gateway("http://127.0.0.1:9") as url:
-        assert url.startswith("http://127.0.0.1:")
+    with bench_gateway._gateway("http://127.0.0.1:9") as gateway:
+        assert gateway.url.startswith("http://127.0.0.1:")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads Linux's /proc")
+def test_the_gateway_memory_is_read() -> None:
+    with bench_gateway._gateway("http://127.0.0.1:9") as gateway:
+        rss, peak = bench_gateway._memory_mb(gateway.pid)
+    assert 10 < rss <= peak < 1000  # a Python process with aiohttp, in MB
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads Linux's /proc")
+def test_a_process_cpu_time_is_read_as_it_grows() -> None:
+    before = bench_gateway._cpu_seconds(os.getpid())
+    deadline = time.process_time() + 0.05
+    while time.process_time() < deadline:  # 50 ms of CPU
+        pass
+    spent = bench_gateway._cpu_seconds(os.getpid()) - before
+    assert 0.03 <= spent <= 0.5  # clock ticks of 10 ms, and whatever else the process did

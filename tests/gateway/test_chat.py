@@ -133,6 +133,34 @@ async def test_a_stream_is_openai_chunks_role_first_then_text_then_finish_then_d
     assert upstream.requests[0].json() == HELLO.request.json
 
 
+async def test_what_came_in_one_read_leaves_in_one_write() -> None:
+    deltas = [f"w{number} " for number in range(300)]
+    events = [{"choices": [{"index": 0, "delta": {"content": text}}]} for text in deltas]
+    burst = "".join(f"data: {json.dumps(event)}\n\n" for event in events) + "data: [DONE]\n\n"
+
+    async def answer(request: web.BaseRequest) -> web.StreamResponse:
+        await request.read()
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        await response.write(burst.encode())  # the whole answer at once
+        await response.write_eof()
+        return response
+
+    body = {"model": "OpenaiChat", "messages": USER, "stream": True}
+    async with (
+        upstream_serving(answer) as upstream,
+        serving({"OpenaiChat": upstream}) as url,
+        aiohttp.ClientSession() as session,
+    ):
+        response = await session.post(f"{url}/v1/chat/completions", json=body)
+        pieces = [piece async for piece, _ in response.content.iter_chunks()]
+    assert streamed_text(chunks(b"".join(pieces))) == "".join(deltas)
+    # The first write carries the role chunk and the first read's deltas; then as few writes
+    # as there were reads, far fewer than the 300 deltas.
+    assert b'"role":"assistant"' in pieces[0] and b'"content":"w0 "' in pieces[0]
+    assert len(pieces) < 30
+
+
 async def test_the_whole_answer_is_one_chat_completion() -> None:
     status, headers, body, _ = await through_gateway(HELLO)
     assert status == 200

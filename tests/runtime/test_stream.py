@@ -1,4 +1,5 @@
-"""The stream a provider returns: text by ``async for``, every event by ``events()``."""
+"""The stream a provider returns: text by ``async for``, every event by ``events()``, and the
+events a read at a time by ``event_batches()``."""
 
 from __future__ import annotations
 
@@ -53,6 +54,37 @@ async def test_events_gives_every_event_in_arrival_order() -> None:
     ]
     assert stream.finish_reason == "stop"
     assert stream.usage == Usage(12, 2)
+
+
+async def test_event_batches_give_each_read_events_together() -> None:
+    stream = TextStream(items())
+    batches = [batch async for batch in stream.event_batches()]
+    assert batches == [
+        [Usage(input_tokens=12), ReasoningDelta("Think.")],
+        [TextDelta("Hel"), ToolCallDelta({"index": 0, "function": {"name": "f"}}), TextDelta("lo")],
+        [Usage(output_tokens=2), Finish("stop")],
+    ]
+    assert stream.finish_reason == "stop"
+    assert stream.usage == Usage(12, 2)
+
+
+async def test_event_batches_go_on_from_where_the_text_was_left() -> None:
+    stream = TextStream(items())
+    assert await stream.__anext__() == "Hel"  # the middle of the second read
+    batches = [batch async for batch in stream.event_batches()]
+    assert batches == [
+        [ToolCallDelta({"index": 0, "function": {"name": "f"}}), TextDelta("lo")],
+        [Usage(output_tokens=2), Finish("stop")],
+    ]
+
+
+async def test_event_batches_are_never_empty() -> None:
+    async def reads() -> AsyncGenerator[list[StreamItem], None]:
+        yield []
+        yield ["a"]
+        yield []
+
+    assert [batch async for batch in TextStream(reads()).event_batches()] == [[TextDelta("a")]]
 
 
 async def test_before_the_server_says_so_there_is_no_finish_or_usage() -> None:
