@@ -102,8 +102,9 @@ _RELOADED = GatewayError(
     code="gateway_reloaded",
     retry=True,
 )
-"""What a request is answered with that came in just as ``serve`` reloaded its package, before
-it had its provider: nothing went upstream, so a client's retry is safe."""
+"""What a request is answered with that came in just as ``serve`` reloaded its package, for a
+provider the old package had not imported: nothing went upstream, so a client's retry is
+safe."""
 
 _logger = logging.getLogger(__name__)
 

@@ -125,10 +125,14 @@ async def test_an_application_replaced_when_idle_ends_at_once() -> None:
 def test_a_registry_whose_package_was_imported_anew_imports_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    imported = generated._REGISTRY.get_provider("OpenaiChat")
+    monkeypatch.setattr(generated._REGISTRY, "_classes", {"OpenaiChat": imported})
     monkeypatch.setitem(sys.modules, "generated", types.ModuleType("generated"))
     with pytest.raises(PackageReloadedError, match="imported anew") as raised:
         generated._REGISTRY.get_provider("codelink_ava")
     assert raised.value.provider == "CodeLinkAva"
+    # What it had imported is still its own package's, of its own runtime.
+    assert generated._REGISTRY.get_provider("openai_chat") is imported
 
 
 async def test_a_request_that_comes_in_as_the_package_is_replaced_is_to_be_sent_again(
@@ -137,6 +141,7 @@ async def test_a_request_that_comes_in_as_the_package_is_replaced_is_to_be_sent_
     async with ReplayServer() as replay:
         name = replay.add(HELLO)
         async with serving({"CodeLinkAva": replay.base_url(name)}) as url:
+            monkeypatch.setattr(generated._REGISTRY, "_classes", {})  # none imported yet
             monkeypatch.setitem(sys.modules, "generated", types.ModuleType("generated"))
             body = chat_body(HELLO, stream=True)
             async with (

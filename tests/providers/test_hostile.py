@@ -689,8 +689,15 @@ ERROR_CASES: dict[str, tuple[Handler, dict[str, Any]]] = {
     "TLSError": (echo_key(200, DELTA), {}),  # served over TLS with a certificate not trusted
 }
 # Raised before any byte reaches a server, so no server can echo a key into them; their message
-# is checked where they are provoked (test_network.py, the caller checks above, test_registry.py).
-UNSENT = {"ConnectTimeoutError", "ConfigurationError", "MissingSecretError", "UnknownProviderError"}
+# is checked where they are provoked (test_network.py, the caller checks above, test_registry.py,
+# tests/gateway/test_reload.py).
+UNSENT = {
+    "ConnectTimeoutError",
+    "ConfigurationError",
+    "MissingSecretError",
+    "PackageReloadedError",
+    "UnknownProviderError",
+}
 # Said in the spec's words alone (the step, the value, where it was looked for): nothing a server
 # sent is in it. tests/runtime/test_steps.py provokes it with an answer that echoes a secret.
 SPEC_WORDS_ONLY = {"MissingValueError"}
