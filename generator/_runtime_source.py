@@ -35,7 +35,11 @@ RUNTIME_SOURCE = PurePosixPath("generator/runtime")
 RUNTIME_FOLDER = "_runtime"
 """The subpackage of every generated package that holds its copy of the runtime."""
 
-OPTIONAL_MODULES = {PurePosixPath("_fallback.py"): frozenset({"fallback_nodes"})}
+OPTIONAL_MODULES = {
+    PurePosixPath("_fallback.py"): frozenset({"fallback_nodes"}),
+    PurePosixPath("_aws.py"): frozenset({"AwsSigV4"}),
+    PurePosixPath("_eventstream.py"): frozenset({"EventStreamFraming"}),
+}
 """Runtime files copied only into packages that use one of the names each provides."""
 
 PACKAGE_NAMES: dict[str, str] = {

@@ -213,13 +213,24 @@ class ServerReportedError(ProviderError):
     as an error body is: a failure is one line, in a log or on a terminal.
     """
 
-    def __init__(self, server_message: str, *, provider: str, endpoint: str) -> None:
+    def __init__(
+        self,
+        server_message: str,
+        *,
+        provider: str,
+        endpoint: str,
+        server_type: str | None = None,
+    ) -> None:
+        kind = "" if server_type is None else f"{server_type}: "
         super().__init__(
-            f"the server reported an error: {shorten(' '.join(server_message.split()))}",
+            f"the server reported an error: {kind}{shorten(' '.join(server_message.split()))}",
             provider=provider,
             endpoint=endpoint,
         )
         self.server_message = server_message
+        self.server_type = server_type
+        """The type the server gave the error, where it gives one (AWS's exception type:
+        ``throttlingException``, ``validationException``, ...)."""
 
 
 class ProtocolError(ProviderError):
