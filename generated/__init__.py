@@ -13,6 +13,8 @@ Each provider is a module of this package::
     from generated.aitianhu_space import AItianhuSpace
     from generated.aivvm import Aivvm
     from generated.anthropic_messages import AnthropicMessages
+    from generated.bedrock_claude import BedrockClaude
+    from generated.bedrock_converse import BedrockConverse
     from generated.bing import Bing
     from generated.chat_base import ChatBase
     from generated.chat_for_ai import ChatForAi
@@ -374,6 +376,60 @@ _REGISTRY = Registry(
                 ),
             ),
             extra_kwargs="merge",
+        ),
+        ProviderInfo(
+            name="BedrockClaude",
+            module="bedrock_claude",
+            description="Claude on Amazon Bedrock, Anthropic's events inside AWS's event stream, signed with SigV4.",
+            url="https://aws.amazon.com/bedrock/claude",
+            endpoint="POST https://bedrock-runtime.us-east-1.amazonaws.com/model/${model}/invoke-with-response-stream",
+            framing="aws_eventstream",
+            working=True,
+            default_model="anthropic.claude-3-haiku-20240307-v1:0",
+            models=(
+                "anthropic.claude-3-haiku-20240307-v1:0",
+                "anthropic.claude-3-5-sonnet-20240620-v1:0",
+                "anthropic.claude-3-5-haiku-20241022-v1:0",
+            ),
+            secrets=("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"),
+            parameters=(
+                ParameterInfo(
+                    name="max_tokens",
+                    type="int",
+                    required=True,
+                    description="Most tokens to generate (the API requires it).",
+                ),
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature, 0 to 1."
+                ),
+            ),
+            extra_kwargs="reject",
+        ),
+        ProviderInfo(
+            name="BedrockConverse",
+            module="bedrock_converse",
+            description="Amazon Bedrock's Converse API, signed with SigV4, streamed as AWS's event stream.",
+            url="https://aws.amazon.com/bedrock",
+            endpoint="POST https://bedrock-runtime.us-east-1.amazonaws.com/model/${model}/converse-stream",
+            framing="aws_eventstream",
+            working=True,
+            default_model="anthropic.claude-3-haiku-20240307-v1:0",
+            models=(
+                "anthropic.claude-3-haiku-20240307-v1:0",
+                "anthropic.claude-3-5-sonnet-20240620-v1:0",
+                "meta.llama3-8b-instruct-v1:0",
+                "amazon.nova-lite-v1:0",
+            ),
+            secrets=("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"),
+            parameters=(
+                ParameterInfo(
+                    name="max_tokens", type="int", description="Most tokens to generate."
+                ),
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature, 0 to 1."
+                ),
+            ),
+            extra_kwargs="reject",
         ),
         ProviderInfo(
             name="Bing",

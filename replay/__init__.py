@@ -16,6 +16,7 @@ drips, HTML pages)::
 ``python -m replay play PROVIDER RECORDING`` streams one through a provider.
 """
 
+from ._aws import AwsSignatures
 from ._play import PlayError, load_provider, play
 from ._recordings import (
     RecordedRequest,
@@ -30,6 +31,7 @@ from ._server import HOST, KEPT_BODY_BYTES, Fault, ReceivedRequest, ReplayServer
 __all__ = [
     "HOST",
     "KEPT_BODY_BYTES",
+    "AwsSignatures",
     "Fault",
     "PlayError",
     "ReceivedRequest",

@@ -28,6 +28,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from aiohttp import WSMessage, WSMsgType, web
 from multidict import CIMultiDict
 
+from ._aws import AWS_SIGNATURE, AwsSignatures
 from ._matching import (
     ANY,
     filled,
@@ -166,11 +167,20 @@ class ReplayServer:
     """
 
     def __init__(
-        self, *, pace: bool = False, port: int = 0, values: Mapping[str, str] | None = None
+        self,
+        *,
+        pace: bool = False,
+        port: int = 0,
+        values: Mapping[str, str] | None = None,
+        aws: AwsSignatures | None = None,
     ) -> None:
         self.pace = pace
         self._listen_port = port
         self.values = dict(values or {})
+        self.aws = aws
+        """With it, a request to a route whose recording is signed with AWS Signature
+        Version 4 must carry a good signature, checked with its credentials, or is answered
+        403 as AWS answers (and the reason noted in ``problems``)."""
         self.requests: list[ReceivedRequest] = []
         self.problems: list[str] = []
         self._routes: dict[str, _Route] = {}
@@ -298,6 +308,14 @@ class ReplayServer:
         if route is None:
             known = ", ".join(sorted(self._routes)) or "(none)"
             return web.Response(status=404, text=f"no route {name!r}; known routes: {known}\n")
+        refused = self._signature_problem(request, route)
+        if refused is not None:
+            self.problems.append(f"{name}: {refused}")
+            return web.json_response(
+                {"message": refused},
+                status=403,
+                headers={"x-amzn-ErrorType": "InvalidSignatureException"},
+            )
         if route.checked or route.recording.is_flow:
             return await self._flow(request, name, path, route)
         if not route.matches(request.method, path, request.query_string):
@@ -309,6 +327,20 @@ class ReplayServer:
         if fault is not None and fault.times is not None and self._hits[name] > fault.times:
             fault = None
         return await _send(request, _plan(route.recording.response, fault, pace=self.pace))
+
+    def _signature_problem(self, request: web.BaseRequest, route: _Route) -> str | None:
+        """Why a request to a route whose recording is signed fails AWS's check, if it does."""
+        recorded = route.recording.request.headers
+        signed = any(
+            name.lower() == "authorization" and value.startswith(AWS_SIGNATURE)
+            for name, value in recorded.items()
+        )
+        if self.aws is None or not signed:
+            return None
+        received = self.requests[-1]
+        if received.size > len(received.body):
+            return "the body is too long for the replay server to check its signature"
+        return self.aws.problem(request.method, request.raw_path, request.headers, received.body)
 
     async def _flow(
         self, request: web.BaseRequest, name: str, path: str, route: _Route

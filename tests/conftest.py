@@ -11,7 +11,7 @@ import dataclasses
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -20,7 +20,8 @@ import aiohttp.abc
 import pytest
 from aioresponses import aioresponses
 
-from replay import Recording, load_recording
+from generator.runtime._aws import AwsCredentials
+from replay import AwsSignatures, Recording, load_recording
 
 ROOT = Path(__file__).resolve().parents[1]
 RECORDINGS = ROOT / "recordings"
@@ -66,6 +67,19 @@ def flow_values(recording: Recording, secrets: Iterable[str]) -> dict[str, str]:
     )
     names = set(_NAME.findall(written)) | set(secrets)
     return {name: f"test-{name.lower()}" for name in sorted(names)}
+
+
+def aws_signatures(values: Mapping[str, str]) -> AwsSignatures | None:
+    """The replay server's check of AWS signatures with the credentials a test set (the
+    values of ``flow_values``), for a provider that signs with them; else None."""
+    if "AWS_SECRET_ACCESS_KEY" not in values:
+        return None
+    credentials = AwsCredentials(
+        values["AWS_ACCESS_KEY_ID"],
+        values["AWS_SECRET_ACCESS_KEY"],
+        values.get("AWS_SESSION_TOKEN"),
+    )
+    return AwsSignatures(credentials)
 
 
 def filled(value: Any, values: dict[str, str]) -> Any:

@@ -124,12 +124,14 @@ class Endpoint:
         base_url: BaseURL | None = None,
         max_retries: int | None = None,
         secret_values: Mapping[str, object] | None = None,
+        auth: Auth | None = None,
     ) -> TextStream:
         """Send the request when iteration starts, and stream the answer's text deltas: a call
         of one exchange.
 
         ``body`` is None for no body; ``url`` is this call's URL when the spec's has
-        placeholders. The options are :meth:`call`'s.
+        placeholders; ``auth`` signs it in this call, in the endpoint's ``auth``'s place (its
+        credentials read for the call). The options are :meth:`call`'s.
         """
         call = self.call(
             session=session,
@@ -141,7 +143,8 @@ class Endpoint:
         )
         moved_to = base_url_for(base_url, url or self.url, same_origin=True)
         request = self.request(headers, body, url=url, base_url=moved_to)
-        return call.answer(lambda: call.stream(self, request))
+        target = self if auth is None else replace(self, auth=auth)
+        return call.answer(lambda: call.stream(target, request))
 
     def _servers(self, base_url: object) -> list[tuple[str, object]]:
         """Each server ``base_url`` names, with what to call it in an error."""

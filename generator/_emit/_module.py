@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from .._model import (
     CALL_OPTIONS,
     URL_LOCAL,
+    AwsSigV4Spec,
     Parameter,
+    Placeholder,
     ProviderSpec,
     Request,
     RetrySettings,
     TimeoutSettings,
     WebSocketSpec,
 )
+from ..runtime._aws import ACCESS_KEY_VARIABLE, SECRET_KEY_VARIABLE, SESSION_TOKEN_VARIABLE
 from ._expressions import Expressions
 from ._framing import framing_call
 from ._source import CodeBuilder, comment, literal
@@ -109,7 +112,8 @@ class ProviderModule:
     uses: frozenset[str]
     """Every name the module imports, so a package knows which optional runtime files it needs."""
     secrets: tuple[str, ...]
-    """The environment variables the requests read, in the order they read them."""
+    """The environment variables the requests read, in the order they read them (those read
+    only if set, last)."""
 
 
 def emit_provider(spec: ProviderSpec) -> ProviderModule:
@@ -144,7 +148,7 @@ def emit_provider(spec: ProviderSpec) -> ProviderModule:
         # Last: every name above has been used by now.
         imports=code.imports,
         uses=code.names,
-        secrets=tuple(expressions.secrets),
+        secrets=_variables(spec, expressions),
     )
 
 
@@ -152,10 +156,26 @@ def _one_request(spec: ProviderSpec, expressions: Expressions, code: CodeBuilder
     """``create_async_generator``'s statements for one request, streamed by the endpoint."""
     values = [value_statement(value, expressions, code) for value in spec.values]
     request_statements, arguments = _request(spec.request, expressions, code)
+    if spec.auth is not None:
+        request_statements.append(_aws_sigv4(spec.auth, expressions, code))
+        arguments.append("auth=signer")
     options = [f"{name}={name}" for name in CALL_OPTIONS]
     secret = _secret_values(sorted(expressions.secret_names))
     stream = _call_lines("return _ENDPOINT.stream", [*arguments, *options, *secret])
     return [*expressions.statements(), *values, *request_statements, stream]
+
+
+def _aws_sigv4(auth: AwsSigV4Spec, expressions: Expressions, code: CodeBuilder) -> str:
+    """``signer = AwsSigV4(...)``: the call's signer, with the credentials of the environment
+    read now (a missing one says where the call was going)."""
+    access_key, secret_key = (
+        expressions.placeholder(Placeholder("env", variable))[0]
+        for variable in (ACCESS_KEY_VARIABLE, SECRET_KEY_VARIABLE)
+    )
+    token = f"{code.use('os')}.environ.get({literal(SESSION_TOKEN_VARIABLE)}) or None"
+    credentials = _call_lines(code.use("AwsCredentials"), [access_key, secret_key, token])
+    signer = [literal(auth.service), expressions.text(auth.region), credentials]
+    return _call_lines(f"signer = {code.use('AwsSigV4')}", signer)
 
 
 def _flow(
@@ -303,12 +323,25 @@ def _endpoint_call(spec: ProviderSpec, expressions: Expressions, code: CodeBuild
             ("url", literal(expressions.static_url(request) or request.url)),
             ("framing", framing_call(spec.framing, code)),
             *_body_format(spec),
-            *([("secrets", literal(tuple(expressions.secrets)))] if expressions.secrets else []),
+            *_secrets(spec, expressions),
             *_max_response_bytes(spec),
             *_settings(code, "timeouts", "Timeouts", spec.timeouts),
             *_settings(code, "retries", "Retries", spec.retries),
         ],
     )
+
+
+def _secrets(spec: ProviderSpec, expressions: Expressions) -> list[tuple[str, str]]:
+    """``secrets=``: the variables whose values the call keeps out of what it shows."""
+    secrets = _variables(spec, expressions)
+    return [("secrets", literal(secrets))] if secrets else []
+
+
+def _variables(spec: ProviderSpec, expressions: Expressions) -> tuple[str, ...]:
+    """The environment variables the call reads: those it needs, then those it reads if they
+    are set (AWS's session token)."""
+    optional = [SESSION_TOKEN_VARIABLE] if isinstance(spec.auth, AwsSigV4Spec) else []
+    return (*expressions.secrets, *optional)
 
 
 def _max_response_bytes(spec: ProviderSpec) -> list[tuple[str, str]]:

@@ -3,8 +3,10 @@
 It holds data only: nothing here reads a spec or writes code.
 """
 
+from ._auth import AuthSpec, AwsSigV4Spec
 from ._framing_specs import (
     DocumentPaths,
+    EventStreamSpec,
     FramingSpec,
     JSONArraySpec,
     JSONDocumentsSpec,
@@ -70,12 +72,15 @@ __all__ = [
     "MAYBE_ABSENT",
     "URL_LOCAL",
     "WHOLE_VALUE_ONLY",
+    "AuthSpec",
+    "AwsSigV4Spec",
     "BodyFormat",
     "BodyTemplate",
     "CompiledPath",
     "Digest",
     "DocumentPaths",
     "Encoded",
+    "EventStreamSpec",
     "ExtraKwargs",
     "FramingSpec",
     "FromCookie",

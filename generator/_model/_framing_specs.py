@@ -15,6 +15,7 @@ from ._jsonpaths import CompiledPath
 
 __all__ = [
     "DocumentPaths",
+    "EventStreamSpec",
     "FramingSpec",
     "JSONArraySpec",
     "JSONDocumentsSpec",
@@ -227,6 +228,39 @@ class WebSocketSpec(FramingSpec):
             arguments.append(("separator", self.separator))
         if self.replies:
             arguments.append(("replies", dict(self.replies)))
+        if self.max_event_size is not None:
+            arguments.append(("max_event_size", self.max_event_size))
+        return arguments
+
+    def paths(self) -> dict[str, CompiledPath]:
+        return self.rules.paths
+
+
+@dataclass(frozen=True)
+class EventStreamSpec(FramingSpec):
+    """AWS's event stream: binary messages, each event's payload a JSON document (or such a
+    document base64-encoded in a member of it), read by the document paths."""
+
+    name: ClassVar[str] = "aws_eventstream"
+    runtime_class: ClassVar[str] = "EventStreamFraming"
+
+    rules: DocumentPaths
+    delta_events: tuple[str, ...] | None
+    """The event types deltas are taken from; None: every type."""
+    stop_events: tuple[str, ...]
+    base64_member: str | None
+    """The member of each payload that holds the document as base64, where it is wrapped."""
+    max_event_size: int | None
+
+    def runtime_arguments(self) -> RuntimeArguments:
+        arguments: RuntimeArguments = [("rules", self.rules)]
+        if self.delta_events is not None:
+            arguments.append(("delta_events", frozenset(self.delta_events)))
+        if self.stop_events:
+            arguments.append(("stop_events", frozenset(self.stop_events)))
+        if self.base64_member is not None:
+            arguments.append(("base64_member", self.base64_member))
+        arguments.append(("content_types", self.content_types))
         if self.max_event_size is not None:
             arguments.append(("max_event_size", self.max_event_size))
         return arguments

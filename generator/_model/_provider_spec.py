@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from .._diagnostics import Positions
+from ._auth import AuthSpec
 from ._framing_specs import FramingSpec
 from ._request_template import Request
 from ._steps import StepSpec
@@ -70,6 +71,8 @@ class ProviderSpec:
     max_response_bytes: int | None
     timeouts: TimeoutSettings
     retries: RetrySettings
+    auth: AuthSpec | None
+    """What signs the streamed request beyond its headers; None: its headers alone."""
     positions: Positions = field(compare=False, repr=False)
     """Where each key was written, for diagnostics about the spec as a whole."""
 

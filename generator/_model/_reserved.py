@@ -20,7 +20,7 @@ URL_LOCAL = "endpoint_url"
 
 FUNCTION_LOCALS = (
     *("cls", "model", "messages", "kwargs", "headers", "body", URL_LOCAL),
-    *("call", "answer", "kept", "items", "message"),
+    *("call", "answer", "kept", "items", "message", "signer"),
 )
 """The arguments and locals of ``create_async_generator`` and ``_exchanges`` besides the call
 options (``message`` is the variable of a comprehension over the messages)."""
@@ -32,6 +32,7 @@ LIBRARY_NAMES: dict[str, str | None] = {
     "hashlib": None,
     "hmac": None,
     "json": None,
+    "os": None,
     "random": None,
     "re": None,
     "time": None,

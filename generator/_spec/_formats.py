@@ -45,6 +45,8 @@ _ADDED_IN: dict[str, int] = {
     "cumulative": 3,
     "data": 3,
     "markers": 3,
+    "framing aws_eventstream": 3,
+    "auth": 3,
 }
 """Each key or form a later version added, with the version that added it."""
 

@@ -19,6 +19,7 @@ import jsonschema
 from .._diagnostics import Diagnostic, KeyPath, SpecError
 from .._model import (
     MAYBE_ABSENT,
+    AuthSpec,
     FramingSpec,
     JsonText,
     MessagesBefore,
@@ -35,7 +36,9 @@ from .._model import (
     TimeoutSettings,
     Value,
     WebSocketSpec,
+    placeholders_in,
 )
+from ._auth_section import read_auth
 from ._checker import Checker
 from ._formats import format_of
 from ._names import check_identifier, check_module_name
@@ -201,11 +204,13 @@ def _check_provider(provider: dict[str, Any], checker: Checker) -> None:
 
 def _read_exchanges(
     data: dict[str, Any], checker: Checker
-) -> tuple[Request, tuple[Value, ...], tuple[StepSpec, ...]]:
-    """The streamed request, the values and the steps, each checked against the others: what a
-    template uses must be declared before it, and every parameter used somewhere."""
+) -> tuple[Request, tuple[Value, ...], tuple[StepSpec, ...], AuthSpec | None]:
+    """The streamed request, the values, the steps and what signs the request, each checked
+    against the others: what a template uses must be declared before it, and every parameter
+    used somewhere."""
     request_data = data["request"]
     parameters = read_parameters(request_data.get("parameters", {}), checker)
+    auth = read_auth(data, parameters, checker)
     builtins = frozenset(checker.format.placeholders) | {p.name for p in parameters}
     absent = MAYBE_ABSENT | {p.name for p in parameters if p.optional}
     steps_data = data.get("steps", {})
@@ -229,6 +234,8 @@ def _read_exchanges(
     _check_names_unique(parameters, values, steps, checker)
     values = _ordered(values, steps, checker)
     used = request.placeholders()
+    if auth is not None:
+        used |= placeholders_in(auth.region)
     for step in steps:
         used |= step.request.placeholders()
     for value in values:
@@ -240,13 +247,13 @@ def _read_exchanges(
         replace(step, moves_with_base_url=_origin(step.request) == _origin(request))
         for step in steps
     )
-    return request, values, steps
+    return request, values, steps, auth
 
 
 def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> ProviderSpec:
     provider = data["provider"]
     _check_provider(provider, checker)
-    request, values, steps = _read_exchanges(data, checker)
+    request, values, steps, auth = _read_exchanges(data, checker)
     framing = read_response(data["response"], checker)
     _check_transport(request, framing, steps, checker)
     models = tuple(provider.get("models", ()))
@@ -280,6 +287,7 @@ def _build_spec(data: dict[str, Any], source: str, checker: Checker) -> Provider
         max_response_bytes=data["response"].get("max_response_bytes"),
         timeouts=TimeoutSettings(**data.get("timeouts", {})),
         retries=RetrySettings(**data.get("retries", {})),
+        auth=auth,
         positions=checker.positions,
     )
 

@@ -16,6 +16,7 @@ from .._diagnostics import KeyPath
 from .._model import (
     CompiledPath,
     DocumentPaths,
+    EventStreamSpec,
     FramingSpec,
     JSONArraySpec,
     JSONDocumentsSpec,
@@ -315,7 +316,7 @@ class SSEKeys(FramingKeys):
             "events": {
                 "type": "array",
                 "items": {"type": "string"},
-                "description": "SSE: take deltas only from events of these types.",
+                "description": "SSE and aws_eventstream: take deltas only from events of these types.",
             },
             "data": {
                 "enum": ["json", "text"],
@@ -334,7 +335,8 @@ class SSEKeys(FramingKeys):
                     },
                     "event": one_or_more(
                         {"type": "string"},
-                        "SSE: stop at an event of this type. Version 2: or of these types.",
+                        "SSE and aws_eventstream: stop at an event of this type. Version 2: or "
+                        "of these types.",
                     ),
                 },
             },
@@ -534,9 +536,67 @@ class WebSocketKeys(FramingKeys):
         )
 
 
+class EventStreamKeys(FramingKeys):
+    """AWS's binary event stream, each event's payload a JSON document."""
+
+    framing = EventStreamSpec
+    description = "AWS's event stream, each event a JSON document (version 3)"
+    default_content_types = ("application/vnd.amazon.eventstream",)
+    properties = merge_properties(
+        _DOCUMENT_RULES,
+        {
+            "events": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Take deltas only from events of these types (:event-type).",
+            },
+            "stop": {
+                "type": "object",
+                "properties": {
+                    "event": one_or_more(
+                        {"type": "string"}, "Stop at an event of this type (or of these)."
+                    )
+                },
+            },
+            "base64_member": {
+                "type": "string",
+                "minLength": 1,
+                "description": (
+                    "The member of each event's JSON payload that holds the document "
+                    "base64-encoded (Bedrock's invoke-with-response-stream: bytes)."
+                ),
+            },
+        },
+        _MAX_EVENT_SIZE,
+    )
+    required = ("delta",)
+
+    @classmethod
+    def read(cls, response: dict[str, Any], checker: Checker) -> EventStreamSpec:
+        checker.allows(("response", "framing"), "framing aws_eventstream")
+        events = response.get("events")
+        stop_event = response.get("stop", {}).get("event")
+        return EventStreamSpec(
+            content_types=cls.content_types(response),
+            rules=_document_rules(response, checker),
+            delta_events=None if events is None else tuple(events),
+            stop_events=_event_types(("response", "stop", "event"), stop_event, checker),
+            base64_member=response.get("base64_member"),
+            max_event_size=response.get("max_event_size"),
+        )
+
+
 FRAMINGS: dict[str, type[FramingKeys]] = {
     keys.framing.name: keys
-    for keys in (SSEKeys, NDJSONKeys, JSONArrayKeys, JSONKeys, TextKeys, WebSocketKeys)
+    for keys in (
+        SSEKeys,
+        NDJSONKeys,
+        JSONArrayKeys,
+        JSONKeys,
+        TextKeys,
+        WebSocketKeys,
+        EventStreamKeys,
+    )
 }
 """Every framing a spec can choose, by its name."""
 

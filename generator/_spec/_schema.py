@@ -19,6 +19,7 @@ from ..runtime._constants import (
     DEFAULT_RETRY_SILENT_STREAMS,
     DEFAULT_TOTAL_TIMEOUT,
 )
+from ._auth_section import AUTH_SCHEMA
 from ._formats import VERSION_SCHEMA
 from ._response_section import FRAMINGS
 from ._schema_parts import (
@@ -345,6 +346,7 @@ SPEC_SCHEMA: Schema = {
             "response": _RESPONSE,
             "timeouts": _TIMEOUTS,
             "retries": _RETRIES,
+            "auth": AUTH_SCHEMA,
         },
         ["version", "provider", "request", "response"],
         "One streaming endpoint, from which one provider module is generated.",

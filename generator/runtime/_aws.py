@@ -60,7 +60,8 @@ class AwsSigV4(Auth):
 
     The request gets ``X-Amz-Date`` (the time of this attempt: a retry is signed again),
     ``X-Amz-Security-Token`` with temporary credentials, ``Host`` (as the URL names it, so
-    that what is signed is what is sent) and ``Authorization``. ``clock`` is for tests.
+    that what is signed is what is sent) and ``Authorization``. ``clock`` (the time now, by
+    default) is for tests.
     """
 
     def __init__(
@@ -69,7 +70,7 @@ class AwsSigV4(Auth):
         region: str,
         credentials: AwsCredentials,
         *,
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self._service = service
         self._region = region
@@ -82,7 +83,7 @@ class AwsSigV4(Auth):
 
     def signed(self, request: Request) -> Request:
         """``request`` with the headers of its signature."""
-        now = self._clock().astimezone(UTC)
+        now = (_utc_now() if self._clock is None else self._clock()).astimezone(UTC)
         timestamp, day = now.strftime("%Y%m%dT%H%M%SZ"), now.strftime("%Y%m%d")
         headers = _without(request.headers, {"authorization", "x-amz-date"})
         headers["X-Amz-Date"] = timestamp

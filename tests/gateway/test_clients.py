@@ -17,7 +17,15 @@ from aiohttp import web
 import generated
 from replay import Recording, ReplayServer
 
-from ..conftest import ROOT, all_recordings, filled, flow_values, recording, served_recordings
+from ..conftest import (
+    ROOT,
+    all_recordings,
+    aws_signatures,
+    filled,
+    flow_values,
+    recording,
+    served_recordings,
+)
 from .conftest import (
     SDK_RECORDINGS,
     chat_body,
@@ -165,7 +173,7 @@ async def test_the_sdk_streams_the_exact_text_of_every_spec(
     values = flow_values(recorded, secrets) if served else {}
     for name in secrets if served else ():
         monkeypatch.setenv(name, values[name])
-    async with ReplayServer(values=values) as upstream:
+    async with ReplayServer(values=values, aws=aws_signatures(values)) as upstream:
         route = upstream.add(recorded, checked=served)
         base_url = upstream.base_urls(route) if served else upstream.base_url(route)
         async with (

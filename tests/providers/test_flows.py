@@ -1,6 +1,7 @@
-"""Every provider whose call is a flow (steps, a WebSocket) against its recordings, on a real
-server: each request checked as it arrives, the values one exchange gave expected back in the
-next, the answer's deltas exact.
+"""Every provider whose call is a flow (steps, a WebSocket) or whose request holds what each
+call makes anew (``<*>``: a time, a signature) against its recordings, on a real server: each
+request checked as it arrives (an AWS signature computed again), the values one exchange gave
+expected back in the next, the answer's deltas exact.
 
 A flow's recording holds ``<name>`` where a value a step took, a cookie or a secret stands;
 the test gives each name a value (``test-<name>``), which the server serves in its answers and
@@ -20,7 +21,7 @@ import generated as errors
 from generated import AsyncGeneratorProvider
 from replay import Recording, ReplayServer
 
-from ..conftest import NoInternet, filled, flow_values, served_recordings
+from ..conftest import NoInternet, aws_signatures, filled, flow_values, served_recordings
 
 FLOWS = served_recordings()
 
@@ -72,7 +73,7 @@ async def test_a_flow_sends_what_was_recorded_and_yields_what_was_expected(
     values = flow_values(recording, module_of(recording)._ENDPOINT.secrets)
     for name in module_of(recording)._ENDPOINT.secrets:
         monkeypatch.setenv(name, values[name])
-    async with ReplayServer(values=values) as server:
+    async with ReplayServer(values=values, aws=aws_signatures(values)) as server:
         deltas, error = await play(recording, server)
         assert server.problems == []
         expect = recording.expect

@@ -288,4 +288,5 @@ def test_there_is_a_recording_of_every_framing() -> None:
         "JSONFraming",
         "TextFraming",
         "WebSocketFraming",
+        "EventStreamFraming",
     }
