@@ -65,6 +65,7 @@ Each provider is a module of this package::
     from generated.tgi_generate import TgiGenerate
     from generated.theb import Theb
     from generated.v50 import V50
+    from generated.vertex_gemini import VertexGemini
     from generated.vitalentum import Vitalentum
     from generated.wewordle import Wewordle
     from generated.white_rabbit_neo import WhiteRabbitNeo
@@ -1485,6 +1486,33 @@ _REGISTRY = Registry(
                 ParameterInfo(name="top_p", type="float", default=0.4),
             ),
             extra_kwargs="ignore",
+        ),
+        ProviderInfo(
+            name="VertexGemini",
+            module="vertex_gemini",
+            description="Gemini on Vertex AI, with a Google access token, streamed as server-sent events.",
+            url="https://cloud.google.com/vertex-ai",
+            endpoint="POST https://aiplatform.googleapis.com/v1/projects/${env.GOOGLE_CLOUD_PROJECT}/locations/${location}/publishers/google/models/${model}:streamGenerateContent?alt=sse",
+            framing="sse",
+            working=True,
+            default_model="gemini-2.0-flash-001",
+            models=("gemini-2.0-flash-001", "gemini-2.5-flash", "gemini-2.5-pro"),
+            secrets=("GOOGLE_CLOUD_PROJECT", "GOOGLE_APPLICATION_CREDENTIALS"),
+            parameters=(
+                ParameterInfo(
+                    name="location",
+                    type="str",
+                    default="global",
+                    description="The model's region: global, us-central1, ... (another host than the global one goes by base_url).",
+                ),
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature, 0 to 2."
+                ),
+                ParameterInfo(
+                    name="max_tokens", type="int", description="Most tokens to generate."
+                ),
+            ),
+            extra_kwargs="reject",
         ),
         ProviderInfo(
             name="Vitalentum",

@@ -39,6 +39,7 @@ OPTIONAL_MODULES = {
     PurePosixPath("_fallback.py"): frozenset({"fallback_nodes"}),
     PurePosixPath("_aws.py"): frozenset({"AwsSigV4"}),
     PurePosixPath("_eventstream.py"): frozenset({"EventStreamFraming"}),
+    PurePosixPath("_google.py"): frozenset({"GoogleAuth"}),
 }
 """Runtime files copied only into packages that use one of the names each provides."""
 

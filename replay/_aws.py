@@ -33,10 +33,12 @@ def _utc_now() -> datetime:
 
 @dataclass(frozen=True)
 class AwsSignatures:
-    """Checks the SigV4 signature of each request that carries one, with ``credentials``
-    (their session token too: a request must sign the same, or none without one)."""
+    """Checks the SigV4 signature of each request that carries one, with these credentials
+    (the session token too: a request must sign the same, or none without one)."""
 
-    credentials: AwsCredentials
+    access_key_id: str
+    secret_access_key: str = field(repr=False)
+    session_token: str | None = field(default=None, repr=False)
     clock: Callable[[], datetime] = field(default=_utc_now)
 
     def problem(
@@ -48,7 +50,7 @@ class AwsSignatures:
         found = _AUTHORIZATION.fullmatch(lowered.get("authorization", ""))
         if found is None:
             return "the Authorization header is no AWS Signature Version 4"
-        if found["key"] != self.credentials.access_key_id:
+        if found["key"] != self.access_key_id:
             return "the security token included in the request is invalid (unknown access key)"
         try:
             signed_at = datetime.strptime(lowered.get("x-amz-date", ""), "%Y%m%dT%H%M%SZ")
@@ -63,11 +65,9 @@ class AwsSignatures:
         if "host" not in names or any(name not in lowered for name in names):
             return f"the signed headers {found['signed']} are not all sent, or lack host"
         token = lowered.get("x-amz-security-token") if "x-amz-security-token" in names else None
-        if token != self.credentials.session_token:
+        if token != self.session_token:
             return "the security token included in the request is invalid (or missing, or unsigned)"
-        credentials = AwsCredentials(
-            self.credentials.access_key_id, self.credentials.secret_access_key, token
-        )
+        credentials = AwsCredentials(self.access_key_id, self.secret_access_key, token)
         signer = AwsSigV4(found["service"], found["region"], credentials, clock=lambda: signed_at)
         received = Request(
             method, f"http://{lowered['host']}{target}", {n: lowered[n] for n in names}, body

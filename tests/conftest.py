@@ -20,7 +20,6 @@ import aiohttp.abc
 import pytest
 from aioresponses import aioresponses
 
-from generator.runtime._aws import AwsCredentials
 from replay import AwsSignatures, Recording, load_recording
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,7 +65,12 @@ def flow_values(recording: Recording, secrets: Iterable[str]) -> dict[str, str]:
         default=str,
     )
     names = set(_NAME.findall(written)) | set(secrets)
-    return {name: f"test-{name.lower()}" for name in sorted(names)}
+    return {name: TEST_FILES.get(name, f"test-{name.lower()}") for name in sorted(names)}
+
+
+TEST_FILES = {"GOOGLE_APPLICATION_CREDENTIALS": str(DATA / "google" / "service_account.json")}
+"""Variables that name a file, with the file the tests give them: a service account's key
+made for the tests alone."""
 
 
 def aws_signatures(values: Mapping[str, str]) -> AwsSignatures | None:
@@ -74,12 +78,11 @@ def aws_signatures(values: Mapping[str, str]) -> AwsSignatures | None:
     values of ``flow_values``), for a provider that signs with them; else None."""
     if "AWS_SECRET_ACCESS_KEY" not in values:
         return None
-    credentials = AwsCredentials(
+    return AwsSignatures(
         values["AWS_ACCESS_KEY_ID"],
         values["AWS_SECRET_ACCESS_KEY"],
         values.get("AWS_SESSION_TOKEN"),
     )
-    return AwsSignatures(credentials)
 
 
 def filled(value: Any, values: dict[str, str]) -> Any:

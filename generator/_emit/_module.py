@@ -18,6 +18,7 @@ from .._model import (
     CALL_OPTIONS,
     URL_LOCAL,
     AwsSigV4Spec,
+    GoogleAuthSpec,
     Parameter,
     Placeholder,
     ProviderSpec,
@@ -156,8 +157,11 @@ def _one_request(spec: ProviderSpec, expressions: Expressions, code: CodeBuilder
     """``create_async_generator``'s statements for one request, streamed by the endpoint."""
     values = [value_statement(value, expressions, code) for value in spec.values]
     request_statements, arguments = _request(spec.request, expressions, code)
-    if spec.auth is not None:
+    if isinstance(spec.auth, AwsSigV4Spec):
         request_statements.append(_aws_sigv4(spec.auth, expressions, code))
+        arguments.append("auth=signer")
+    elif isinstance(spec.auth, GoogleAuthSpec):
+        request_statements.append(_google(spec, spec.auth, code))
         arguments.append("auth=signer")
     options = [f"{name}={name}" for name in CALL_OPTIONS]
     secret = _secret_values(sorted(expressions.secret_names))
@@ -331,6 +335,17 @@ def _endpoint_call(spec: ProviderSpec, expressions: Expressions, code: CodeBuild
     )
 
 
+def _google(spec: ProviderSpec, auth: GoogleAuthSpec, code: CodeBuilder) -> str:
+    """``signer = GoogleAuth(...)``: the call's token, of the key file the variable names
+    (None: the application default credentials), its request moved with the call's
+    ``base_url``."""
+    key_file = "None"
+    if auth.key_file_variable is not None:
+        key_file = f"{code.use('os')}.environ.get({literal(auth.key_file_variable)})"
+    arguments = [literal(spec.class_name), key_file, literal(auth.scopes), "base_url"]
+    return _call_lines(f"signer = {code.use('GoogleAuth')}", arguments)
+
+
 def _secrets(spec: ProviderSpec, expressions: Expressions) -> list[tuple[str, str]]:
     """``secrets=``: the variables whose values the call keeps out of what it shows."""
     secrets = _variables(spec, expressions)
@@ -341,6 +356,8 @@ def _variables(spec: ProviderSpec, expressions: Expressions) -> tuple[str, ...]:
     """The environment variables the call reads: those it needs, then those it reads if they
     are set (AWS's session token)."""
     optional = [SESSION_TOKEN_VARIABLE] if isinstance(spec.auth, AwsSigV4Spec) else []
+    if isinstance(spec.auth, GoogleAuthSpec) and spec.auth.key_file_variable is not None:
+        optional.append(spec.auth.key_file_variable)
     return (*expressions.secrets, *optional)
 
 

@@ -3,7 +3,7 @@
 It holds data only: nothing here reads a spec or writes code.
 """
 
-from ._auth import AuthSpec, AwsSigV4Spec
+from ._auth import AuthSpec, AwsSigV4Spec, GoogleAuthSpec
 from ._framing_specs import (
     DocumentPaths,
     EventStreamSpec,
@@ -88,6 +88,7 @@ __all__ = [
     "FromJson",
     "FromMatch",
     "Function",
+    "GoogleAuthSpec",
     "Hmac",
     "Index",
     "JSONArraySpec",

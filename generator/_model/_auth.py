@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ._templates import TemplateString
 
-__all__ = ["AuthSpec", "AwsSigV4Spec"]
+__all__ = ["AuthSpec", "AwsSigV4Spec", "GoogleAuthSpec"]
 
 
 @dataclass(frozen=True)
@@ -20,5 +20,15 @@ class AwsSigV4Spec:
     """Text, ``${env.NAME}`` or a parameter: the region when the host names none."""
 
 
-AuthSpec = AwsSigV4Spec
+@dataclass(frozen=True)
+class GoogleAuthSpec:
+    """A Google OAuth 2 access token for ``scopes``: of the key file environment variable
+    ``key_file_variable`` names, or of the application default credentials when it is None
+    or unset."""
+
+    scopes: tuple[str, ...]
+    key_file_variable: str | None
+
+
+AuthSpec = AwsSigV4Spec | GoogleAuthSpec
 """Every scheme a spec's ``auth`` section may name."""

@@ -79,7 +79,10 @@ class FramingSpec(ABC):
     name: ClassVar[str]
     """The value of ``response.framing`` that selects this framing."""
     runtime_class: ClassVar[str]
-    """The class the runtime's ``_framings`` package implements this framing with."""
+    """The class the runtime implements this framing with."""
+    runtime_module: ClassVar[str] = "_framings"
+    """The runtime module that holds it: the ``_framings`` package (in every package), or a
+    module of its own that only packages with such a spec carry."""
 
     content_types: tuple[str, ...]
 
@@ -243,6 +246,7 @@ class EventStreamSpec(FramingSpec):
 
     name: ClassVar[str] = "aws_eventstream"
     runtime_class: ClassVar[str] = "EventStreamFraming"
+    runtime_module: ClassVar[str] = "_eventstream"
 
     rules: DocumentPaths
     delta_events: tuple[str, ...] | None

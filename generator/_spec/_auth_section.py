@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._model import AuthSpec, AwsSigV4Spec, Parameter
+from .._model import AuthSpec, AwsSigV4Spec, GoogleAuthSpec, Parameter, Placeholder
 from ._checker import Checker
 from ._schema_parts import Schema, object_schema
 
@@ -37,6 +37,28 @@ AUTH_SCHEMA: Schema = {
                 "AWS_SECRET_ACCESS_KEY and, when set, AWS_SESSION_TOKEN; signed afresh on "
                 "every attempt.",
             ),
+            "google": object_schema(
+                {
+                    "scopes": {
+                        "type": "array",
+                        "items": {"type": "string", "pattern": "^https://"},
+                        "minItems": 1,
+                        "description": "The OAuth 2 scopes the token is for.",
+                    },
+                    "key_file": {
+                        "type": "string",
+                        "pattern": "^\\$\\{env\\.[A-Za-z_][A-Za-z0-9_]*\\}$",
+                        "description": (
+                            "${env.NAME}: the variable that names a service account's JSON "
+                            "key file; unset (or without the key), the application default "
+                            "credentials."
+                        ),
+                    },
+                },
+                ["scopes"],
+                "A Google OAuth 2 access token, Authorization: Bearer: fetched once and "
+                "reused until a minute before it expires, again after a 401.",
+            ),
         },
         [],
         "Version 3: how the streamed request is signed beyond its headers; one scheme.",
@@ -57,8 +79,23 @@ def read_auth(
     if data.get("steps") or data["response"].get("framing") == "websocket":
         checker.error(("auth",), "signs a spec of one HTTP request: no steps, no WebSocket")
         return None
+    if "google" in auth:
+        return _google(auth["google"], checker)
     aws = auth["aws_sigv4"]
     # A region is text, and always there: a string parameter with a value.
     known = frozenset(p.name for p in parameters if p.type == "str" and not p.optional)
     region = checker.template(("auth", "aws_sigv4", "region"), aws["region"], known)
     return AwsSigV4Spec(service=aws["service"], region=region)
+
+
+def _google(google: dict[str, Any], checker: Checker) -> GoogleAuthSpec:
+    """A Google token's scopes, and the variable that names its key file, if any."""
+    written = google.get("key_file")
+    variable = None
+    if written is not None:
+        template = checker.template(("auth", "google", "key_file"), written, frozenset())
+        if len(template) != 1 or not isinstance(template[0], Placeholder) or not template[0].env:
+            checker.error(("auth", "google", "key_file"), "give ${env.NAME}, and nothing else")
+        else:
+            variable = template[0].env
+    return GoogleAuthSpec(scopes=tuple(google["scopes"]), key_file_variable=variable)

@@ -20,6 +20,7 @@ from .._diagnostics import Diagnostic, KeyPath, SpecError
 from .._model import (
     MAYBE_ABSENT,
     AuthSpec,
+    AwsSigV4Spec,
     FramingSpec,
     JsonText,
     MessagesBefore,
@@ -234,7 +235,7 @@ def _read_exchanges(
     _check_names_unique(parameters, values, steps, checker)
     values = _ordered(values, steps, checker)
     used = request.placeholders()
-    if auth is not None:
+    if isinstance(auth, AwsSigV4Spec):
         used |= placeholders_in(auth.region)
     for step in steps:
         used |= step.request.placeholders()

@@ -248,8 +248,8 @@ async def test_a_required_parameter_missing_is_refused() -> None:
         ("CodeLinkAv/gpt-3.5-turbo", "'CodeLinkAv' here: {form}; did you mean CodeLinkAva?"),
         (
             "gpt-4o-mini",
-            "'gpt-4o-mini' here: {form}; did you mean OpenaiChat/gpt-4o-mini or "
-            "OpenaiResponses/gpt-4o-mini?",
+            "'gpt-4o-mini' here: {form}; did you mean AzureOpenai/gpt-4o-mini or "
+            "OpenaiChat/gpt-4o-mini or OpenaiResponses/gpt-4o-mini?",
         ),
     ],
 )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from pathlib import Path
 
 import pytest
 
-import generator.runtime._framings as runtime_framings
 from generator import SPEC_SCHEMA, SpecError, load_specs, render_provider
 from generator._spec._response_section import FRAMINGS, FramingKeys
 
@@ -54,9 +54,9 @@ def test_each_framing_is_built_with_its_runtime_class(
     spec = load(tmp_path, spec_text(name))
     module = built.load(render_provider(spec), f"framing_{name}")  # type: ignore[arg-type]
     framing = module._ENDPOINT.framing
-    framings = built.runtime("_framings")
-    assert type(framing) is getattr(framings, keys.framing.runtime_class)
-    assert isinstance(framing, framings.Framing)
+    holder = built.runtime(keys.framing.runtime_module)
+    assert type(framing) is getattr(holder, keys.framing.runtime_class)
+    assert isinstance(framing, built.runtime("_framings").Framing)
     assert framing.content_types == keys.default_content_types
 
 
@@ -65,7 +65,8 @@ def test_each_framing_is_in_the_runtime_the_schema_and_the_docs(
     name: str, keys: type[FramingKeys]
 ) -> None:
     assert keys.framing.name == name
-    assert keys.framing.runtime_class in runtime_framings.__all__
+    holder = importlib.import_module(f"generator.runtime.{keys.framing.runtime_module}")
+    assert keys.framing.runtime_class in holder.__all__
     response = SPEC_SCHEMA["properties"]["response"]["properties"]
     assert name in response["framing"]["enum"]
     assert set(keys.properties) <= set(response)
@@ -79,17 +80,20 @@ def test_each_framing_is_in_the_runtime_the_schema_and_the_docs(
         (
             "text",
             "  delta: $.t\n",
-            "response.delta: only for framing sse, ndjson, json_array, json or websocket, not text",
+            "response.delta: only for framing sse, ndjson, json_array, json, websocket or "
+            "aws_eventstream, not text",
         ),
         (
             "text",
             "  max_event_size: 10\n",
-            "response.max_event_size: only for framing sse, ndjson, json_array or websocket, not text",
+            "response.max_event_size: only for framing sse, ndjson, json_array, websocket or "
+            "aws_eventstream, not text",
         ),
         (
             "text",
             "  stop: {data: x, path: $.done}\n",
-            "response.stop: only for framing sse, ndjson, json_array, json or websocket, not text",
+            "response.stop: only for framing sse, ndjson, json_array, json, websocket or "
+            "aws_eventstream, not text",
         ),
         (
             "ndjson",
@@ -99,7 +103,7 @@ def test_each_framing_is_in_the_runtime_the_schema_and_the_docs(
         (
             "ndjson",
             "  delta: $.t\n  events: [a]\n",
-            "response.events: only for framing sse, not ndjson",
+            "response.events: only for framing sse or aws_eventstream, not ndjson",
         ),
     ],
 )
@@ -118,7 +122,8 @@ def test_the_model_gives_only_arguments_its_runtime_class_takes(
 ) -> None:
     """The model writes the runtime class's arguments by name: each must be one of its fields."""
     spec = load(tmp_path, spec_text(name))
-    runtime_class = getattr(runtime_framings, keys.framing.runtime_class)
+    holder = importlib.import_module(f"generator.runtime.{keys.framing.runtime_module}")
+    runtime_class = getattr(holder, keys.framing.runtime_class)
     taken = {field.name for field in dataclasses.fields(runtime_class)}
     given = {argument for argument, _ in spec.framing.runtime_arguments()}  # type: ignore[attr-defined]
     assert given <= taken

@@ -14,6 +14,7 @@ import pytest
 from generator import build, check, find_config, load_specs, main
 from generator._package import HEADER_PREFIX, package_files
 from generator._render import FormatError, format_sources
+from generator._runtime_source import OPTIONAL_MODULES
 from generator.runtime._parts import PARTS
 
 from ..conftest import ROOT
@@ -53,7 +54,8 @@ def test_the_runtime_is_copied_file_by_file_below_a_header_naming_its_source(
     project: Path,
 ) -> None:
     built = files_below(project / "generated" / "_runtime")
-    optional = {"_fallback.py", *(file for part in PARTS.values() for file in part.files)}
+    modules_by_use = {path.as_posix() for path in OPTIONAL_MODULES}
+    optional = {*modules_by_use, *(file for part in PARTS.values() for file in part.files)}
     sources = {name: path for name, path in files_below(RUNTIME).items() if name not in optional}
     assert built.keys() == sources.keys()
     for name, path in sources.items():
@@ -86,6 +88,24 @@ def test_the_jsonpath_ng_fallback_is_copied_only_where_a_spec_needs_it(
     assert main(["build"]) == 0
     assert not fallback.exists()
     assert "removed generated/_runtime/_fallback.py" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("spec", "modules"),
+    [
+        ("signed_v3.yaml", {"_aws.py", "_eventstream.py"}),
+        ("google_v3.yaml", {"_google.py"}),
+    ],
+)
+def test_the_signers_and_the_event_stream_are_copied_only_where_a_spec_uses_them(
+    project: Path, spec: str, modules: set[str]
+) -> None:
+    runtime = project / "generated" / "_runtime"
+    optional = {"_aws.py", "_eventstream.py", "_google.py"}
+    assert not {path.name for path in runtime.iterdir()} & optional
+    shutil.copy(GOLDEN / "specs" / spec, project / "specs")
+    assert main(["build"]) == 0
+    assert {path.name for path in runtime.iterdir()} & optional == modules
 
 
 def test_check_covers_the_runtime(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -163,7 +163,8 @@ CASES = {
     "enum": (
         edit("framing: sse", "framing: grpc"),
         [
-            "specs/demo.yaml:17:12: response.framing: 'grpc' is not one of: sse, ndjson, json_array, json, text, websocket"
+            "specs/demo.yaml:17:12: response.framing: 'grpc' is not one of: sse, ndjson, json_array, json, text, websocket, "
+            "aws_eventstream"
         ],
     ),
     "invalid jsonpath": (

@@ -114,7 +114,8 @@ def test_a_half_written_spec_is_reported_and_watching_goes_on(
     whole = spec.read_text(encoding="utf-8")
     spec.write_text(whole[: whole.index("response:")] + "response:\n  framing: s", "utf-8")
     reported = watcher.until(
-        "response.framing: 's' is not one of: sse, ndjson, json_array, json, text, websocket"
+        "response.framing: 's' is not one of: sse, ndjson, json_array, json, text, websocket, "
+        "aws_eventstream"
     )[-1]
     assert reported.startswith("specs/codelink_ava.yaml:50:12: ")
     spec.write_text(whole.replace("default: 0.6", "default: 0.5"), encoding="utf-8")

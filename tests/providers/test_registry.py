@@ -63,10 +63,14 @@ def test_a_name_close_to_nothing_gets_no_suggestion() -> None:
 
 
 def test_find_providers_returns_those_serving_the_model_working_first() -> None:
-    assert find_providers(model="gpt-4o") == [OpenaiChat, generated.get_provider("OpenaiResponses")]
+    assert find_providers(model="gpt-4o") == [
+        generated.get_provider("AzureOpenai"),
+        OpenaiChat,
+        generated.get_provider("OpenaiResponses"),
+    ]
     serving = find_providers(model="gpt-3.5-turbo")
     names = [provider.__name__ for provider in serving]
-    assert names[0] == "OpenaiChat"
+    assert names[0] == "OpenaiChat"  # the working ones first, by name: Azure serves gpt-35-turbo
     assert {"Acytoo", "CodeLinkAva", "Yqcloud"} <= set(names)
     ranks = [(not provider.working, provider.__name__) for provider in serving]
     assert ranks == sorted(ranks)

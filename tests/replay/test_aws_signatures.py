@@ -21,6 +21,7 @@ from ..conftest import recording
 
 HELLO = recording("bedrock_converse", "hello")
 CREDENTIALS = AwsCredentials("AKIDTEST", "test-secret-access-key", "test-session-token")
+SIGNATURES = AwsSignatures("AKIDTEST", "test-secret-access-key", "test-session-token")
 PATH = "/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream"
 BODY = (
     b'{"messages":[{"role":"user","content":[{"text":"Hello! Who are you?"}]}],'
@@ -54,7 +55,7 @@ async def sent(
 
 @pytest.fixture
 async def server() -> Any:
-    async with ReplayServer(aws=AwsSignatures(CREDENTIALS)) as replay:
+    async with ReplayServer(aws=SIGNATURES) as replay:
         replay.add(HELLO)
         yield replay
 
@@ -109,7 +110,7 @@ async def test_a_retried_bedrock_call_is_signed_again_at_its_own_time(
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", CREDENTIALS.access_key_id)
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", CREDENTIALS.secret_access_key)
     monkeypatch.setenv("AWS_SESSION_TOKEN", "test-session-token")
-    async with ReplayServer(aws=AwsSignatures(CREDENTIALS)) as server:
+    async with ReplayServer(aws=SIGNATURES) as server:
         route = server.add(HELLO, fault=Fault(status=503, times=1))
         call = HELLO.expect["call"]
         stream = BedrockConverse.create_async_generator(
