@@ -51,11 +51,6 @@ class GatewayRunner(web.AppRunner):
         """How many requests each application holds, the current one's and those replaced."""
         self._retiring: set[asyncio.Task[None]] = set()
 
-    @property
-    def app(self) -> web.Application:
-        """The application new requests go to."""
-        return self._app
-
     async def replace_app(self, app: web.Application) -> None:
         """Starts ``app`` and sends every request from now on to it; the application it
         replaces ends once the requests it holds have."""
@@ -108,11 +103,15 @@ async def _started(app: web.Application) -> None:
 
 
 async def _ended(app: web.Application) -> None:
-    """Ends ``app`` as aiohttp's runner ends its own: its shutdown, then its cleanup."""
+    """Ends ``app`` as aiohttp's runner ends its own, its shutdown then its cleanup; a failure
+    is logged, never raised: the application that replaced it serves on whatever happens."""
     try:
-        await app.shutdown()
-    finally:
-        await app.cleanup()
+        try:
+            await app.shutdown()
+        finally:
+            await app.cleanup()
+    except Exception as error:
+        _logger.warning("an application replaced did not end cleanly: %s", type(error).__name__)
 
 
 class _Server(web.Server):

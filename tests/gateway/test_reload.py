@@ -119,6 +119,21 @@ async def test_an_application_replaced_when_idle_ends_at_once() -> None:
         assert await said(session, url) == "second"
 
 
+async def test_an_application_that_fails_to_end_is_logged_and_replaced_all_the_same(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def failing(app: web.Application) -> AsyncIterator[None]:
+        yield
+        raise OSError("a pool that would not close")
+
+    first = answering("first", [], asyncio.Event())
+    first.cleanup_ctx.append(failing)
+    async with run(first) as (runner, url), aiohttp.ClientSession() as session:
+        await runner.replace_app(answering("second", [], asyncio.Event()))
+        assert await said(session, url) == "second"
+    assert "an application replaced did not end cleanly" in caplog.text
+
+
 # A registry whose package was imported anew
 
 
