@@ -259,6 +259,7 @@ class VertexGemini(AsyncGeneratorProvider):
             os.environ.get("GOOGLE_APPLICATION_CREDENTIALS"),
             ("https://www.googleapis.com/auth/cloud-platform",),
             base_url,
+            proxy,
         )
         return _ENDPOINT.stream(
             headers,

@@ -134,6 +134,13 @@ def _check_destination(path: Path, *, chosen: bool) -> None:
 
 async def record(spec: ProviderSpec, call: CallToRecord) -> dict[str, object]:
     """One call of ``spec``'s provider, sent as ``call`` says, as a recording's JSON."""
+    if spec.auth is not None:
+        # A signature covers the host the provider sends to, which is the proxy's; a token
+        # is fetched outside the proxy: neither would be recorded as the server saw it.
+        raise RecordUsageError(
+            f"{spec.class_name} signs its requests (auth): they cannot be recorded through "
+            "the proxy; write its recording by hand, as recordings/bedrock_converse/ shows"
+        )
     with _built(spec) as built:
         kwargs = _kwargs(built.info, call.params)
         model = call.model if call.model is not None else built.info.default_model or ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -61,8 +62,8 @@ class AwsSigV4(Auth):
     (``SERVICE.REGION.amazonaws.com``, where ``base_url`` may have moved it), else ``region``.
 
     The request gets ``X-Amz-Date`` (the time of this attempt: a retry is signed again),
-    ``X-Amz-Security-Token`` with temporary credentials, ``Host`` (as the URL names it, so
-    that what is signed is what is sent) and ``Authorization``. ``clock`` (the time now, by
+    ``X-Amz-Security-Token`` with temporary credentials and ``Authorization``; the ``Host``
+    signed is the one aiohttp sends, as the URL names it. ``clock`` (the time now, by
     default) is for tests.
     """
 
@@ -92,10 +93,13 @@ class AwsSigV4(Auth):
         if self._credentials.session_token is not None:
             headers = _without(headers, {"x-amz-security-token"})
             headers["X-Amz-Security-Token"] = self._credentials.session_token
-        if not any(name.lower() == "host" for name in headers):
-            headers["Host"] = _host(request.url)
         unsigned = replace(request, headers=headers)
-        canonical, signed_names = canonical_request(unsigned)
+        # Signed as aiohttp will send it, and left to aiohttp: a header an auth adds is kept
+        # secret, and the host is no secret an error should hide.
+        host = (
+            {} if any(name.lower() == "host" for name in headers) else {"Host": _host(request.url)}
+        )
+        canonical, signed_names = canonical_request(replace(request, headers={**headers, **host}))
         region = _region_of(request.url) or self._region
         scope = f"{day}/{region}/{self._service}/aws4_request"
         digest = hashlib.sha256(canonical.encode()).hexdigest()
@@ -163,14 +167,19 @@ def _encoded(text: str) -> str:
     return quote(unquote(text), safe="-_.~")
 
 
+_REGION = re.compile(r"[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+")
+"""What an AWS region's name looks like: us-east-1, eu-west-3, us-gov-west-1, cn-north-1."""
+_AWS_DOMAINS = (("amazonaws", "com"), ("amazonaws", "com", "cn"), ("api", "aws"))
+
+
 def _region_of(url: str) -> str | None:
-    """The region an AWS regional host names (``bedrock-runtime.eu-west-1.amazonaws.com``,
-    ``....amazonaws.com.cn``), else None."""
+    """The region an AWS host names (``bedrock-runtime.eu-west-1.amazonaws.com``, a VPC
+    endpoint's ``....us-west-2.vpce.amazonaws.com``, dual-stack ``....api.aws``), else None."""
     labels = (urlsplit(url).hostname or "").split(".")
-    if labels[-2:] == ["amazonaws", "com"] and len(labels) >= 4:
-        return labels[-3]
-    if labels[-3:] == ["amazonaws", "com", "cn"] and len(labels) >= 5:
-        return labels[-4]
+    for domain in _AWS_DOMAINS:
+        if tuple(labels[-len(domain) :]) == domain:
+            named = [label for label in labels[: -len(domain)] if _REGION.fullmatch(label)]
+            return named[-1] if named else None
     return None
 
 

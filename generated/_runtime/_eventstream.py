@@ -14,7 +14,6 @@ and message kept. A package carries this module only when one of its specs reads
 from __future__ import annotations
 
 import base64
-import binascii
 import struct
 import zlib
 from dataclasses import dataclass
@@ -61,13 +60,22 @@ class FrameError(Exception):
 
 class EventStreamDecoder:
     """Messages out of bytes that arrive split anywhere; a payload over ``max_payload`` bytes
-    is refused as soon as its prelude says so."""
+    is refused as soon as its prelude says so.
 
-    __slots__ = ("_buffer", "_max_payload")
+    Bytes that are no message stop the decoding: ``failure`` then says why, and the messages
+    that came before them in the same read are still given.
+    """
+
+    __slots__ = ("_buffer", "_max_payload", "_needed", "failure")
 
     def __init__(self, max_payload: int) -> None:
-        self._buffer = b""
+        self._buffer = bytearray()
         self._max_payload = max_payload
+        self._needed = 0
+        """The length of the message begun, once its prelude is checked: until that many bytes
+        are in, a read is only added to the buffer, not looked at again."""
+        self.failure: FrameError | None = None
+        """Why the bytes after the messages given are no message, once they are met."""
 
     @property
     def pending(self) -> int:
@@ -75,27 +83,36 @@ class EventStreamDecoder:
         return len(self._buffer)
 
     def feed(self, chunk: bytes) -> list[FrameMessage]:
-        """The messages ``chunk`` completes; raises FrameError for bytes that are none."""
-        buffer = self._buffer + chunk if self._buffer else chunk
-        messages = []
+        """The messages ``chunk`` completes, up to any bytes that are none (``failure``)."""
+        if self.failure is not None:
+            return []
+        buffer = self._buffer
+        buffer += chunk
+        if len(buffer) < self._needed:
+            return []
+        messages: list[FrameMessage] = []
         start = 0
-        while len(buffer) - start >= _PRELUDE.size:
-            total, headers_length, prelude_crc = _PRELUDE.unpack_from(buffer, start)
-            if zlib.crc32(buffer[start : start + 8]) != prelude_crc:
-                raise FrameError("the prelude's checksum does not match")
-            self._check_lengths(total, headers_length)
-            if len(buffer) - start < total:
-                break
-            frame = buffer[start : start + total]
-            start += total
-            (message_crc,) = struct.unpack_from(">I", frame, total - 4)
-            if zlib.crc32(frame[:-4]) != message_crc:
-                raise FrameError("the message's checksum does not match")
-            end_of_headers = _PRELUDE.size + headers_length
-            headers = _headers(frame[_PRELUDE.size : end_of_headers])
-            messages.append(FrameMessage(headers, frame[end_of_headers:-4]))
-        self._buffer = buffer[start:]
+        try:
+            while len(buffer) - start >= _PRELUDE.size:
+                total = self._prelude(buffer, start)
+                if len(buffer) - start < total:
+                    self._needed = total
+                    break
+                messages.append(_message(bytes(buffer[start : start + total])))
+                start += total
+                self._needed = 0
+        except FrameError as error:
+            self.failure = error
+        del buffer[:start]
         return messages
+
+    def _prelude(self, buffer: bytearray, start: int) -> int:
+        """The length of the message at ``start``, its prelude checked."""
+        total, headers_length, prelude_crc = _PRELUDE.unpack_from(buffer, start)
+        if zlib.crc32(buffer[start : start + 8]) != prelude_crc:
+            raise FrameError("the prelude's checksum does not match")
+        self._check_lengths(total, headers_length)
+        return int(total)
 
     def _check_lengths(self, total: int, headers_length: int) -> None:
         if headers_length > _MAX_HEADERS_LENGTH:
@@ -107,6 +124,16 @@ class EventStreamDecoder:
             )
         if payload > self._max_payload:
             raise FrameError(f"a payload of {payload} bytes", too_large=True)
+
+
+def _message(frame: bytes) -> FrameMessage:
+    """The message of one whole frame, its checksum checked."""
+    (message_crc,) = struct.unpack_from(">I", frame, len(frame) - 4)
+    if zlib.crc32(frame[:-4]) != message_crc:
+        raise FrameError("the message's checksum does not match")
+    (headers_length,) = struct.unpack_from(">I", frame, 4)
+    end_of_headers = _PRELUDE.size + headers_length
+    return FrameMessage(_headers(frame[_PRELUDE.size : end_of_headers]), frame[end_of_headers:-4])
 
 
 def _headers(data: bytes) -> dict[str, HeaderValue]:
@@ -186,13 +213,8 @@ class EventStreamReader:
     def feed(self, chunk: bytes, items: list[StreamItem]) -> bool:
         """Add what the messages ``chunk`` completes carry to ``items``; True once the answer
         is complete."""
-        origin = self._origin
-        try:
-            messages = self._decoder.feed(chunk)
-        except FrameError as error:
-            raise _frame_error(error, chunk, self._framing.max_event_size, origin) from None
-        framing = self._framing
-        for message in messages:
+        origin, decoder, framing = self._origin, self._decoder, self._framing
+        for message in decoder.feed(chunk):
             kind = message.headers.get(":message-type", "event")
             if kind != "event":
                 raise _server_error(message, origin)
@@ -203,6 +225,8 @@ class EventStreamReader:
             wanted = framing.delta_events is None or event in framing.delta_events
             if wanted and framing.rules.read_data(self._document(message.payload), items, origin):
                 return True
+        if decoder.failure is not None:
+            raise _frame_error(decoder.failure, framing.max_event_size, origin)
         return False
 
     def end(self, items: list[StreamItem]) -> None:
@@ -222,26 +246,25 @@ class EventStreamReader:
         try:
             wrapper = msgspec.json.decode(payload)
             return base64.b64decode(wrapper[member], validate=True)
-        except (msgspec.DecodeError, TypeError, KeyError, binascii.Error):
+        except (msgspec.DecodeError, TypeError, KeyError, ValueError):  # binascii's too
+            origin = self._origin
             raise MalformedEventError(
                 f"an event's payload holds no base64 document in {member!r}",
-                payload.decode(errors="replace"),
-                provider=self._origin.provider,
-                endpoint=self._origin.endpoint,
+                origin.redact(payload.decode(errors="replace")),
+                provider=origin.provider,
+                endpoint=origin.endpoint,
             ) from None
 
 
 def _frame_error(
-    error: FrameError, chunk: bytes, limit: int, origin: Origin
+    error: FrameError, limit: int, origin: Origin
 ) -> MalformedEventError | EventTooLargeError:
-    """What bytes that are no message are, with the first of the read they came in."""
+    """What bytes that are no message are; nothing of them is quoted (binary, where no
+    redaction could find a secret)."""
     if error.too_large:
         return EventTooLargeError(limit, provider=origin.provider, endpoint=origin.endpoint)
     return MalformedEventError(
-        f"not an AWS event stream: {error}",
-        chunk[:64].hex(),
-        provider=origin.provider,
-        endpoint=origin.endpoint,
+        "not an AWS event stream", str(error), provider=origin.provider, endpoint=origin.endpoint
     )
 
 

@@ -338,11 +338,11 @@ def _endpoint_call(spec: ProviderSpec, expressions: Expressions, code: CodeBuild
 def _google(spec: ProviderSpec, auth: GoogleAuthSpec, code: CodeBuilder) -> str:
     """``signer = GoogleAuth(...)``: the call's token, of the key file the variable names
     (None: the application default credentials), its request moved with the call's
-    ``base_url``."""
+    ``base_url`` and ``proxy``."""
     key_file = "None"
     if auth.key_file_variable is not None:
         key_file = f"{code.use('os')}.environ.get({literal(auth.key_file_variable)})"
-    arguments = [literal(spec.class_name), key_file, literal(auth.scopes), "base_url"]
+    arguments = [literal(spec.class_name), key_file, literal(auth.scopes), "base_url", "proxy"]
     return _call_lines(f"signer = {code.use('GoogleAuth')}", arguments)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import math
 import os
 import time
 from collections.abc import AsyncGenerator
@@ -31,11 +32,12 @@ from ._constants import ERROR_EXCERPT_CHARACTERS
 from ._exceptions import (
     AuthenticationError,
     ConfigurationError,
+    ProtocolError,
     ProviderConnectionError,
     ProviderTimeoutError,
     shorten,
 )
-from ._url import BaseURL, base_url_for, rebase_url
+from ._url import BaseURL, base_url_for, is_http_url, rebase_url
 
 __all__ = ["CREDENTIALS_VARIABLE", "GoogleAuth"]
 
@@ -75,7 +77,8 @@ class _Token:
 class GoogleAuth(Auth):
     """Adds a Google access token for ``scopes`` to each request of provider ``provider``:
     of the key file at ``key_file``, or of the application default credentials when it is
-    None. ``base_url`` (the call's) moves the token request too, where it names its origin."""
+    None. ``base_url`` and ``proxy`` (the call's) move the token request too: ``base_url``
+    where it names its origin."""
 
     def __init__(
         self,
@@ -83,28 +86,27 @@ class GoogleAuth(Auth):
         key_file: str | None,
         scopes: tuple[str, ...],
         base_url: BaseURL | None = None,
+        proxy: str | None = None,
     ) -> None:
         self._provider = provider
         self._key_file = key_file
         self._scopes = scopes
         self._base_url = base_url
+        self._proxy = proxy
 
     async def auth_flow(self, request: Request) -> AsyncGenerator[Request, Response]:
         """The request with a token; once more with a new one if the API refuses it (401)."""
         key = self._key()
-        token = await _TOKENS.get(key, self._scopes, self._token_uri(key), self._provider)
+        moved = base_url_for(self._base_url, key.token_uri, same_origin=False)
+        sent_to = key.token_uri if moved is None else rebase_url(key.token_uri, moved)
+        fetch = _Fetch(key, self._scopes, sent_to, self._proxy, self._provider)
+        token = await _TOKENS.get(fetch)
         request.headers["Authorization"] = f"Bearer {token}"
         response = yield request
         if response.status == 401:
-            token = await _TOKENS.get(
-                key, self._scopes, self._token_uri(key), self._provider, refused=token
-            )
+            token = await _TOKENS.get(fetch, refused=token)
             request.headers["Authorization"] = f"Bearer {token}"
             yield request
-
-    def _token_uri(self, key: _Key) -> str:
-        moved = base_url_for(self._base_url, key.token_uri, same_origin=False)
-        return key.token_uri if moved is None else rebase_url(key.token_uri, moved)
 
     def _key(self) -> _Key:
         """The credentials of the key file, or of the application default credentials."""
@@ -114,10 +116,9 @@ class GoogleAuth(Auth):
         if path is None:
             path, named = str(_GCLOUD_FILE.expanduser()), "gcloud's application default credentials"
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-            return _key_of(data)
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            reason = error.strerror if isinstance(error, OSError) else "not a key file"
+            return _key_of(json.loads(Path(path).read_text(encoding="utf-8")))
+        except (OSError, ValueError) as error:
+            reason = error.strerror if isinstance(error, OSError) else str(error)
             raise ConfigurationError(
                 f"Google credentials: {named} cannot be used ({reason}); give a service "
                 "account's JSON key, or run gcloud auth application-default login",
@@ -126,69 +127,93 @@ class GoogleAuth(Auth):
             ) from None
 
 
-def _key_of(data: Any) -> _Key:
-    """The key a credentials file holds; KeyError or ValueError when it holds none."""
-    kind = data["type"]
+def _key_of(data: object) -> _Key:
+    """The key a credentials file holds; ValueError, saying why (never quoting a value), when
+    it holds none."""
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    kind = data.get("type")
+    if kind == "service_account":
+        fields = ("client_email", "private_key", "token_uri", "private_key_id")
+    elif kind == "authorized_user":
+        fields = ("client_id", "refresh_token", "client_secret", "token_uri")
+    else:
+        raise ValueError("neither a service account's key nor a user's credentials")
+    texts = {name: data.get(name) for name in fields}
+    texts["token_uri"] = texts["token_uri"] or _TOKEN_URI
+    for name, value in texts.items():
+        if not isinstance(value, str) and not (name == "private_key_id" and value is None):
+            raise ValueError(f"its {name} is not text")
+    if not is_http_url(str(texts["token_uri"])):
+        raise ValueError("its token_uri is not an http(s) URL")
     if kind == "service_account":
         return _Key(
             kind,
-            data["client_email"],
-            data.get("token_uri", _TOKEN_URI),
-            data["private_key"],
-            key_id=data.get("private_key_id"),
+            str(texts["client_email"]),
+            str(texts["token_uri"]),
+            str(texts["private_key"]),
+            key_id=texts["private_key_id"],
         )
-    if kind == "authorized_user":
-        return _Key(
-            kind,
-            data["client_id"],
-            data.get("token_uri", _TOKEN_URI),
-            data["refresh_token"],
-            client_secret=data["client_secret"],
-        )
-    raise ValueError(f"credentials of type {kind!r}")
+    return _Key(
+        kind,
+        str(texts["client_id"]),
+        str(texts["token_uri"]),
+        str(texts["refresh_token"]),
+        client_secret=texts["client_secret"],
+    )
+
+
+@dataclass(frozen=True)
+class _Fetch:
+    """One token request: with ``key`` for ``scopes``, sent to ``sent_to`` (its token URI,
+    or where ``base_url`` moved it) through ``proxy``."""
+
+    key: _Key
+    scopes: tuple[str, ...]
+    sent_to: str
+    proxy: str | None
+    provider: str = field(compare=False)
 
 
 class _Tokens:
-    """The process's tokens, by key, scopes and token URI, each fetched by one call at a time."""
+    """The process's tokens, by fetch, each fetched by one call at a time."""
 
     def __init__(self) -> None:
-        self._tokens: dict[tuple[object, ...], _Token] = {}
-        self._fetching: dict[tuple[object, ...], asyncio.Task[_Token]] = {}
+        self._tokens: dict[_Fetch, _Token] = {}
+        self._fetching: dict[_Fetch, asyncio.Task[_Token]] = {}
 
-    async def get(
-        self,
-        key: _Key,
-        scopes: tuple[str, ...],
-        token_uri: str,
-        provider: str,
-        *,
-        refused: str | None = None,
-    ) -> str:
+    async def get(self, fetch: _Fetch, *, refused: str | None = None) -> str:
         """A token that has more than a minute left, and is not ``refused``."""
-        slot = (key, scopes, token_uri)
-        token = self._tokens.get(slot)
+        token = self._tokens.get(fetch)
         fresh = token is not None and token.expires - time.monotonic() > _REFRESH_MARGIN
         if token is not None and fresh and token.value != refused:
             return token.value
-        fetching = self._fetching.get(slot)
-        if fetching is None or fetching.get_loop() is not asyncio.get_running_loop():
-            fetching = asyncio.ensure_future(_fetch(key, scopes, token_uri, provider))
-            self._fetching[slot] = fetching
-            fetching.add_done_callback(lambda _: self._fetching.pop(slot, None))
+        task = self._fetching.get(fetch)
+        if task is None or task.get_loop() is not asyncio.get_running_loop():
+            task = asyncio.ensure_future(self._fetched(fetch))
+            self._fetching[fetch] = task
         # Shielded: a call cancelled while it waits does not cancel the others' fetch.
-        token = await asyncio.shield(fetching)
-        self._tokens[slot] = token
-        return token.value
+        return (await asyncio.shield(task)).value
+
+    async def _fetched(self, fetch: _Fetch) -> _Token:
+        """A new token, kept for the calls to come."""
+        try:
+            token = self._tokens[fetch] = await _fetch(fetch)
+            return token
+        finally:
+            if self._fetching.get(fetch) is asyncio.current_task():
+                del self._fetching[fetch]
 
 
 _TOKENS = _Tokens()
 
 
-async def _fetch(key: _Key, scopes: tuple[str, ...], token_uri: str, provider: str) -> _Token:
-    """A new token from ``token_uri``."""
-    endpoint = f"POST {token_uri}"
+async def _fetch(fetch: _Fetch) -> _Token:
+    """A new token from the token endpoint."""
+    key = fetch.key
     if key.kind == "service_account":
-        form = {"grant_type": _JWT_GRANT, "assertion": _signed(key, scopes, token_uri, provider)}
+        assertion = _signed(key, fetch.scopes, fetch.provider)
+        form = {"grant_type": _JWT_GRANT, "assertion": assertion}
     else:
         form = {
             "grant_type": "refresh_token",
@@ -196,14 +221,16 @@ async def _fetch(key: _Key, scopes: tuple[str, ...], token_uri: str, provider: s
             "client_secret": key.client_secret or "",
             "refresh_token": key.secret,
         }
+    endpoint = f"POST {fetch.sent_to}"
     started = time.monotonic()
     try:
         async with (
             aiohttp.ClientSession(timeout=_FETCH_TIMEOUT) as session,
             session.post(
-                token_uri,
+                fetch.sent_to,
                 data=urlencode(form),
                 headers={"Content-Type": "application/x-www-form-urlencoded"},
+                proxy=fetch.proxy,
                 allow_redirects=False,
             ) as response,
         ):
@@ -211,31 +238,47 @@ async def _fetch(key: _Key, scopes: tuple[str, ...], token_uri: str, provider: s
             status = response.status
     except TimeoutError:
         raise ProviderTimeoutError(
-            "no Google token within 30 s", provider=provider, endpoint=endpoint
+            "no Google token within 30 s", provider=fetch.provider, endpoint=endpoint
         ) from None
     except aiohttp.ClientError as error:
         raise ProviderConnectionError(
-            f"no Google token: {type(error).__name__}", provider=provider, endpoint=endpoint
+            f"no Google token: {type(error).__name__}", provider=fetch.provider, endpoint=endpoint
         ) from None
-    try:
-        answer: Any = json.loads(text) if status == 200 else None
-        value, lifetime = answer["access_token"], float(answer["expires_in"])
-    except (ValueError, TypeError, KeyError):
+    if status != 200:
+        # Google's refusal names the grant's fault (invalid_grant, ...), never a token.
         excerpt = shorten(" ".join(text.split()), ERROR_EXCERPT_CHARACTERS)
         raise AuthenticationError(
             status,
             f"Google refused the credentials: {excerpt}",
+            provider=fetch.provider,
+            endpoint=endpoint,
+        )
+    return _token(text, started, fetch.provider, endpoint)
+
+
+def _token(text: str, started: float, provider: str, endpoint: str) -> _Token:
+    """The token of a 200 answer; ProtocolError, quoting nothing of it (it may hold the
+    token), when it holds no token and lifetime."""
+    try:
+        answer: Any = json.loads(text)
+        value, lifetime = answer["access_token"], float(answer["expires_in"])
+    except (ValueError, TypeError, KeyError):
+        value, lifetime = None, math.nan
+    if not isinstance(value, str) or not value or not 0 < lifetime < math.inf:
+        raise ProtocolError(
+            "Google's token endpoint answered 200 without a token (access_token) and its "
+            "lifetime in seconds (expires_in)",
             provider=provider,
             endpoint=endpoint,
-        ) from None
-    return _Token(str(value), started + lifetime)
+        )
+    return _Token(value, started + lifetime)
 
 
-def _signed(key: _Key, scopes: tuple[str, ...], audience: str, provider: str) -> str:
+def _signed(key: _Key, scopes: tuple[str, ...], provider: str) -> str:
     """The service account's assertion; ConfigurationError when it cannot be signed (no
     ``cryptography``, a private key that is none), the key never quoted."""
     try:
-        return _assertion(key, scopes, audience)
+        return _assertion(key, scopes)
     except ImportError:
         reason = "a service account's key needs the cryptography package: pip install cryptography"
     except (ValueError, TypeError):
@@ -245,8 +288,9 @@ def _signed(key: _Key, scopes: tuple[str, ...], audience: str, provider: str) ->
     )
 
 
-def _assertion(key: _Key, scopes: tuple[str, ...], audience: str) -> str:
-    """A service account's JWT for ``scopes``, signed with its private key (RS256)."""
+def _assertion(key: _Key, scopes: tuple[str, ...]) -> str:
+    """A service account's JWT for ``scopes``, for its token URI (the audience Google checks,
+    wherever ``base_url`` sends the request), signed with its private key (RS256)."""
     # Imported at the first fetch: a package that never fetches one never loads it.
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import padding, rsa
@@ -256,7 +300,7 @@ def _assertion(key: _Key, scopes: tuple[str, ...], audience: str) -> str:
     claims = {
         "iss": key.identity,
         "scope": " ".join(scopes),
-        "aud": audience,
+        "aud": key.token_uri,
         "iat": now,
         "exp": now + _ASSERTION_LIFETIME,
     }

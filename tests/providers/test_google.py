@@ -19,7 +19,12 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 import generated._runtime._google as google
-from generated import AuthenticationError, ConfigurationError, PermissionDeniedError
+from generated import (
+    AuthenticationError,
+    ConfigurationError,
+    PermissionDeniedError,
+    ProtocolError,
+)
 from generated.vertex_gemini import VertexGemini
 
 from ..conftest import DATA
@@ -84,7 +89,7 @@ async def google_serving(
         yield {"https://aiplatform.googleapis.com": vertex_url}
 
 
-async def answer(base_url: dict[str, str]) -> str:
+async def answer_of(base_url: dict[str, str]) -> str:
     return await VertexGemini.create_async_generator("", MESSAGES, base_url=base_url).text()
 
 
@@ -102,7 +107,7 @@ async def test_the_assertion_is_a_jwt_signed_with_the_service_accounts_key(
 ) -> None:
     tokens = TokenServer()
     async with google_serving(tmp_path, monkeypatch, tokens, Vertex()) as base_url:
-        assert await answer(base_url) == "Hello"
+        assert await answer_of(base_url) == "Hello"
         token_uri = json.loads(
             Path(google.os.environ["GOOGLE_APPLICATION_CREDENTIALS"]).read_text()
         )["token_uri"]
@@ -128,9 +133,9 @@ async def test_ten_calls_at_once_make_one_token_request_and_later_calls_none(
 ) -> None:
     tokens, vertex = TokenServer(delay=0.2), Vertex()
     async with google_serving(tmp_path, monkeypatch, tokens, vertex) as base_url:
-        answers = await asyncio.gather(*(answer(base_url) for _ in range(10)))
+        answers = await asyncio.gather(*(answer_of(base_url) for _ in range(10)))
         assert answers == ["Hello"] * 10
-        assert await answer(base_url) == "Hello"
+        assert await answer_of(base_url) == "Hello"
     assert len(tokens.forms) == 1
     assert vertex.authorizations == ["Bearer token-1"] * 11
 
@@ -140,8 +145,8 @@ async def test_a_token_is_fetched_again_a_minute_before_it_expires(
 ) -> None:
     tokens, vertex = TokenServer(lifetime=59), Vertex()
     async with google_serving(tmp_path, monkeypatch, tokens, vertex) as base_url:
-        await answer(base_url)
-        await answer(base_url)
+        await answer_of(base_url)
+        await answer_of(base_url)
     assert vertex.authorizations == ["Bearer token-1", "Bearer token-2"]
 
 
@@ -150,11 +155,11 @@ async def test_a_refused_token_is_replaced_once(
 ) -> None:
     tokens, vertex = TokenServer(), Vertex(refusals=1)
     async with google_serving(tmp_path, monkeypatch, tokens, vertex) as base_url:
-        assert await answer(base_url) == "Hello"
+        assert await answer_of(base_url) == "Hello"
         assert vertex.authorizations == ["Bearer token-1", "Bearer token-2"]
         vertex.refusals = 2  # refused again with the new one: the API's 401 is the answer
         with pytest.raises(AuthenticationError) as refused:
-            await answer(base_url)
+            await answer_of(base_url)
     assert vertex.authorizations[2:] == ["Bearer token-2", "Bearer token-3"]
     assert "token-" not in str(refused.value)
 
@@ -165,9 +170,50 @@ async def test_a_refusal_of_the_token_endpoint_says_why_and_shows_no_key(
     tokens = TokenServer(status=400)
     async with google_serving(tmp_path, monkeypatch, tokens, Vertex()) as base_url:
         with pytest.raises(AuthenticationError, match="Invalid JWT Signature") as refused:
-            await answer(base_url)
+            await answer_of(base_url)
     message = str(refused.value)
     assert "PRIVATE KEY" not in message and tokens.forms[0]["assertion"] not in message
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"access_token": "token-in-answer"},
+        {"access_token": "token-in-answer", "expires_in": None},
+        {"access_token": "token-in-answer", "expires_in": "inf"},
+        {"access_token": "token-in-answer", "expires_in": -5},
+    ],
+)
+async def test_a_token_answer_without_a_lifetime_is_refused_and_not_quoted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: dict[str, object]
+) -> None:
+    async def token(request: web.BaseRequest) -> web.Response:
+        return web.json_response(answer)
+
+    async with serving(token) as token_url:
+        key_file = tmp_path / "key.json"
+        key_file.write_text(json.dumps({**KEY, "token_uri": f"{token_url}/token"}))
+        monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
+        monkeypatch.setenv("GOOGLE_CLOUD_PROJECT", "test-project")
+        with pytest.raises(ProtocolError, match="without a token") as refused:
+            await answer_of({"https://aiplatform.googleapis.com": "http://127.0.0.1:9"})
+    assert "token-in-answer" not in str(refused.value)
+
+
+async def test_the_assertion_is_for_the_keys_token_uri_wherever_base_url_sends_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tokens, vertex = TokenServer(), Vertex()
+    async with serving(tokens.handle) as token_url, serving(vertex.handle) as vertex_url:
+        monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(KEY_FILE))
+        monkeypatch.setenv("GOOGLE_CLOUD_PROJECT", "test-project")
+        base_url = {
+            "https://aiplatform.googleapis.com": vertex_url,
+            "https://oauth2.googleapis.com": token_url,
+        }
+        assert await answer_of(base_url) == "Hello"
+    claims = decoded(tokens.forms[0]["assertion"].split(".")[1])
+    assert claims["aud"] == KEY["token_uri"] == "https://oauth2.googleapis.com/token"
 
 
 async def test_the_token_never_shows_in_an_error(
@@ -183,7 +229,7 @@ async def test_the_token_never_shows_in_an_error(
     ):
         base_url["https://aiplatform.googleapis.com"] = echoing
         with pytest.raises(PermissionDeniedError) as denied:
-            await answer(base_url)
+            await answer_of(base_url)
     assert "token-1" not in str(denied.value)
 
 
@@ -191,8 +237,12 @@ async def test_the_token_never_shows_in_an_error(
     ("written", "reason"),
     [
         (None, "No such file"),
-        ("{not json", "not a key file"),
-        (json.dumps({"type": "external_account"}), "not a key file"),
+        ("{not json", "Expecting property name"),
+        ("[]", "not a JSON object"),
+        (json.dumps({"type": "external_account"}), "neither a service account's key nor"),
+        (json.dumps({**KEY, "private_key": 12345}), "its private_key is not text"),
+        (json.dumps({**KEY, "client_email": ["a"]}), "its client_email is not text"),
+        (json.dumps({**KEY, "token_uri": "file:///etc/passwd"}), "not an http"),
     ],
 )
 async def test_a_key_file_that_cannot_be_used_is_a_configuration_error(
@@ -204,7 +254,7 @@ async def test_a_key_file_that_cannot_be_used_is_a_configuration_error(
     monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
     monkeypatch.setenv("GOOGLE_CLOUD_PROJECT", "test-project")
     with pytest.raises(ConfigurationError, match=reason):
-        await answer({"https://aiplatform.googleapis.com": "http://127.0.0.1:9"})
+        await answer_of({"https://aiplatform.googleapis.com": "http://127.0.0.1:9"})
 
 
 async def test_a_private_key_that_is_none_is_a_configuration_error_that_quotes_nothing(
@@ -217,7 +267,7 @@ async def test_a_private_key_that_is_none_is_a_configuration_error_that_quotes_n
     monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
     monkeypatch.setenv("GOOGLE_CLOUD_PROJECT", "test-project")
     with pytest.raises(ConfigurationError, match="not an RSA private key") as refused:
-        await answer({"https://aiplatform.googleapis.com": "http://127.0.0.1:9"})
+        await answer_of({"https://aiplatform.googleapis.com": "http://127.0.0.1:9"})
     assert "c2VjcmV0" not in str(refused.value)
 
 
@@ -243,7 +293,7 @@ async def test_a_users_application_default_credentials_refresh_their_token(
             "https://aiplatform.googleapis.com": vertex_url,
             "https://oauth2.googleapis.com": token_url,
         }
-        assert await answer(base_url) == "Hello"
+        assert await answer_of(base_url) == "Hello"
     assert tokens.forms == [
         {
             "grant_type": "refresh_token",

@@ -21,7 +21,7 @@ from aiohttp import web
 
 from generator import load_specs
 from replay import Fault, Recording, ReplayServer
-from replay._record import CallToRecord, RecordError, record
+from replay._record import CallToRecord, RecordError, RecordUsageError, record
 
 from ..conftest import ROOT, filled, flow_values
 from ..conftest import recording as recorded
@@ -250,3 +250,10 @@ async def test_a_cookie_flow_is_recorded_to_be_served_and_expected_back(tmp_path
         assert type(caught.value).__name__ == "ServerReportedError"
         assert deltas == new.expect["deltas_before_error"]
         assert server.problems == []
+
+
+@pytest.mark.parametrize("module", ["bedrock_converse", "vertex_gemini"])
+async def test_a_signed_spec_is_refused_rather_than_recorded_wrong(module: str) -> None:
+    call = CallToRecord("Hi", None, "http://127.0.0.1:9", ())
+    with pytest.raises(RecordUsageError, match="signs its requests"):
+        await record(spec(module), call)

@@ -87,9 +87,11 @@ REFUSED_AS = {
 @pytest.mark.parametrize("name", sorted(NEGATIVE))
 def test_each_published_bad_message_is_refused(name: str) -> None:
     case = NEGATIVE[name]
-    with pytest.raises(FrameError, match=REFUSED_AS[case["error"]]) as refused:
-        EventStreamDecoder(1 << 20).feed(encoded(case))
-    assert refused.value.too_large == (case["error"] == "InvalidPayloadLength")
+    decoder = EventStreamDecoder(1 << 20)
+    assert decoder.feed(encoded(case)) == []
+    assert isinstance(decoder.failure, FrameError)
+    assert REFUSED_AS[case["error"]] in str(decoder.failure)
+    assert decoder.failure.too_large == (case["error"] == "InvalidPayloadLength")
 
 
 def test_the_vectors_are_whole() -> None:
@@ -211,6 +213,32 @@ def test_an_error_message_gives_its_code_and_message_in_headers() -> None:
     )
     with pytest.raises(ServerReportedError, match="InternalFailure: boom"):
         read(CONVERSE_FRAMING, [failed])
+
+
+def test_the_messages_before_a_bad_one_in_the_same_read_are_read() -> None:
+    corrupted = bytearray(CONVERSE[2])
+    corrupted[-5] ^= 1
+    reader = CONVERSE_FRAMING.reader(ORIGIN)
+    items: list[StreamItem] = []
+    with pytest.raises(MalformedEventError, match="message's checksum does not match"):
+        reader.feed(CONVERSE[1] + bytes(corrupted), items)
+    assert items == ["Hel"]
+
+
+def test_a_secret_an_event_echoes_is_not_quoted() -> None:
+    origin = Origin("Bedrock", "POST /x", lambda text: text.replace("SESSION-TOKEN", "<TOKEN>"))
+    framing = EventStreamFraming(rules=CONVERSE_FRAMING.rules, base64_member="bytes")
+    reader = framing.reader(origin)
+    with pytest.raises(MalformedEventError) as raised:
+        reader.feed(event("chunk", {"echo": "SESSION-TOKEN"}), [])
+    assert "SESSION-TOKEN" not in str(raised.value) and "<TOKEN>" in str(raised.value)
+
+
+@pytest.mark.parametrize("wrapped", ["é", 12, None, "not base64!"])
+def test_a_wrapper_that_holds_no_base64_is_a_malformed_event(wrapped: object) -> None:
+    framing = EventStreamFraming(rules=CONVERSE_FRAMING.rules, base64_member="bytes")
+    with pytest.raises(MalformedEventError, match="no base64 document in 'bytes'"):
+        read(framing, [event("chunk", {"bytes": wrapped})])
 
 
 def test_a_bad_checksum_is_a_malformed_event() -> None:

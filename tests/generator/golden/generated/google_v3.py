@@ -100,6 +100,7 @@ class Tokened(AsyncGeneratorProvider):
             os.environ.get("TOKENED_KEY_FILE"),
             ("https://www.googleapis.com/auth/cloud-platform",),
             base_url,
+            proxy,
         )
         return _ENDPOINT.stream(
             headers,
