@@ -14,6 +14,7 @@ Each provider is a module of this package::
     from generated.aivvm import Aivvm
     from generated.anthropic_messages import AnthropicMessages
     from generated.azure_openai import AzureOpenai
+    from generated.azure_openai_entra import AzureOpenaiEntra
     from generated.bedrock_claude import BedrockClaude
     from generated.bedrock_converse import BedrockConverse
     from generated.bing import Bing
@@ -390,6 +391,38 @@ _REGISTRY = Registry(
             default_model="gpt-4o-mini",
             models=("gpt-4o-mini", "gpt-4o", "gpt-35-turbo"),
             secrets=("AZURE_OPENAI_API_KEY",),
+            parameters=(
+                ParameterInfo(
+                    name="api_version",
+                    type="str",
+                    default="2024-10-21",
+                    description="The API's version, a date.",
+                ),
+                ParameterInfo(
+                    name="temperature", type="float", description="Sampling temperature, 0 to 2."
+                ),
+                ParameterInfo(
+                    name="max_tokens", type="int", description="Most tokens to generate."
+                ),
+                ParameterInfo(
+                    name="include_usage",
+                    type="bool",
+                    description="Ask for token usage in a last chunk.",
+                ),
+            ),
+            extra_kwargs="merge",
+        ),
+        ProviderInfo(
+            name="AzureOpenaiEntra",
+            module="azure_openai_entra",
+            description="Azure OpenAI chat completions with an Entra ID token, streamed as server-sent events.",
+            url="https://learn.microsoft.com/azure/ai-services/openai/how-to/managed-identity",
+            endpoint="POST https://your-resource.openai.azure.com/openai/deployments/${model}/chat/completions?api-version=${api_version}",
+            framing="sse",
+            working=True,
+            default_model="gpt-4o-mini",
+            models=("gpt-4o-mini", "gpt-4o", "gpt-35-turbo"),
+            secrets=("AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_TENANT_ID"),
             parameters=(
                 ParameterInfo(
                     name="api_version",

@@ -215,6 +215,13 @@ async def hello(session: aiohttp.ClientSession, url: str) -> str:
         return streamed_text(chunks(await response.read()))
 
 
+async def served_models(session: aiohttp.ClientSession, url: str) -> set[str]:
+    """What ten requests on connections of their own list: once the old worker has stopped
+    accepting, only the new one's providers."""
+    lists = [await listed(session, url) for _ in range(10)]
+    return set.intersection(*lists)
+
+
 async def listed(session: aiohttp.ClientSession, url: str) -> set[str]:
     async with session.get(f"{url}/v1/models") as response:
         return {model["owned_by"] for model in (await response.json())["data"]}
@@ -313,9 +320,12 @@ async def test_under_gunicorn_hup_serves_the_rebuilt_package_and_its_streams_run
                 configured(tmp_path, {"OpenaiChat": base, "CodeLinkAva": replayed})
                 process.send_signal(signal.SIGHUP)
                 await output.expect(r"Booting worker with pid: \d+")
-                async with asyncio.timeout(20):  # the new worker answers once it has booted
-                    while "CodeLinkAva" not in await listed(session, url):
+                # The old worker accepts connections until it has handled its SIGTERM, which
+                # its loop looks for once a second: until then either worker may answer.
+                async with asyncio.timeout(20):
+                    while await served_models(session, url) != {"CodeLinkAva", "OpenaiChat"}:
                         await asyncio.sleep(0.05)
+                await asyncio.sleep(1.5)
                 assert await hello(session, url) == HELLO_TEXT
 
                 held.release.set()
