@@ -249,7 +249,8 @@ async def test_a_required_parameter_missing_is_refused() -> None:
         (
             "gpt-4o-mini",
             "'gpt-4o-mini' here: {form}; did you mean AzureOpenai/gpt-4o-mini or "
-            "OpenaiChat/gpt-4o-mini or OpenaiResponses/gpt-4o-mini?",
+            "AzureOpenaiEntra/gpt-4o-mini or OpenaiChat/gpt-4o-mini or "
+            "OpenaiResponses/gpt-4o-mini?",
         ),
     ],
 )

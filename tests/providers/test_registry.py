@@ -65,6 +65,7 @@ def test_a_name_close_to_nothing_gets_no_suggestion() -> None:
 def test_find_providers_returns_those_serving_the_model_working_first() -> None:
     assert find_providers(model="gpt-4o") == [
         generated.get_provider("AzureOpenai"),
+        generated.get_provider("AzureOpenaiEntra"),
         OpenaiChat,
         generated.get_provider("OpenaiResponses"),
     ]
