@@ -7,10 +7,14 @@ fixtures that patch it are their folders' own (``instant_retries``, ``noting_clo
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
+import functools
 import json
 import re
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -19,6 +23,8 @@ import aiohttp
 import aiohttp.abc
 import pytest
 from aioresponses import aioresponses
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from replay import AwsSignatures, Recording, load_recording
 
@@ -65,12 +71,39 @@ def flow_values(recording: Recording, secrets: Iterable[str]) -> dict[str, str]:
         default=str,
     )
     names = set(_NAME.findall(written)) | set(secrets)
-    return {name: TEST_FILES.get(name, f"test-{name.lower()}") for name in sorted(names)}
+    return {name: _test_value(name) for name in sorted(names)}
 
 
-TEST_FILES = {"GOOGLE_APPLICATION_CREDENTIALS": str(DATA / "google" / "service_account.json")}
-"""Variables that name a file, with the file the tests give them: a service account's key
-made for the tests alone."""
+def _test_value(name: str) -> str:
+    """What the tests give ``name``: a file where it names one, else ``test-<name>``."""
+    if name == "GOOGLE_APPLICATION_CREDENTIALS":
+        return str(service_account_key_file())
+    return f"test-{name.lower()}"
+
+
+@functools.cache
+def service_account_key_file() -> Path:
+    """A Google service account's JSON key made for this run of the tests, in a folder of its
+    own: a fresh RSA key, registered nowhere, so that no key is ever committed."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    document = {
+        "type": "service_account",
+        "project_id": "streamgen-tests",
+        "private_key_id": "0123456789abcdef0123456789abcdef01234567",
+        "private_key": pem.decode(),
+        "client_email": "tests@streamgen-tests.iam.gserviceaccount.com",
+        "token_uri": "https://oauth2.googleapis.com/token",
+    }
+    folder = Path(tempfile.mkdtemp(prefix="streamgen-google-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    path = folder / "service_account.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
 
 
 def aws_signatures(values: Mapping[str, str]) -> AwsSignatures | None:

@@ -27,10 +27,10 @@ from generated import (
 )
 from generated.vertex_gemini import VertexGemini
 
-from ..conftest import DATA
+from ..conftest import service_account_key_file
 from ..upstreams import serving
 
-KEY_FILE = DATA / "google" / "service_account.json"
+KEY_FILE = service_account_key_file()
 KEY = json.loads(KEY_FILE.read_text())
 MESSAGES = [{"role": "user", "content": "Hi"}]
 ANSWER = (
