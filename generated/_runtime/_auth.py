@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Mapping
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 __all__ = ["Auth", "Request", "Response"]
 
@@ -48,8 +49,11 @@ class Auth:
 
     A subclass overrides :meth:`auth_flow`, which the call runs for each attempt of each
     request, after the body is encoded and before anything is sent. A value it adds to the
-    headers is kept out of every error, like the spec's own secrets.
+    headers is kept out of every error, like the spec's own secrets, but for the headers it
+    names in ``public_headers`` (lower case): a time, say, which an error may well show.
     """
+
+    public_headers: ClassVar[frozenset[str]] = frozenset()
 
     async def auth_flow(self, request: Request) -> AsyncGenerator[Request, Response]:
         """Yield ``request`` to send it (its headers changed as needed), once or more."""

@@ -18,6 +18,7 @@ import re
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import ClassVar
 from urllib.parse import quote, unquote, urlsplit
 
 from ._auth import Auth, Request, Response
@@ -66,6 +67,9 @@ class AwsSigV4(Auth):
     signed is the one aiohttp sends, as the URL names it. ``clock`` (the time now, by
     default) is for tests.
     """
+
+    public_headers: ClassVar[frozenset[str]] = frozenset({"x-amz-date"})
+    """The time of the signature is no secret: an error that quotes it shows it."""
 
     def __init__(
         self,

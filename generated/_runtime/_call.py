@@ -525,7 +525,7 @@ class Call:
         ):
             outgoing = await flow.__anext__()
             while True:
-                self._keep_added_secrets(request, outgoing)
+                self._keep_added_secrets(request, outgoing, auth.public_headers)
                 check_headers(target, outgoing.headers)
                 response = await self._deliver(session, outgoing, origin)
                 try:
@@ -534,11 +534,14 @@ class Call:
                     return response
                 response.close()  # the auth sends the request again: this answer is done
 
-    def _keep_added_secrets(self, built: Request, outgoing: Request) -> None:
+    def _keep_added_secrets(
+        self, built: Request, outgoing: Request, public: frozenset[str]
+    ) -> None:
         """Keep what an auth added to the headers out of what the call shows: each value it
-        added or changed, and its part after the scheme (``Bearer TOKEN``'s token)."""
+        added or changed, and its part after the scheme (``Bearer TOKEN``'s token), but for
+        the ``public`` headers'."""
         for name, value in outgoing.headers.items():
-            if built.headers.get(name) != value:
+            if built.headers.get(name) != value and name.lower() not in public:
                 shown = name.upper().replace("-", "_")
                 self.keep_secret(value, shown)
                 self.keep_secret(value.partition(" ")[2], shown)

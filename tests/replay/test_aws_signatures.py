@@ -3,21 +3,24 @@ it: each attempt signed at its own time."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp import web
 from yarl import URL
 
 import generated._runtime._aws as aws
-from generated import Timeouts
+from generated import APIStatusError, Timeouts
 from generated._runtime._auth import Request
 from generated._runtime._aws import AwsCredentials, AwsSigV4
 from generated.bedrock_converse import BedrockConverse
 from replay import AwsSignatures, Fault, ReplayServer
 
 from ..conftest import recording
+from ..upstreams import serving
 
 HELLO = recording("bedrock_converse", "hello")
 CREDENTIALS = AwsCredentials("AKIDTEST", "test-secret-access-key", "test-session-token")
@@ -126,3 +129,27 @@ async def test_a_retried_bedrock_call_is_signed_again_at_its_own_time(
     assert first.headers["X-Amz-Date"] == f"{start:%Y%m%dT%H%M%SZ}"
     assert second.headers["X-Amz-Date"] == f"{start + timedelta(seconds=61):%Y%m%dT%H%M%SZ}"
     assert first.headers["Authorization"] != second.headers["Authorization"]
+
+
+async def test_an_error_shows_the_signatures_time_and_host_but_not_the_signature(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def echo(request: web.BaseRequest) -> web.Response:
+        quoted = (
+            f"{request.headers['X-Amz-Date']} {request.host} {request.headers['Authorization']}"
+        )
+        return web.Response(status=400, text=quoted)
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", CREDENTIALS.access_key_id)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", CREDENTIALS.secret_access_key)
+    monkeypatch.delenv("AWS_SESSION_TOKEN", raising=False)
+    async with serving(echo) as base_url:
+        call = HELLO.expect["call"]
+        stream = BedrockConverse.create_async_generator(
+            call["model"], call["messages"], base_url=base_url, **call["kwargs"]
+        )
+        with pytest.raises(APIStatusError) as refused:
+            await stream.text()
+    message = str(refused.value)
+    assert re.search(r"\d{8}T\d{6}Z 127\.0\.0\.1:\d+ ", message)  # time and host shown
+    assert "Signature=" not in message and CREDENTIALS.access_key_id not in message
