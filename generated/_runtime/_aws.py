@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from typing import ClassVar
 from urllib.parse import quote, unquote, urlsplit
 
+from yarl import URL
+
 from ._auth import Auth, Request, Response
 
 __all__ = [
@@ -42,7 +44,6 @@ _ALGORITHM = "AWS4-HMAC-SHA256"
 _UNSIGNED = frozenset({"authorization", "user-agent", "expect", "x-amzn-trace-id"})
 """Headers never signed: the signature itself, and those a proxy may change on the way (as
 AWS's SDKs leave them out)."""
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 @dataclass(frozen=True)
@@ -193,12 +194,6 @@ def _without(headers: dict[str, str], names: set[str]) -> dict[str, str]:
 
 
 def _host(url: str) -> str:
-    """The ``Host`` header the URL makes: its host, and its port unless the scheme's own."""
-    split = urlsplit(url)
-    host = split.hostname or ""
-    if ":" in host:  # an IPv6 address
-        host = f"[{host}]"
-    port = split.port
-    if port is None or port == _DEFAULT_PORTS.get(split.scheme):
-        return host
-    return f"{host}:{port}"
+    """The ``Host`` header aiohttp sends for ``url``, by the very function it uses: its host
+    as written (case kept), and its port unless the scheme's own."""
+    return URL(url, encoded=True).host_port_subcomponent or ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -130,6 +131,27 @@ def test_the_region_is_the_hosts_when_it_names_one() -> None:
     # The host is signed as aiohttp sends it, and left for aiohttp to send.
     assert "Host" not in signed_local.headers
     assert "SignedHeaders=host;x-amz-date," in signed_local.headers["Authorization"]
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("https://Bedrock.Example/x", "Bedrock.Example"),  # as aiohttp sends it: case kept
+        ("https://h.example:443/x", "h.example"),
+        ("http://127.0.0.1:8080/x", "127.0.0.1:8080"),
+        ("http://[::1]:81/x", "[::1]:81"),
+    ],
+)
+def test_the_host_signed_is_the_one_aiohttp_sends(url: str, host: str) -> None:
+    auth = AwsSigV4("bedrock", "us-east-1", AwsCredentials("AKID", "secret"), clock=lambda: WHEN)
+    signed = auth.signed(Request("GET", url, {}, b""))
+    canonical, _ = canonical_request(replace(signed, headers={**signed.headers, "Host": host}))
+    expected = AwsSigV4(
+        "bedrock", "us-east-1", AwsCredentials("AKID", "secret"), clock=lambda: WHEN
+    )
+    with_host = expected.signed(Request("GET", url, {"Host": host}, b""))
+    assert signed.headers["Authorization"] == with_host.headers["Authorization"]
+    assert f"\nhost:{host}\n" in canonical
 
 
 def test_a_path_is_signed_as_sent_encoded_once_more() -> None:
