@@ -82,11 +82,22 @@ async def google_serving(
     """Both servers on 127.0.0.1, the key file's token URI pointing at the first: the
     ``base_url`` that points the provider at the second."""
     async with serving(tokens.handle) as token_url, serving(vertex.handle) as vertex_url:
-        key_file = tmp_path / "key.json"
-        key_file.write_text(json.dumps({**KEY, "token_uri": f"{token_url}/token"}))
-        monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
-        monkeypatch.setenv("GOOGLE_CLOUD_PROJECT", "test-project")
+        using_key(tmp_path, monkeypatch, json.dumps({**KEY, "token_uri": f"{token_url}/token"}))
         yield {"https://aiplatform.googleapis.com": vertex_url}
+
+
+def using_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str | None) -> None:
+    """The provider's environment: GOOGLE_APPLICATION_CREDENTIALS naming a key file that holds
+    ``written`` (a file that does not exist for None), and a project."""
+    key_file = tmp_path / "key.json"
+    if written is not None:
+        key_file.write_text(written)
+    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
+    monkeypatch.setenv("GOOGLE_CLOUD_PROJECT", "test-project")
+
+
+NOWHERE = {"https://aiplatform.googleapis.com": "http://127.0.0.1:9"}
+"""A base URL for calls that fail before they send anything."""
 
 
 async def answer_of(base_url: dict[str, str]) -> str:
@@ -191,12 +202,9 @@ async def test_a_token_answer_without_a_lifetime_is_refused_and_not_quoted(
         return web.json_response(answer)
 
     async with serving(token) as token_url:
-        key_file = tmp_path / "key.json"
-        key_file.write_text(json.dumps({**KEY, "token_uri": f"{token_url}/token"}))
-        monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
-        monkeypatch.setenv("GOOGLE_CLOUD_PROJECT", "test-project")
+        using_key(tmp_path, monkeypatch, json.dumps({**KEY, "token_uri": f"{token_url}/token"}))
         with pytest.raises(ProtocolError, match="without a token") as refused:
-            await answer_of({"https://aiplatform.googleapis.com": "http://127.0.0.1:9"})
+            await answer_of(NOWHERE)
     assert "token-in-answer" not in str(refused.value)
 
 
@@ -205,8 +213,7 @@ async def test_the_assertion_is_for_the_keys_token_uri_wherever_base_url_sends_i
 ) -> None:
     tokens, vertex = TokenServer(), Vertex()
     async with serving(tokens.handle) as token_url, serving(vertex.handle) as vertex_url:
-        monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(KEY_FILE))
-        monkeypatch.setenv("GOOGLE_CLOUD_PROJECT", "test-project")
+        using_key(tmp_path, monkeypatch, json.dumps(KEY))
         base_url = {
             "https://aiplatform.googleapis.com": vertex_url,
             "https://oauth2.googleapis.com": token_url,
@@ -248,26 +255,18 @@ async def test_the_token_never_shows_in_an_error(
 async def test_a_key_file_that_cannot_be_used_is_a_configuration_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str | None, reason: str
 ) -> None:
-    key_file = tmp_path / "key.json"
-    if written is not None:
-        key_file.write_text(written)
-    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
-    monkeypatch.setenv("GOOGLE_CLOUD_PROJECT", "test-project")
+    using_key(tmp_path, monkeypatch, written)
     with pytest.raises(ConfigurationError, match=reason):
-        await answer_of({"https://aiplatform.googleapis.com": "http://127.0.0.1:9"})
+        await answer_of(NOWHERE)
 
 
 async def test_a_private_key_that_is_none_is_a_configuration_error_that_quotes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    key_file = tmp_path / "key.json"
-    key_file.write_text(
-        json.dumps({**KEY, "private_key": "-----BEGIN PRIVATE KEY-----\nc2VjcmV0\n"})
-    )
-    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
-    monkeypatch.setenv("GOOGLE_CLOUD_PROJECT", "test-project")
+    damaged = {**KEY, "private_key": "-----BEGIN PRIVATE KEY-----\nc2VjcmV0\n"}
+    using_key(tmp_path, monkeypatch, json.dumps(damaged))
     with pytest.raises(ConfigurationError, match="not an RSA private key") as refused:
-        await answer_of({"https://aiplatform.googleapis.com": "http://127.0.0.1:9"})
+        await answer_of(NOWHERE)
     assert "c2VjcmV0" not in str(refused.value)
 
 
