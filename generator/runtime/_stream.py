@@ -76,11 +76,7 @@ class TextStream:
     async def _events(self) -> AsyncGenerator[StreamEvent, None]:
         while True:
             for item in self._pending:
-                if isinstance(item, str):
-                    yield TextDelta(item)
-                else:
-                    self._note(item)
-                    yield item
+                yield self._event(item)
             try:
                 self._pending = iter(await self._batches.__anext__())
             except StopAsyncIteration:
@@ -106,6 +102,7 @@ class TextStream:
                 return
 
     def _event(self, item: StreamItem) -> StreamEvent:
+        """``item`` as an event: text as a TextDelta, any other noted (finish, usage)."""
         if isinstance(item, str):
             return TextDelta(item)
         self._note(item)
