@@ -174,6 +174,26 @@ _MARKERS: Schema = {
 }
 """The key of the framings whose answer is text."""
 
+_EVENT_TYPES: Schema = {
+    "events": {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": "SSE and aws_eventstream: take deltas only from events of these types.",
+    },
+    "stop": {
+        "type": "object",
+        "properties": {
+            "event": one_or_more(
+                {"type": "string"},
+                "SSE and aws_eventstream: stop at an event of this type. Version 2: or "
+                "of these types.",
+            ),
+        },
+    },
+}
+"""The keys of the framings whose events have types (SSE's ``event:``, AWS's
+``:event-type``)."""
+
 _EVENT_KEYS = ("reasoning", "tool_calls", "finish_reason", "usage")
 """The keys of the events besides the text, each of which the format may not allow yet."""
 
@@ -312,12 +332,8 @@ class SSEKeys(FramingKeys):
     default_content_types = ("text/event-stream",)
     properties = merge_properties(
         _DOCUMENT_RULES,
+        _EVENT_TYPES,
         {
-            "events": {
-                "type": "array",
-                "items": {"type": "string"},
-                "description": "SSE and aws_eventstream: take deltas only from events of these types.",
-            },
             "data": {
                 "enum": ["json", "text"],
                 "description": (
@@ -333,11 +349,6 @@ class SSEKeys(FramingKeys):
                         "type": "string",
                         "description": "SSE: stop when an event's data is exactly this.",
                     },
-                    "event": one_or_more(
-                        {"type": "string"},
-                        "SSE and aws_eventstream: stop at an event of this type. Version 2: or "
-                        "of these types.",
-                    ),
                 },
             },
             "error": {
@@ -544,20 +555,8 @@ class EventStreamKeys(FramingKeys):
     default_content_types = ("application/vnd.amazon.eventstream",)
     properties = merge_properties(
         _DOCUMENT_RULES,
+        _EVENT_TYPES,
         {
-            "events": {
-                "type": "array",
-                "items": {"type": "string"},
-                "description": "Take deltas only from events of these types (:event-type).",
-            },
-            "stop": {
-                "type": "object",
-                "properties": {
-                    "event": one_or_more(
-                        {"type": "string"}, "Stop at an event of this type (or of these)."
-                    )
-                },
-            },
             "base64_member": {
                 "type": "string",
                 "minLength": 1,
